@@ -1,0 +1,32 @@
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { makeProjectSchema } from './schemas/project.ts';
+import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
+import { sourceSchema } from './schemas/source.ts';
+
+const projects = defineCollection({
+  loader: glob({ base: './content/projects', pattern: '**/[^_]*.mdx' }),
+  schema: makeProjectSchema(reference('categories'), reference('sources')),
+});
+
+const categories = defineCollection({
+  loader: file('./content/categories.yaml'),
+  schema: categorySchema,
+});
+
+const sources = defineCollection({
+  loader: file('./content/sources.yaml'),
+  schema: sourceSchema,
+});
+
+const maturity = defineCollection({
+  loader: file('./content/maturity.yaml'),
+  schema: termSchema(MATURITY_LEVELS),
+});
+
+const rustUsage = defineCollection({
+  loader: file('./content/rust-usage.yaml'),
+  schema: termSchema(RUST_USAGES),
+});
+
+export const collections = { projects, categories, sources, maturity, rustUsage };

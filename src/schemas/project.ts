@@ -1,0 +1,193 @@
+import { z } from 'astro/zod';
+import {
+  httpsUrlSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  lineSchema,
+  slugSchema,
+} from './common.ts';
+import { maturitySchema, rustUsageSchema } from './taxonomy.ts';
+
+const count = (what: string) =>
+  z
+    .number({ error: `expected ${what} as a whole number` })
+    .int({ error: `expected ${what} as a whole number` })
+    .nonnegative({ error: `expected ${what} of 0 or more` });
+
+/** The dates a project reached each CNCF maturity level, as recorded in `landscape.yml`. */
+export const maturityDatesSchema = z.strictObject({
+  /** Accepted into the CNCF (sandbox, or straight to incubating). */
+  accepted: isoDateSchema,
+  /** Moved to incubating. */
+  incubating: isoDateSchema.optional(),
+  /** Graduated. */
+  graduated: isoDateSchema.optional(),
+  /** Archived. */
+  archived: isoDateSchema.optional(),
+});
+
+/**
+ * Rust code counted in one repository at one commit, with the method of
+ * `data/rust-code/METHOD.md` (the catalog's "measurements" data set).
+ */
+export const measurementSchema = z
+  .strictObject({
+    /** Full 40-character commit hash the tree was read at. */
+    commit: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git commit hash' }),
+    /** Committer date of that commit. */
+    commitDate: isoDateTimeSchema,
+    /** Counted `.rs` files. */
+    files: count('a file count'),
+    /** Bytes of the counted `.rs` files (what GitHub's language statistics call "Rust"). */
+    bytes: count('a byte count'),
+    /** Newline characters in the counted files. */
+    lines: count('a line count'),
+    /** Lines that are neither blank nor `//` comments. */
+    codeLines: count('a code line count'),
+    /** Bytes of every `.rs` file with no exclusions. */
+    bytesRaw: count('a byte count'),
+    /** Rust bytes as a percentage of all counted source bytes, one decimal. */
+    rustShare: z
+      .number({ error: 'expected a percentage between 0 and 100' })
+      .min(0, { error: 'expected a percentage between 0 and 100' })
+      .max(100, { error: 'expected a percentage between 0 and 100' }),
+    /** What the counter noticed: submodules, exclusions, the language mix. */
+    notes: lineSchema('notes', 1000).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.codeLines > m.lines)
+      ctx.addIssue({ code: 'custom', path: ['codeLines'], message: `expected code lines (${m.codeLines}) to be at most lines (${m.lines})` });
+    if (m.lines > m.bytes)
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: `expected lines (${m.lines}) to be at most bytes (${m.bytes})` });
+    if (m.bytes > m.bytesRaw)
+      ctx.addIssue({ code: 'custom', path: ['bytes'], message: `expected bytes (${m.bytes}) to be at most bytesRaw (${m.bytesRaw})` });
+    if (m.files === 0 && m.bytes > 0)
+      ctx.addIssue({ code: 'custom', path: ['files'], message: 'expected at least one file when bytes are counted' });
+  });
+export type Measurement = z.infer<typeof measurementSchema>;
+
+/** One repository of the project that holds Rust code. */
+export const rustRepoSchema = z.strictObject({
+  /** GitHub `owner/name`. */
+  repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' }),
+  /** What this repository is for in the project, in a short phrase. */
+  role: lineSchema('the role of the repository', 200),
+  /** The measured Rust code. */
+  measurement: measurementSchema,
+});
+export type RustRepo = z.infer<typeof rustRepoSchema>;
+
+/** One figure the 2025 report printed for the project, exactly as printed. */
+export const reportedFigureSchema = z.strictObject({
+  /** The text as printed, e.g. "24,814,809" or "122 crates". */
+  text: lineSchema('the figure as printed', 40),
+  /** Where in the report it appears. */
+  where: lineSchema('where the figure appears', 120),
+  /** The number of bytes the figure stands for, when it is a byte count. */
+  bytes: count('a byte count').optional(),
+});
+
+/** What the December 2025 "CNCF Rust Projects Analysis" said about the project. */
+export const reportedSchema = z.strictObject({
+  /** How the report classified the project (it sometimes says two things). */
+  type: z
+    .array(z.enum(['pure', 'component', 'implementation'], { error: 'expected pure, component or implementation' }))
+    .min(1, { error: 'expected at least one classification' }),
+  /** The maturity the report gave. */
+  maturity: maturitySchema,
+  /** The dates the report gave, where it gave any. */
+  dates: z
+    .strictObject({ accepted: isoDateSchema.optional(), graduated: isoDateSchema.optional() })
+    .optional(),
+  /** Its "Rust LOC" figures: really bytes of `.rs` files from GitHub's language statistics. */
+  figures: z.array(reportedFigureSchema),
+});
+
+/** A known production user. */
+export const adopterSchema = z.union([
+  lineSchema('an adopter name', 80),
+  z.strictObject({ name: lineSchema('an adopter name', 80), url: httpsUrlSchema }),
+]);
+
+/**
+ * Frontmatter of `content/projects/<slug>.mdx`.
+ * `categoryRef` and `sourceRef` validate references: `reference()` inside Astro, a plain
+ * slug in scripts (which then check that the target exists).
+ */
+export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(categoryRef: C, sourceRef: S) {
+  return z
+    .strictObject({
+      /** Display name, e.g. "Linkerd". */
+      name: lineSchema('a project name', 60),
+      /** The exact `name` of the project's item in CNCF `landscape.yml`. */
+      landscapeName: lineSchema('the landscape item name', 80),
+      /** One sentence, in our own words, saying what the project is. */
+      summary: lineSchema('a one-sentence summary', 240),
+      /** CNCF maturity level, from `landscape.yml`. */
+      maturity: maturitySchema,
+      /** The dates it reached each level, from `landscape.yml`. */
+      dates: maturityDatesSchema,
+      /** Category and subcategory of the landscape item. */
+      landscape: z.strictObject({
+        category: lineSchema('the landscape category', 80),
+        subcategory: lineSchema('the landscape subcategory', 80),
+      }),
+      /** Project home page. */
+      homepage: httpsUrlSchema,
+      /** Main source repository. */
+      repository: httpsUrlSchema,
+      /** Logo file name in `public/logos/`. */
+      logo: z.string().regex(/^[a-z0-9][a-z0-9._-]*\.svg$/, { error: 'expected an .svg file name in public/logos/, e.g. "tikv.svg"' }),
+      /** How much of the project is Rust: pure, component, sdk or none-found. */
+      rustUsage: rustUsageSchema,
+      /** What the project does, as references into `content/categories.yaml`. */
+      categories: z.array(categoryRef).min(1, { error: 'expected at least one category' }),
+      /** Every repository of the project that holds Rust, with its measurement. */
+      rustRepos: z.array(rustRepoSchema),
+      /** What the 2025 report printed, when it covered the project. */
+      reported: reportedSchema.optional(),
+      /** Why the project chose Rust, in our own words. */
+      rationale: lineSchema('a rationale', 1200).optional(),
+      /** Known production users. */
+      adopters: z.array(adopterSchema).optional(),
+      /** Citations behind the entry, as references into `content/sources.yaml`. */
+      sources: z.array(sourceRef).min(1, { error: 'expected at least one source' }),
+      /** Last time the entry's facts were reviewed or changed. */
+      updated: isoDateSchema,
+    })
+    .superRefine((entry, ctx) => {
+      const repos = entry.rustRepos as RustRepo[];
+      if (entry.rustUsage === 'none-found' && repos.some((r) => r.measurement.bytes > 0))
+        ctx.addIssue({ code: 'custom', path: ['rustUsage'], message: 'expected pure, component or sdk: a repository with Rust code is listed' });
+      if (entry.rustUsage !== 'none-found' && !repos.some((r) => r.measurement.bytes > 0))
+        ctx.addIssue({ code: 'custom', path: ['rustRepos'], message: `expected at least one repository with measured Rust code for rustUsage "${entry.rustUsage}" (use none-found otherwise)` });
+      if (entry.rustUsage !== 'none-found' && !entry.rationale)
+        ctx.addIssue({ code: 'custom', path: ['rationale'], message: 'expected a rationale: why the project chose Rust' });
+      const seen = new Set<string>();
+      repos.forEach((r, i) => {
+        if (seen.has(r.repo.toLowerCase()))
+          ctx.addIssue({ code: 'custom', path: ['rustRepos', i, 'repo'], message: `expected each repository once; ${r.repo} is listed twice` });
+        seen.add(r.repo.toLowerCase());
+      });
+      const order = ['accepted', 'incubating', 'graduated', 'archived'] as const;
+      const d = entry.dates as Record<(typeof order)[number], string | undefined>;
+      for (let i = 1; i < order.length; i++) {
+        const later = d[order[i]];
+        if (!later) continue;
+        for (let j = 0; j < i; j++) {
+          const earlier = d[order[j]];
+          if (earlier && later < earlier)
+            ctx.addIssue({ code: 'custom', path: ['dates', order[i]], message: `expected ${order[i]} (${later}) on or after ${order[j]} (${earlier})` });
+        }
+      }
+      const needed = { incubating: ['incubating'], graduated: ['graduated'], archived: ['archived'] } as const;
+      for (const [field, levels] of Object.entries(needed)) {
+        if ((levels as readonly string[]).includes(entry.maturity) && !d[field as (typeof order)[number]])
+          ctx.addIssue({ code: 'custom', path: ['dates', field], message: `expected a ${field} date for a ${entry.maturity} project` });
+      }
+    });
+}
+
+/** The schema scripts use: references are slugs, checked against the taxonomy afterwards. */
+export const projectFrontmatterSchema = makeProjectSchema(slugSchema, slugSchema);
+export type ProjectFrontmatter = z.infer<typeof projectFrontmatterSchema>;
