@@ -1,0 +1,42 @@
+/**
+ * Copy logos into public/logos/ optimised: `npm run logos -- <source.svg> <slug> [...]`
+ * (pairs), or `npm run logos -- --all <landscape logos dir>` to re-import every entry's logo
+ * by its landscape item's `logo` file name (entries name their logo `<slug>.svg`).
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { optimiseSvg } from '../src/lib/logo.ts';
+import { indexByName, landscapeProjects } from '../src/lib/landscape.ts';
+
+const out = 'public/logos';
+mkdirSync(out, { recursive: true });
+
+function importOne(source: string, slug: string): void {
+  const before = readFileSync(source);
+  const after = optimiseSvg(before.toString('utf8'));
+  writeFileSync(join(out, `${slug}.svg`), after);
+  console.log(`${slug}.svg: ${before.length} -> ${Buffer.byteLength(after)} bytes`);
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--all') {
+  const dir = args[1] ?? '../shared/data/landscape/logos';
+  const landscape = indexByName(landscapeProjects(load(readFileSync('data/landscape.yml', 'utf8'))));
+  for (const file of readdirSync('content/projects').filter((f) => f.endsWith('.mdx'))) {
+    const text = readFileSync(join('content/projects', file), 'utf8');
+    const name = /^landscapeName:\s*['"]?(.+?)['"]?\s*$/m.exec(text)?.[1];
+    const logo = name ? landscape.get(name)?.logo : undefined;
+    if (!logo) {
+      console.error(`${file}: no landscape logo found`);
+      process.exitCode = 1;
+      continue;
+    }
+    importOne(join(dir, logo), file.replace(/\.mdx$/, ''));
+  }
+} else if (args.length >= 2 && args.length % 2 === 0) {
+  for (let i = 0; i < args.length; i += 2) importOne(args[i], args[i + 1]);
+} else {
+  console.error('usage: npm run logos -- <source.svg> <slug> [...] | --all [logos dir]');
+  process.exit(2);
+}
