@@ -22,3 +22,29 @@ export function siteOptions(env: Record<string, string | undefined>): SiteOption
   }
   return { site: parsed.origin, base: normaliseBase(env.BASE_PATH) };
 }
+
+/** Where contributors edit entries and report corrections: a fork's own repository on GitHub. */
+export interface RepoOptions {
+  /** e.g. https://github.com/owner/cncf-rust-catalog */
+  url: string;
+  branch: string;
+}
+
+export const DEFAULT_REPO_URL = 'https://github.com/cncf-rust-catalog/cncf-rust-catalog';
+
+export function repoOptions(env: Record<string, string | undefined>): RepoOptions {
+  const fromActions = env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}` : undefined;
+  const url = (env.REPO_URL ?? '').trim() || fromActions || DEFAULT_REPO_URL;
+  const branch = (env.REPO_BRANCH ?? '').trim() || 'main';
+  return { url: url.replace(/\/+$/, ''), branch };
+}
+
+/** "Edit this page" and "Report a correction" links for one entry. */
+export function contributionLinks(repo: RepoOptions, slug: string, name: string) {
+  const file = `content/projects/${slug}.mdx`;
+  const title = encodeURIComponent(`Correction: ${name}`);
+  return {
+    edit: `${repo.url}/edit/${repo.branch}/${file}`,
+    correction: `${repo.url}/issues/new?template=correct-data.yml&title=${title}`,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Reconciling the December 2025 report with the catalog: every contradiction on the data
+ * notes page is computed here from the entries' `reported` fields, the landscape data and
+ * the measurements.
+ */
+import type { CatalogProject } from './project.ts';
+import type { Maturity, RustUsage } from '../schemas/taxonomy.ts';
+
+type Figure = NonNullable<CatalogProject['reported']>['figures'][number];
+
+/**
+ * The number a printed figure stands for: "24.8M" → 24800000, "949k" → 949000,
+ * "~200,000" → 200000, "24,814,809" → 24814809. Figures in other units ("122 crates") → undefined.
+ */
+export function parseFigure(text: string): number | undefined {
+  const match = /^~?\s*([\d,]+(?:\.\d+)?)\s*([kKmM])?(?:\s*LOC)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const value = Number(match[1].replace(/,/g, ''));
+  const scale = match[2]?.toLowerCase() === 'm' ? 1_000_000 : match[2]?.toLowerCase() === 'k' ? 1_000 : 1;
+  return Number.isFinite(value) ? value * scale : undefined;
+}
+
+const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(a, b);
+
+/**
+ * Figures of one project that no other figure confirms. A figure is confirmed when another
+ * figure is within 5% of it (a rounded copy), or when it is a part of, or the total of, a
+ * set of figures whose parts add up to the total (per-repository breakdowns).
+ */
+export function unconfirmedFigures(figures: readonly Figure[], tolerance = 0.05): Figure[] {
+  const numeric = figures.map((f) => ({ f, v: parseFigure(f.text) })).filter((x): x is { f: Figure; v: number } => x.v !== undefined);
+  const confirmed = new Set<Figure>();
+  for (const a of numeric) for (const b of numeric) if (a !== b && near(a.v, b.v, tolerance)) confirmed.add(a.f);
+  for (const total of numeric) {
+    const parts = numeric.filter((x) => x !== total && !near(x.v, total.v, tolerance));
+    const sum = parts.reduce((s, x) => s + x.v, 0);
+    if (parts.length >= 2 && near(sum, total.v, tolerance)) {
+      confirmed.add(total.f);
+      parts.forEach((x) => confirmed.add(x.f));
+    }
+  }
+  return numeric.filter((x) => !confirmed.has(x.f)).map((x) => x.f);
+}
+
+export interface StaleMaturity {
+  project: CatalogProject;
+  reported: Maturity;
+}
+
+/** Projects whose maturity in the report is not the landscape's. */
+export function staleMaturities(projects: readonly CatalogProject[]): StaleMaturity[] {
+  return projects.flatMap((p) => (p.reported && p.reported.maturity !== p.maturity ? [{ project: p, reported: p.reported.maturity }] : []));
+}
+
+export interface DateDifference {
+  project: CatalogProject;
+  field: 'accepted' | 'graduated';
+  reported: string;
+  landscape: string | undefined;
+}
+
+/** Dates the report gives that differ from the landscape's. */
+export function dateDifferences(projects: readonly CatalogProject[]): DateDifference[] {
+  return projects.flatMap((p) =>
+    (['accepted', 'graduated'] as const).flatMap((field) => {
+      const reported = p.reported?.dates?.[field];
+      const landscape = p.dates[field];
+      return reported && reported !== landscape ? [{ project: p, field, reported, landscape }] : [];
+    }),
+  );
+}
+
+const USAGE_OF_REPORT_TYPE: Record<'pure' | 'component' | 'implementation', RustUsage[]> = {
+  pure: ['pure'],
+  component: ['component', 'sdk'],
+  implementation: ['sdk'],
+};
+
+export interface ClassificationConflict {
+  project: CatalogProject;
+  reported: ('pure' | 'component' | 'implementation')[];
+  /** The report itself gives two classifications. */
+  selfContradictory: boolean;
+  /** None of the report's classifications matches the catalog's Rust usage. */
+  disagreesWithCatalog: boolean;
+}
+
+/** Projects the report classifies in two ways, or differently from the measurements. */
+export function classificationConflicts(projects: readonly CatalogProject[]): ClassificationConflict[] {
+  return projects.flatMap((p) => {
+    if (!p.reported) return [];
+    const types = p.reported.type;
+    const selfContradictory = new Set(types).size > 1;
+    const disagreesWithCatalog = !types.some((t) => USAGE_OF_REPORT_TYPE[t].includes(p.rustUsage));
+    return selfContradictory || disagreesWithCatalog ? [{ project: p, reported: types, selfContradictory, disagreesWithCatalog }] : [];
+  });
+}
+
+export interface FigureReading {
+  project: CatalogProject;
+  figure: Figure & { bytes: number };
+  /** Reported "LOC" divided by the bytes measured now. */
+  bytesRatio: number;
+  /** Reported "LOC" divided by the lines measured now. */
+  linesRatio: number;
+}
+
+/**
+ * For each report figure read as bytes, how it compares with today's measured bytes and
+ * lines: a ratio near 1 for bytes and ~25-40 for lines shows the "LOC" were bytes.
+ */
+export function figureReadings(projects: readonly CatalogProject[]): FigureReading[] {
+  return projects.flatMap((p) =>
+    (p.reported?.figures ?? [])
+      .filter((f): f is Figure & { bytes: number } => f.bytes !== undefined)
+      .filter(() => p.totals.bytes > 0 && p.totals.lines > 0)
+      .map((figure) => ({ project: p, figure, bytesRatio: figure.bytes / p.totals.bytes, linesRatio: figure.bytes / p.totals.lines })),
+  );
+}
+
+/** How the report's own lists add up: projects it covers, by first-listed classification. */
+export function reportCoverage(projects: readonly CatalogProject[]) {
+  const covered = projects.filter((p) => p.reported);
+  return {
+    covered: covered.length,
+    firstListedPure: covered.filter((p) => p.reported!.type[0] === 'pure').length,
+    firstListedOther: covered.filter((p) => p.reported!.type[0] !== 'pure').length,
+    notCovered: projects.filter((p) => !p.reported),
+  };
+}

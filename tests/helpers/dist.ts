@@ -1,0 +1,45 @@
+/** Reading the built site in dist/ (built by `npm run build:test` under a base path). */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export const DIST = 'dist';
+/** The base path `npm run build:test` builds with. */
+export const BASE = '/cncf-rust-catalog/';
+
+export function assertBuilt(): void {
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/index.html is missing: run `npm run build:test` before the site tests (npm test does).');
+}
+
+/** Every file under dist/, as paths relative to it with forward slashes. */
+export function distFiles(dir = DIST): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? distFiles(full) : [relative(DIST, full).split('\\').join('/')];
+  });
+}
+
+export const htmlFiles = () => distFiles().filter((f) => f.endsWith('.html'));
+
+export const readPage = (file: string) => readFileSync(join(DIST, file), 'utf8');
+
+/** The dist/ file a site URL path (with the base) is served from, or undefined. */
+export function fileForUrl(pathname: string): string | undefined {
+  if (!pathname.startsWith(BASE)) return undefined;
+  const rest = decodeURIComponent(pathname.slice(BASE.length));
+  const candidates = rest === '' || rest.endsWith('/') ? [`${rest}index.html`] : [rest, `${rest}/index.html`, `${rest}.html`];
+  return candidates.find((c) => existsSync(join(DIST, c)) && statSync(join(DIST, c)).isFile());
+}
+
+/** URL-bearing attribute values of a page: href, src, srcset parts, and meta content URLs. */
+export function pageUrls(html: string): string[] {
+  const urls: string[] = [];
+  for (const m of html.matchAll(/\s(?:href|src|action|poster)\s*=\s*"([^"]*)"/gi)) urls.push(m[1]);
+  for (const m of html.matchAll(/\ssrcset\s*=\s*"([^"]*)"/gi)) urls.push(...m[1].split(',').map((s) => s.trim().split(/\s+/)[0]));
+  return urls.map((u) => u.replace(/&amp;/g, '&'));
+}
+
+/** Text of the first element matching `selector`-like attribute, e.g. data-count. */
+export function dataCounts(html: string): number[] {
+  return [...html.matchAll(/data-count="(\d+)"/g)].map((m) => Number(m[1]));
+}

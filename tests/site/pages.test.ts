@@ -1,0 +1,107 @@
+/**
+ * The built site (dist/, built with the base path): a page for every entry and group,
+ * counts that equal the content's, and no internal link or asset that misses the base.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE, assertBuilt, dataCounts, fileForUrl, htmlFiles, pageUrls, readPage } from '../helpers/dist.ts';
+import { readCatalog } from '../helpers/content.ts';
+import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
+
+const { entries, categories } = readCatalog();
+beforeAll(assertBuilt);
+
+const stripTags = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('pages', () => {
+  it('builds a page for every entry, maturity level, Rust usage and category', () => {
+    const pages = new Set(htmlFiles());
+    const expected = [
+      'index.html',
+      '404.html',
+      'projects/index.html',
+      'maturity/index.html',
+      'categories/index.html',
+      'rust-usage/index.html',
+      'data-notes/index.html',
+      'sources/index.html',
+      ...entries.map((e) => `projects/${e.slug}/index.html`),
+      ...MATURITY_LEVELS.map((m) => `maturity/${m}/index.html`),
+      ...RUST_USAGES.map((u) => `rust-usage/${u}/index.html`),
+      ...categories.map((c) => `categories/${c.id}/index.html`),
+    ];
+    expect(expected.filter((p) => !pages.has(p))).toEqual([]);
+  });
+
+  it('prints on each group page the number of projects the content puts in it', () => {
+    const groups: [string, number][] = [
+      ...MATURITY_LEVELS.map((m): [string, number] => [`maturity/${m}/index.html`, entries.filter((e) => e.data.maturity === m).length]),
+      ...RUST_USAGES.map((u): [string, number] => [`rust-usage/${u}/index.html`, entries.filter((e) => e.data.rustUsage === u).length]),
+      ...categories.map((c): [string, number] => [`categories/${c.id}/index.html`, entries.filter((e) => e.data.categories.includes(c.id)).length]),
+    ];
+    for (const [page, count] of groups) {
+      const html = readPage(page);
+      expect(dataCounts(html), page).toEqual([count]);
+      expect((html.match(/<tr data-slug=/g) ?? []).length, page).toBe(count);
+    }
+  });
+
+  it('prints the same counts on the index pages', () => {
+    expect(dataCounts(readPage('maturity/index.html'))).toEqual(MATURITY_LEVELS.map((m) => entries.filter((e) => e.data.maturity === m).length));
+    expect(dataCounts(readPage('rust-usage/index.html'))).toEqual(RUST_USAGES.map((u) => entries.filter((e) => e.data.rustUsage === u).length));
+    const byName = [...categories].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    expect(dataCounts(readPage('categories/index.html'))).toEqual(byName.map((c) => entries.filter((e) => e.data.categories.includes(c.id)).length));
+  });
+
+  it('lists every project once in the full table', () => {
+    const slugs = [...readPage('projects/index.html').matchAll(/<tr data-slug="([^"]+)"/g)].map((m) => m[1]);
+    expect([...slugs].sort()).toEqual(entries.map((e) => e.slug).sort());
+  });
+
+  it('shows on the home page the totals computed from the entries', () => {
+    const rust = entries.filter((e) => e.data.rustUsage !== 'none-found');
+    const lines = rust.flatMap((e) => e.data.rustRepos).reduce((s, r) => s + r.measurement.lines, 0);
+    const text = stripTags(readPage('index.html'));
+    expect(text).toContain(`${lines.toLocaleString('en-US')} lines`);
+    expect(text).toContain(`${rust.length} projects with Rust`);
+    for (const m of MATURITY_LEVELS) {
+      const n = entries.filter((e) => e.data.maturity === m).length;
+      expect(text).toMatch(new RegExp(`${m}: ${n} projects?`, 'i'));
+    }
+  });
+
+  it('shows every figure of an entry with its source and as-of date', () => {
+    for (const e of entries) {
+      const text = stripTags(readPage(`projects/${e.slug}/index.html`));
+      for (const r of e.data.rustRepos) {
+        expect(text, `${e.slug} ${r.repo}`).toContain(r.measurement.lines.toLocaleString('en-US'));
+        expect(text, `${e.slug} ${r.repo}`).toContain(r.measurement.commit.slice(0, 7));
+      }
+      expect(text, e.slug).toMatch(/Source: CNCF landscape\.yml .* as of \d{1,2} \w{3} \d{4}/);
+      expect(text, e.slug).toMatch(/Source: Rust code measurements .* as of \d{1,2} \w{3} \d{4}/);
+      if (e.data.reported) for (const f of e.data.reported.figures) expect(text, `${e.slug} ${f.text}`).toContain(f.text.replace(/&/g, '&amp;'));
+    }
+  });
+});
+
+describe('base path', () => {
+  it('puts the base on every root-absolute link and asset, and every one resolves in dist/', () => {
+    const problems: string[] = [];
+    for (const file of htmlFiles()) {
+      for (const url of pageUrls(readPage(file))) {
+        if (/^(https?:|mailto:|#|data:)/.test(url) || url === '') continue;
+        if (!url.startsWith('/')) {
+          problems.push(`${file}: relative URL ${url} (expected a root-absolute URL with the base)`);
+          continue;
+        }
+        const path = url.split('#')[0].split('?')[0];
+        if (!path.startsWith(BASE)) problems.push(`${file}: ${url} misses the base ${BASE}`);
+        else if (!fileForUrl(path)) problems.push(`${file}: ${url} does not exist in dist/`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('makes the 404 page link home under the base', () => {
+    expect(readPage('404.html')).toContain(`href="${BASE}"`);
+  });
+});
