@@ -26,8 +26,14 @@ export function formatPercent(value: number): string {
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** "2018-08-28" → "28 Aug 2018". Accepts a full ISO timestamp too (its calendar date is shown). */
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "2018-08-28" → "28 Aug 2018"; "2021-08" → "Aug 2021" (month precision). Accepts a full
+ * ISO timestamp too (its calendar date is shown).
+ */
 export function formatDate(iso: string): string {
+  if (/^\d{4}-\d{2}$/.test(iso)) return monthYear.format(new Date(`${iso}-01T00:00:00Z`));
   const day = iso.slice(0, 10);
   return longDate.format(new Date(`${day}T00:00:00Z`));
 }

@@ -59,3 +59,16 @@ export const lineSchema = (what: string, max: number) =>
     .min(1, { error: `expected ${what}, got an empty string` })
     .max(max, { error: `expected ${what} of at most ${max} characters` })
     .refine((value) => !/[\r\n]/.test(value), { error: `expected ${what} on one line` });
+
+/**
+ * A publication date as precise as it is known: `YYYY-MM-DD`, or `YYYY-MM` when only the
+ * month is known (better than inventing a day).
+ */
+export const publicationDateSchema = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'expected a date written as YYYY-MM-DD, or YYYY-MM when the day is unknown' })
+    .refine((text) => isCalendarDate(text) || (/^\d{4}-\d{2}$/.test(text) && isCalendarDate(`${text}-01`)), {
+      error: 'expected a real date written as YYYY-MM-DD, or YYYY-MM when the day is unknown',
+    }),
+);

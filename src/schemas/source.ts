@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { httpsUrlSchema, isoDateSchema, lineSchema, slugSchema } from './common.ts';
+import { httpsUrlSchema, lineSchema, publicationDateSchema, slugSchema } from './common.ts';
 
 /**
  * One entry of `content/sources.yaml`: a document or data set the catalog cites.
@@ -12,8 +12,8 @@ export const sourceSchema = z.strictObject({
   title: lineSchema('a title', 200),
   /** Who published it. */
   publisher: lineSchema('a publisher', 120),
-  /** When it was published, or the as-of date of a data snapshot. */
-  date: isoDateSchema,
+  /** When it was published, or the as-of date of a data snapshot (YYYY-MM when the day is unknown). */
+  date: publicationDateSchema,
   /** Where to read it, when it is online. */
   url: httpsUrlSchema.optional(),
   /** What kind of source: primary data, a report, an article or the project's own material. */

@@ -65,7 +65,7 @@ describe('pages', () => {
     expect(text).toContain(`${rust.length} projects with Rust`);
     for (const m of MATURITY_LEVELS) {
       const n = entries.filter((e) => e.data.maturity === m).length;
-      expect(text).toMatch(new RegExp(`${m}: ${n} projects?`, 'i'));
+      expect(text).toMatch(new RegExp(`${m}\\s*: ${n} projects?`, 'i'));
     }
   });
 

@@ -119,6 +119,8 @@ describe('taxonomy and source schemas', () => {
   it('requires https and a known kind for sources', () => {
     const base = { id: 'x', title: 'T', publisher: 'P', date: '2020-01-01', kind: 'article' };
     expect(sourceSchema.safeParse(base).success).toBe(true);
+    expect(sourceSchema.safeParse({ ...base, date: '2021-08' }).success).toBe(true);
+    expect(sourceSchema.safeParse({ ...base, date: '2021-13' }).error!.issues[0].message).toMatch(/YYYY-MM when the day is unknown/);
     expect(sourceSchema.safeParse({ ...base, url: 'http://x.org' }).error!.issues[0].path).toEqual(['url']);
     expect(sourceSchema.safeParse({ ...base, kind: 'blog' }).error!.issues[0].message).toMatch(/expected one of data, report, article, project/);
   });
