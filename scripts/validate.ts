@@ -1,0 +1,34 @@
+/**
+ * npm run validate [-- --content <dir>] [-- --public <dir>]
+ *
+ * Checks every file under content/ without building the site and prints every problem,
+ * one per line as `path:line: field: what is wrong (expected …)`. Exit 1 on any problem.
+ * Reads only; never changes a file.
+ */
+import { parseArgs } from 'node:util';
+import { formatProblem, validateContent } from '../src/lib/validation/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string', default: 'content' },
+    public: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log('Usage: npm run validate [-- --content <dir>] [-- --public <dir>]');
+  process.exit(0);
+}
+
+const started = performance.now();
+const report = validateContent({ contentDir: values.content, publicDir: values.public });
+const ms = Math.round(performance.now() - started);
+
+for (const problem of report.problems) console.log(formatProblem(problem));
+const summary = `${report.entries} entries, ${report.files} files checked in ${ms} ms`;
+if (report.problems.length > 0) {
+  console.error(`validate: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} (${summary})`);
+  process.exit(1);
+}
+console.error(`validate: no problems (${summary})`);

@@ -1,0 +1,60 @@
+/** Reading a content tree from disk for `validateTree`, and the one call the CLI and build make. */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_MAX_BYTES } from './text.ts';
+import { validateTree, type ContentFile, type ValidationReport } from './validate-tree.ts';
+
+export interface ValidateOptions {
+  /** The `content/` folder. */
+  contentDir: string;
+  /** The `public/` folder (logos are in `public/logos/`); defaults to `../public` from contentDir. */
+  publicDir?: string;
+  /** Problems name files relative to this folder; defaults to the working directory. */
+  cwd?: string;
+  maxBytes?: number;
+}
+
+function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...walk(path.join(dir, entry.name), `${rel}/`));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Reads every file under `contentDir` (never writes) and returns every problem found. */
+export function validateContent(options: ValidateOptions): ValidationReport {
+  const contentDir = path.resolve(options.contentDir);
+  const publicDir = path.resolve(options.publicDir ?? path.join(contentDir, '..', 'public'));
+  const cwd = options.cwd ?? process.cwd();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const display = (rel: string) => path.relative(cwd, path.join(contentDir, rel)).split(path.sep).join('/');
+
+  if (!existsSync(contentDir))
+    return {
+      problems: [{ file: display('.'), line: 1, field: 'file:missing', message: 'the content folder does not exist (expected content/ with projects/ and the taxonomy YAML files)' }],
+      files: 0,
+      entries: 0,
+    };
+
+  const files: ContentFile[] = walk(contentDir).map((rel) => {
+    const abs = path.join(contentDir, rel);
+    const size = statSync(abs).size;
+    return { path: rel, display: display(rel), size, bytes: size > maxBytes ? undefined : readFileSync(abs) };
+  });
+  const logosDir = path.join(publicDir, 'logos');
+  const logos = new Set(existsSync(logosDir) ? readdirSync(logosDir) : []);
+  const publicFileExists = (sitePath: string) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(sitePath.split(/[?#]/)[0]);
+    } catch {
+      return false;
+    }
+    const target = path.resolve(publicDir, `.${decoded}`);
+    return target.startsWith(publicDir + path.sep) && existsSync(target) && statSync(target).isFile();
+  };
+  return validateTree(files, { logos, publicFileExists, display, maxBytes });
+}
