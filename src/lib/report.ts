@@ -29,6 +29,8 @@ const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tol
  */
 export function unconfirmedFigures(figures: readonly Figure[], tolerance = 0.05): Figure[] {
   const numeric = figures.map((f) => ({ f, v: parseFigure(f.text) })).filter((x): x is { f: Figure; v: number } => x.v !== undefined);
+  // A lone figure has nothing to agree or disagree with.
+  if (numeric.length < 2) return [];
   const confirmed = new Set<Figure>();
   for (const a of numeric) for (const b of numeric) if (a !== b && near(a.v, b.v, tolerance)) confirmed.add(a.f);
   for (const total of numeric) {

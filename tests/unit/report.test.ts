@@ -37,7 +37,8 @@ describe('unconfirmedFigures', () => {
   });
   it('has nothing to confirm for a single figure or other units', () => {
     expect(unconfirmedFigures([fig('122 crates')])).toEqual([]);
-    expect(unconfirmedFigures([fig('1,485,071')]).map((f) => f.text)).toEqual(['1,485,071']);
+    expect(unconfirmedFigures([fig('1,485,071')])).toEqual([]);
+    expect(unconfirmedFigures([fig('1,485,071'), fig('122 crates')])).toEqual([]);
   });
 });
 
