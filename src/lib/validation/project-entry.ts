@@ -11,10 +11,10 @@ import { parseYaml, type YamlPath } from './yaml.ts';
 import { issuesToProblems } from './zod-problems.ts';
 
 export interface EntryContext {
-  /** Ids in `content/categories.yaml`. */
-  categoryIds: ReadonlySet<string>;
-  /** Ids in `content/sources.yaml`. */
-  sourceIds: ReadonlySet<string>;
+  /** Ids in `content/categories.yaml`; undefined (not checked) when that file is broken. */
+  categoryIds?: ReadonlySet<string>;
+  /** Ids in `content/sources.yaml`; undefined (not checked) when that file is broken. */
+  sourceIds?: ReadonlySet<string>;
   /** Whether `public/logos/<name>` exists. */
   logoExists: (name: string) => boolean;
   /** Whether a root-relative path such as `/figures/x.svg` names a file in `public/`. */
@@ -64,7 +64,7 @@ export function checkProjectEntry(
       ] as const;
       for (const [field, known, what, where] of references) {
         const list = fields[field];
-        if (!Array.isArray(list)) continue;
+        if (!Array.isArray(list) || !known) continue;
         list.forEach((id, i) => {
           if (typeof id === 'string' && !known.has(id))
             problems.push({ file, line: at([field, i]), field: `${field}[${i}]`, message: `unknown ${what} "${id}" (expected an id from ${where}: ${listOf(known)})` });

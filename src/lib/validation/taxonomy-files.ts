@@ -23,19 +23,23 @@ export const TAXONOMY_FILES: Record<string, TaxonomySpec> = {
   'rust-usage.yaml': { schema: termSchema(RUST_USAGES), requiredIds: RUST_USAGES },
 };
 
-export function checkTaxonomyFile(file: string, spec: TaxonomySpec, text: string): { problems: Problem[]; ids: Set<string> } {
+/**
+ * `ids` is undefined when the file could not be read as a list, so that references into it
+ * are not all reported as unknown on top of the real problem.
+ */
+export function checkTaxonomyFile(file: string, spec: TaxonomySpec, text: string): { problems: Problem[]; ids?: Set<string> } {
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const yaml = parseYaml(text);
   if (!yaml.ok) {
     problems.push({ file, line: yaml.line, field: 'yaml:syntax', message: `${yaml.message} (expected valid YAML)` });
-    return { problems, ids };
+    return { problems };
   }
   const items = yaml.value;
   if (!Array.isArray(items) || items.length === 0) {
-    const got = Array.isArray(items) ? 'an empty list' : items === null || items === undefined ? 'nothing' : `a ${typeof items}`;
+    const got = Array.isArray(items) ? 'an empty list' : items !== null && typeof items === 'object' ? 'a mapping' : `the single value ${JSON.stringify(items)}`;
     problems.push({ file, line: yaml.lineOf([]), field: '(top level)', message: `got ${got} (expected a list of items, each starting with "- id: …")` });
-    return { problems, ids };
+    return { problems };
   }
   const firstLine = new Map<string, number>();
   items.forEach((item, i) => {

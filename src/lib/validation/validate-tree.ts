@@ -67,13 +67,13 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
     else texts.set(file.path, decoded.text);
   }
 
-  const ids: Record<string, Set<string>> = {};
+  // Ids each taxonomy file defines; undefined when the file is missing or unreadable.
+  const ids: Record<string, Set<string> | undefined> = {};
   for (const [name, spec] of Object.entries(TAXONOMY_FILES)) {
     const text = texts.get(name);
     if (text === undefined) {
       if (!files.some((f) => f.path === name))
         problems.push({ file: context.display(name), line: 1, field: 'file:missing', message: `content/${name} does not exist (expected the file; the site reads it)` });
-      ids[name] = new Set();
       continue;
     }
     const result = checkTaxonomyFile(files.find((f) => f.path === name)?.display ?? name, spec, text);

@@ -29,10 +29,19 @@ export function describeValue(value: unknown): string {
   return `got ${text.length > 60 ? `${text.slice(0, 57)}…"` : text}`;
 }
 
+/** Zod's type names, in the words of a YAML file. */
+const YAML_WORDS: Record<string, string> = {
+  object: 'a mapping of fields',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
 /** The "expected …" part of an issue's message. */
 export function expectation(message: string): string {
-  const zodDefault = /^Invalid input: (expected [^,]+)(?:, received .*)?$/.exec(message);
-  if (zodDefault) return zodDefault[1];
+  const zodDefault = /^Invalid input: expected ([^,]+)(?:, received .*)?$/.exec(message);
+  if (zodDefault) return `expected ${YAML_WORDS[zodDefault[1]] ?? zodDefault[1]}`;
   if (/^expected\b/i.test(message)) return message;
   return `expected ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }
