@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashTree, makeTree } from '../helpers/validation-tree.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+// The npm devDependency `node` (Node 24): runs the .ts scripts as `npm run` does.
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+
+function script(name: string, args: string[], cwd = ROOT) {
+  const result = spawnSync(NODE, [path.join(ROOT, 'scripts', name), ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+describe('npm run validate', () => {
+  it('passes the real content/ quickly and prints no problem lines', () => {
+    const before = hashTree(path.join(ROOT, 'content'));
+    const started = performance.now();
+    const { code, stdout, stderr } = script('validate.ts', []);
+    const elapsed = performance.now() - started;
+    expect(stdout, stdout).toBe('');
+    expect(code, stdout).toBe(0);
+    expect(stderr).toMatch(/validate: no problems \(\d+ entries, \d+ files checked in \d+ ms\)/);
+    // The whole catalog, process start included, in under 2 seconds.
+    expect(elapsed).toBeLessThan(2000);
+    expect(hashTree(path.join(ROOT, 'content'))).toBe(before);
+  });
+
+  it('prints every problem as path:line: field: message and exits 1, changing nothing', () => {
+    const tree = makeTree('component-props');
+    cleanups.push(tree.cleanup);
+    const alpha = path.join(tree.content, 'projects/alpha.mdx');
+    writeFileSync(alpha, readFileSync(alpha, 'utf8').replace('https://alpha.example.org/', 'http://alpha.example.org/'));
+    const before = hashTree(tree.root);
+    const { code, stdout, stderr } = script('validate.ts', ['--content', 'content'], tree.root);
+    expect(code).toBe(1);
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      'content/projects/alpha.mdx:13: homepage: got "http://alpha.example.org/" (expected an absolute https:// URL)',
+      'content/projects/beta.mdx:25: mdx:component-props: <Callout type="danger"> is not a known type (expected note or warning)',
+      'content/projects/beta.mdx:29: mdx:component-props: <Quote cite="unknown-paper"> is not a source id (expected one of alpha-docs, cncf-landscape)',
+      expect.stringMatching(/^content\/projects\/beta\.mdx:33: mdx:component-props: <Figure src="https:\/\/evil\.example\.org\/x\.png"> is not a path inside the site/),
+    ]);
+    expect(stderr).toMatch(/validate: 4 problems/);
+    expect(hashTree(tree.root)).toBe(before);
+  });
+});
+
+describe('npm run new', () => {
+  function newEntry(tree: { root: string }, ...args: string[]) {
+    return script('new-entry.ts', [...args, '--content', 'content', '--public', 'public', '--landscape', path.join(ROOT, 'data/landscape.yml')], tree.root);
+  }
+
+  it('scaffolds an entry prefilled from landscape.yml that validates as written', () => {
+    const tree = makeTree();
+    cleanups.push(tree.cleanup);
+    const made = newEntry(tree, 'curve', '--name', 'Curve', '--category', 'storage');
+    expect(made.code, made.stderr).toBe(0);
+    const text = readFileSync(path.join(tree.content, 'projects/curve.mdx'), 'utf8');
+    expect(text).toContain('homepage: https://www.opencurve.io/'); // http:// in landscape.yml
+    expect(text).toContain('maturity: archived');
+    expect(text).toContain("  archived: '2024-10-26'");
+    expect(existsSync(path.join(tree.root, 'public/logos/curve.svg'))).toBe(true);
+    const check = script('validate.ts', ['--content', 'content'], tree.root);
+    expect(check.stdout).toBe('');
+    expect(check.code).toBe(0);
+  });
+
+  it('refuses to overwrite an entry and leaves it unchanged', () => {
+    const tree = makeTree();
+    cleanups.push(tree.cleanup);
+    const before = hashTree(tree.root);
+    const again = newEntry(tree, 'alpha');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/content\/projects\/alpha\.mdx already exists/);
+    expect(hashTree(tree.root)).toBe(before);
+  });
+
+  it('refuses a slug that is not kebab-case, and an unknown category', () => {
+    const tree = makeTree();
+    cleanups.push(tree.cleanup);
+    expect(newEntry(tree, 'Bad_Slug').stderr).toMatch(/not a slug/);
+    expect(newEntry(tree, 'ok-slug', '--category', 'nope').stderr).toMatch(/unknown category "nope" \(expected one of storage, service-mesh, unused\)/);
+    expect(existsSync(path.join(tree.content, 'projects/ok-slug.mdx'))).toBe(false);
+  });
+});
