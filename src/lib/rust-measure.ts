@@ -42,7 +42,7 @@ export async function* gitTreeEntries(dir: string): AsyncGenerator<TreeEntry> {
     child.on('error', (error) => resolve({ code: 1, error }));
     child.on('close', (code) => resolve({ code: code ?? 1 }));
   });
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let previous = '';
   let finished = false;
   try {

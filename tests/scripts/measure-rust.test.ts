@@ -1,0 +1,247 @@
+/**
+ * measure:rust end to end: a git repository generated in a temp dir with known counts, measured
+ * by the real CLI in a child process; --update against temp copies of a real entry.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../../src/lib/frontmatter-edit.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const node = path.join(root, 'node_modules/.bin/node');
+const script = path.join(root, 'scripts/measure-rust.ts');
+
+let tmp: string;
+let repo: string;
+let head: string;
+const COMMIT_DATE = '2024-07-07T14:22:16+08:00';
+
+function measure(...args: string[]) {
+  const r = spawnSync(node, [script, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Fixture',
+  GIT_AUTHOR_EMAIL: 'fixture@example.org',
+  GIT_AUTHOR_DATE: COMMIT_DATE,
+  GIT_COMMITTER_NAME: 'Fixture',
+  GIT_COMMITTER_EMAIL: 'fixture@example.org',
+  GIT_COMMITTER_DATE: COMMIT_DATE,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { env: gitEnv, encoding: 'utf8', stdio: 'pipe' });
+
+function write(dir: string, file: string, content: string | Uint8Array) {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), content);
+}
+
+/** Counted `.rs` files: 7 files, 169 bytes, 19 newlines, 12 code lines. */
+const COUNTED: Record<string, string | Uint8Array> = {
+  // 71 bytes, 7 lines, 4 code (two comment lines, one blank; the block comment is code)
+  'src/lib.rs': '// licence\n//! docs\nfn main() {\n\n    /* block */\n    let x = 1; // t\n}\n',
+  // 34 bytes, 5 lines, 2 code
+  'src/crlf.rs': 'fn a() {}\r\n// c\r\n\r\n  \r\nfn b() {}\r\n',
+  // 25 bytes, 2 lines, 2 code: the unterminated last line is code
+  'src/no_newline.rs': 'fn c() {}\n// d\nlet e = 1;',
+  // 14 bytes, 3 lines, 2 code: invalid UTF-8 bytes
+  'src/latin1.rs': Uint8Array.of(0x66, 0x6e, 0x20, 0xe9, 0x0a, 0xff, 0x2f, 0x2f, 0x0a, 0x20, 0x2f, 0x2f, 0xfe, 0x0a),
+  // 0 bytes: still a counted file
+  'src/empty.rs': '',
+  // 10 bytes, 1 line, 1 code; a name with a space and non-ASCII letters
+  'src/with space é.rs': 'fn f() {}\n',
+  // 15 bytes, 1 line, 1 code: nested examples/ directories count
+  'crates/foo/examples/nested.rs': 'fn nested() {}\n',
+};
+
+/** `.rs` files left out by the exclusions: 8 files, 91 bytes, 9 lines (in bytesRaw only). */
+const EXCLUDED: Record<string, string> = {
+  'crates/foo/vendor/v.rs': 'fn v() {}\n',
+  'vendor/top.rs': 'fn t() {}\n',
+  'third_party/tp.rs': 'fn tp() {}\n',
+  '3rdparty/x.rs': 'fn x() {}\n',
+  'node_modules/pkg/n.rs': 'fn n() {}\n',
+  'examples/demo.rs': 'fn demo() {}\n',
+  'samples/s.rs': 'fn s() {}\n',
+  'docs/d.rs': '// doc\nfn d() {}\n',
+};
+
+/** Other files: go 13, py 9, ts/js 11, c/c++ 7 counted; the rest excluded or not a source kind. */
+const OTHERS: Record<string, string> = {
+  'tool.go': 'package main\n',
+  'scripts/gen.py': 'print(1)\n',
+  'web/app.ts': 'export {};\n',
+  'native/shim.c': 'int x;\n',
+  'vendor/dep.go': 'package dep\n',
+  'examples/e.py': 'print(2)\n',
+  'web/node_modules/m.js': 'module.exports = 1;\n',
+  'README.md': '# Fixture\n',
+  '.gitignore': 'target/\n',
+};
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'measure-rust-test-'));
+  repo = path.join(tmp, 'repo');
+  mkdirSync(repo);
+  git(repo, 'init', '-q');
+  for (const [file, content] of Object.entries({ ...COUNTED, ...EXCLUDED, ...OTHERS })) write(repo, file, content);
+  symlinkSync('lib.rs', path.join(repo, 'src/link.rs')); // a tracked symlink: never followed
+  git(repo, 'add', '-A');
+  // A submodule (gitlink): its working-tree content is never counted.
+  write(repo, 'sub/inner.rs', 'fn inner() {}\n');
+  git(repo, 'update-index', '--add', '--cacheinfo', '160000,0123456789abcdef0123456789abcdef01234567,sub');
+  git(repo, 'commit', '-q', '-m', 'fixture');
+  // Untracked and ignored files are not in the tree.
+  write(repo, 'src/untracked.rs', 'fn untracked() {}\n');
+  write(repo, 'target/debug/build/out.rs', 'fn generated() {}\n');
+  git(repo, 'remote', 'add', 'origin', 'https://github.com/fixture-org/fixture-repo.git');
+  head = git(repo, 'rev-parse', 'HEAD').trim();
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('measure:rust on a generated git checkout', () => {
+  it('reports every figure of the method (--json)', () => {
+    const r = measure(repo, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [m] = JSON.parse(r.stdout);
+    expect(m).toEqual({
+      path: repo,
+      git: true,
+      commit: head,
+      commitDate: COMMIT_DATE,
+      files: 7,
+      bytes: 169,
+      lines: 19,
+      codeLines: 12,
+      bytesRaw: 260,
+      rustShare: 80.9, // 169 / (169 + 13 + 9 + 11 + 7) = 80.86 %
+      raw: { files: 15, lines: 28, codeLines: 20 },
+      sourceBytes: { rs: 169, go: 13, 'c/c++': 7, py: 9, 'ts/js': 11 },
+      excluded: { 'vendor/': 2, 'third_party/': 1, '3rdparty/': 1, 'node_modules/': 1, 'examples/': 1, 'samples/': 1, 'docs/': 1 },
+      skipped: { symlinks: 1, submodules: ['sub'], missing: [] },
+      notes:
+        'top-level docs/, examples/, samples/ excluded; 3rdparty/, node_modules/, third_party/, vendor/ excluded; raw incl. excluded dirs: 15 files, 28 lines; submodules not counted: sub; source KB: rs <1, go <1, c/c++ <1, py <1, ts/js <1',
+    });
+  });
+
+  it('prints a table by default', () => {
+    const r = measure(repo);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^checkout\s+commit\s+commit date\s+files\s+bytes\s+lines\s+code lines\s+bytes raw\s+Rust %$/);
+    expect(lines[2].split(/\s+/)).toEqual([repo, head.slice(0, 12), COMMIT_DATE, '7', '169', '19', '12', '260', '80.9']);
+    expect(r.stdout).toContain('(1 symlinks not followed)');
+  });
+
+  it('walks a plain directory when there is no git, without a commit', () => {
+    const plain = path.join(tmp, 'plain');
+    for (const [file, content] of Object.entries({ ...COUNTED, 'vendor/top.rs': 'fn t() {}\n', 'tool.go': 'package main\n' }))
+      write(plain, file, content);
+    symlinkSync('lib.rs', path.join(plain, 'src/link.rs'));
+    const [m] = JSON.parse(measure(plain, '--json').stdout);
+    expect(m).toMatchObject({ git: false, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 179, rustShare: 92.9 });
+    expect(m.commit).toBeUndefined();
+    expect(m.skipped.symlinks).toBe(1);
+  });
+
+  it('refuses a directory inside a checkout, and a missing one', () => {
+    const inside = measure(path.join(repo, 'src'));
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain(`is inside the git checkout ${repo}`);
+    const missing = measure(path.join(tmp, 'nope'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such directory');
+    expect(measure().code).toBe(2);
+  });
+});
+
+describe('measure:rust --update', () => {
+  const entryText = readFileSync(path.join(root, 'content/projects/chaos-mesh.mdx'), 'utf8');
+  const entry = readFrontmatter(entryText) as { rustRepos: { repo: string; measurement: Record<string, unknown> }[] };
+
+  function contentCopy(text = entryText): { dir: string; file: string } {
+    const dir = mkdtempSync(path.join(tmp, 'content-'));
+    const file = path.join(dir, 'projects', 'chaos-mesh.mdx');
+    write(dir, 'projects/chaos-mesh.mdx', text);
+    return { dir, file };
+  }
+
+  it('changes only the measurement lines of the matching rustRepos item', () => {
+    const target = 1;
+    const { repo: name, measurement: before } = entry.rustRepos[target];
+    const { dir, file } = contentCopy();
+    const r = measure(repo, '--update', 'chaos-mesh', '--repo', name, '--content', dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const a = entryText.split('\n');
+    const b = after.split('\n');
+    expect(b.length).toBe(a.length);
+    const changed = a.map((line, i) => [line, b[i]]).filter(([x, y]) => x !== y);
+    const fresh = { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9 };
+    const differing = Object.entries(fresh).filter(([k, v]) => before[k] !== v);
+    expect(changed.length).toBe(differing.length);
+    for (const [, line] of changed) expect(line).toMatch(/^ {6}(commit|commitDate|files|bytes|lines|codeLines|bytesRaw|rustShare): /);
+    const data = readFrontmatter(after) as typeof entry;
+    expect(data.rustRepos[target].measurement).toEqual({ ...before, ...fresh });
+    const rest = (d: typeof entry) => ({ ...d, rustRepos: d.rustRepos.filter((_, i) => i !== target) });
+    expect(rest(data)).toEqual(rest(entry));
+    expect(after.slice(after.lastIndexOf('\n---'))).toBe(entryText.slice(entryText.lastIndexOf('\n---')));
+  });
+
+  it('derives the repository from origin, and needs --role to add a new item', () => {
+    const { dir, file } = contentCopy();
+    const refused = measure(repo, '--update', 'chaos-mesh', '--content', dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('lists no rustRepos item for fixture-org/fixture-repo: pass --role');
+    expect(readFileSync(file, 'utf8')).toBe(entryText);
+
+    const added = measure(repo, '--update', 'chaos-mesh', '--content', dir, '--role', 'Fixture crate for tests');
+    expect(added.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const data = readFrontmatter(after) as typeof entry;
+    expect(data.rustRepos).toHaveLength(entry.rustRepos.length + 1);
+    expect(data.rustRepos.at(-1)).toEqual({
+      repo: 'fixture-org/fixture-repo',
+      role: 'Fixture crate for tests',
+      measurement: { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9 },
+    });
+    // Only lines were added, all of them inside the frontmatter.
+    const oldLines = entryText.split('\n');
+    const newLines = after.split('\n');
+    const insertedAt = newLines.findIndex((line, i) => line !== oldLines[i]);
+    expect([...newLines.slice(0, insertedAt), ...newLines.slice(insertedAt + 11)]).toEqual(oldLines);
+  });
+
+  it('keeps CRLF line endings', () => {
+    const crlf = entryText.replaceAll('\n', '\r\n');
+    const { dir, file } = contentCopy(crlf);
+    expect(measure(repo, '--update', 'chaos-mesh', '--repo', entry.rustRepos[0].repo, '--content', dir).code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).not.toBe(crlf);
+    expect(after.replaceAll('\r\n', '')).not.toContain('\n');
+  });
+
+  it('refuses an unknown entry and a checkout without commits', () => {
+    const { dir } = contentCopy();
+    const unknown = measure(repo, '--update', 'no-such-entry', '--content', dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no entry');
+    const empty = path.join(tmp, 'empty-repo');
+    mkdirSync(empty);
+    git(empty, 'init', '-q');
+    const r = measure(empty, '--update', 'chaos-mesh', '--repo', 'a/b', '--content', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no HEAD commit');
+  });
+});
