@@ -32,7 +32,7 @@ async function readSource(source: string): Promise<string> {
   if (/^https:\/\//i.test(source)) {
     let response: Response;
     try {
-      response = await fetch(source);
+      response = await fetch(source, { signal: AbortSignal.timeout(120_000) });
     } catch (error) {
       throw new UsageError(`could not fetch ${source}: ${(error as Error).message}`);
     }

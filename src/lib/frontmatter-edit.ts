@@ -144,7 +144,7 @@ function buildTree(yaml: string): YamlNode {
       i++;
       const flow = event.style === COLLECTION_STYLE.FLOW;
       const last = items.at(-1);
-      const lastEnd = last ? nodeEnd(last) : event.start + 1;
+      const lastEnd = last ? last.end : event.start + 1;
       return { kind: 'sequence', start: event.start, end: flow ? closeFlow(lastEnd, ']') : lastEnd, flow, items };
     }
     if (event.type === EVENT_ID.ALIAS) throw new FrontmatterEditError('aliases (*name) are not supported in the frontmatter');
@@ -155,8 +155,6 @@ function buildTree(yaml: string): YamlNode {
   if (events[i]?.type === EVENT_ID.POP) return { kind: 'mapping', start: 0, end: 0, flow: false, pairs: [] };
   return node();
 }
-
-const nodeEnd = (n: YamlNode): number => n.end;
 
 /** Offset just after the `:` that follows a key. */
 function colonAfter(yaml: string, key: ScalarNode): number {
@@ -429,12 +427,12 @@ export function removeKey(text: string, path: YamlPath): string {
   });
 }
 
-function renderBlock(mapping: BlockMapping, indent: number, step: number, eol: string): string[] {
+function renderBlock(mapping: BlockMapping, indent: number, step: number): string[] {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(mapping)) {
     if (typeof value === 'object') {
       lines.push(`${' '.repeat(indent)}${key}:`);
-      lines.push(...renderBlock(value, indent + step, step, eol));
+      lines.push(...renderBlock(value, indent + step, step));
     } else {
       lines.push(`${' '.repeat(indent)}${key}: ${renderScalar(value)}`);
     }
@@ -463,7 +461,7 @@ export function appendSequenceItem(text: string, path: YamlPath, item: BlockMapp
     const emptyValue = node.kind === 'scalar' && node.start === -1;
     if ((emptyFlow || emptyValue) && pair) {
       const dash = column(yaml, pair.key.start) + 2;
-      const lines = renderItem(item, dash, 2, eol);
+      const lines = renderItem(item, dash, 2);
       const at = colonAfter(yaml, pair.key);
       return verify(splice(yaml, at, emptyFlow ? node.end : at, eol + lines.join(eol)), check, what);
     }
@@ -480,15 +478,15 @@ export function appendSequenceItem(text: string, path: YamlPath, item: BlockMapp
       if (nested && nested.value.kind === 'mapping')
         step = column(yaml, nested.value.pairs[0].key.start) - column(yaml, nested.key.start);
     }
-    const lines = renderItem(item, dash, step, eol, keyColumn);
+    const lines = renderItem(item, dash, step, keyColumn);
     const at = afterLine(yaml, last.end);
     const needsBreak = at === yaml.length && !yaml.endsWith('\n');
     return verify(splice(yaml, at, at, (needsBreak ? eol : '') + lines.join(eol) + (needsBreak ? '' : eol)), check, what);
   });
 }
 
-function renderItem(item: BlockMapping, dash: number, step: number, eol: string, keyColumn = dash + 2): string[] {
-  const lines = renderBlock(item, keyColumn, step, eol);
+function renderItem(item: BlockMapping, dash: number, step: number, keyColumn = dash + 2): string[] {
+  const lines = renderBlock(item, keyColumn, step);
   lines[0] = `${' '.repeat(dash)}-${' '.repeat(keyColumn - dash - 1)}${lines[0].slice(keyColumn)}`;
   return lines;
 }

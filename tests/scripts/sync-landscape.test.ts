@@ -203,13 +203,16 @@ describe('sync:landscape on fixtures', () => {
     expect(readFileSync(path.join(dir, 'projects/alpha.mdx'), 'utf8')).toMatch(/^maturity: sandbox$/m);
   });
 
-  it('exits 2 on a missing file, a non-https URL and bad options', () => {
+  it('exits 2 on a missing file, a non-https or unreachable URL and bad options', () => {
     const missing = sync(path.join(tmp, 'nope.yml'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('could not read');
     const http = sync('http://example.org/landscape.yml');
     expect(http.code).toBe(2);
     expect(http.stderr).toContain('expected a local path or an https:// URL');
+    const unreachable = sync('https://127.0.0.1:1/landscape.yml');
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toContain('could not fetch https://127.0.0.1:1/landscape.yml');
     const option = sync('--frobnicate');
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('sync:landscape:');

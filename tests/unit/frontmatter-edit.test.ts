@@ -123,6 +123,12 @@ describe('setScalar', () => {
     expect((readFrontmatter(out) as any).rustRepos[0]).toMatchObject({ alias: 'one', repo: 'example/one' });
   });
 
+  it('fills an empty parent key with a block mapping', () => {
+    const empty = entry.replace(/dates:\n(?: {2}.*\n)+/, 'dates:\n');
+    const out = setScalar(empty, ['dates', 'accepted'], '2020-07-14', { order: DATES });
+    expect(out).toContain("dates:\n  accepted: '2020-07-14'\nhomepage:");
+  });
+
   it('keeps CRLF line endings and the BOM', () => {
     const crlf = `\uFEFF${entry.replaceAll('\n', '\r\n')}`;
     const out = setScalar(setScalar(crlf, ['dates', 'graduated'], '2025-01-02', { order: DATES }), ['maturity'], 'graduated');
@@ -190,6 +196,13 @@ describe('appendSequenceItem', () => {
     ]);
     expect(changedLines(entry, out).every(([n]) => n >= 16)).toBe(true);
     expect((readFrontmatter(out) as any).rustRepos[1]).toEqual(item);
+  });
+
+  it('uses CRLF for the new lines of a CRLF file', () => {
+    const crlf = entry.replaceAll('\n', '\r\n');
+    const out = appendSequenceItem(crlf, ['rustRepos'], item);
+    expect(out.replaceAll('\r\n', '')).not.toContain('\n');
+    expect(out).toContain("      rustShare: 98.6\r\n  - repo: example/two\r\n    role: 'Helper: does more'\r\n");
   });
 
   it('turns an empty flow list into a block list', () => {
