@@ -1,0 +1,112 @@
+/** The CI and deploy workflows parse, run commands that exist, and deploy only tested code. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+const scripts: Record<string, string> = JSON.parse(read('package.json')).scripts;
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  id?: string;
+}
+interface Job {
+  needs?: string | string[];
+  steps: Step[];
+  env?: Record<string, string>;
+  permissions?: Record<string, string>;
+  environment?: { name: string; url?: string };
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
+}
+
+const workflows = {
+  ci: load(read('.github/workflows/ci.yml')) as Workflow,
+  deploy: load(read('.github/workflows/deploy.yml')) as Workflow,
+};
+
+const runs = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
+const npmScripts = (wf: Workflow) => runs(wf).flatMap((run) => [...run.matchAll(/\bnpm run(?: --?[a-z-]+)* ([a-z][\w:-]*)/g)].map((m) => m[1]));
+const uses = (job: Job, action: string) => job.steps.find((s) => s.uses?.startsWith(`${action}@`));
+const needs = (job: Job) => (Array.isArray(job.needs) ? job.needs : job.needs ? [job.needs] : []);
+
+/** The checks `.ci/run` runs through `npm test`, in order. */
+const CHECKS = ['validate', 'check', 'build:test', 'test:run'];
+
+describe.each(Object.entries(workflows))('%s.yml', (_name, wf) => {
+  it('only runs npm scripts that package.json defines', () => {
+    const used = npmScripts(wf);
+    expect(used.length).toBeGreaterThan(0);
+    for (const name of used) expect(scripts, `npm run ${name}`).toHaveProperty(name);
+  });
+
+  it('reads the repository only, unless a job asks for more', () => {
+    expect(wf.permissions).toEqual({ contents: 'read' });
+  });
+});
+
+describe('ci.yml', () => {
+  const job = workflows.ci.jobs.test;
+
+  it('runs on pull requests and pushes', () => {
+    expect(Object.keys(workflows.ci.on).sort()).toEqual(['pull_request', 'push']);
+  });
+
+  it('installs Node 24 with npm ci, then runs every check of .ci/run in order', () => {
+    expect(uses(job, 'actions/checkout')).toBeDefined();
+    expect(String(uses(job, 'actions/setup-node')?.with?.['node-version'])).toBe('24');
+    expect(runs(workflows.ci).some((r) => /^npm ci\b/m.test(r))).toBe(true);
+    expect(npmScripts(workflows.ci)).toEqual(CHECKS);
+    expect(read('package.json')).toContain('"test": "npm run setup && npm run validate && npm run check && npm run build:test && npm run test:run"');
+  });
+
+  it('provides a chromium before the browser tests run', () => {
+    const index = job.steps.findIndex((s) => s.run?.includes('chromium --version'));
+    expect(index).toBeGreaterThan(-1);
+    expect(index).toBeLessThan(job.steps.findIndex((s) => s.run?.includes('npm run test:run')));
+  });
+});
+
+describe('deploy.yml', () => {
+  const { test, build, deploy } = workflows.deploy.jobs;
+
+  it('runs on pushes to main and on demand', () => {
+    expect(workflows.deploy.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+  });
+
+  it('builds only after the test job, and deploys only after the build', () => {
+    expect(npmScripts({ on: {}, jobs: { test } })).toEqual(CHECKS);
+    expect(needs(build)).toEqual(['test']);
+    expect(needs(deploy)).toEqual(['build']);
+  });
+
+  it('builds with withastro/action on Node 24 with npm, for the repository it runs in', () => {
+    const step = uses(build, 'withastro/action');
+    expect(step?.with).toMatchObject({ 'node-version': 24, 'package-manager': 'npm' });
+    expect(build.env?.SITE_URL).toBe('https://${{ github.repository_owner }}.github.io');
+    expect(build.env?.BASE_PATH).toContain("format('/{0}/', github.event.repository.name)");
+    expect(JSON.stringify(workflows.deploy)).not.toMatch(/cncf-rust-catalog/);
+  });
+
+  it('deploys with actions/deploy-pages, with only the permissions Pages needs', () => {
+    expect(uses(deploy, 'actions/deploy-pages')?.id).toBe('deployment');
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+  });
+
+  it('lets one deployment finish before the next starts', () => {
+    expect(workflows.deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+  });
+
+  it('ships public/.nojekyll so Pages serves the files as built', () => {
+    expect(existsSync(path.join(ROOT, 'public/.nojekyll'))).toBe(true);
+  });
+});
