@@ -71,6 +71,18 @@ describe('npm run new', () => {
     expect(check.code).toBe(0);
   });
 
+  it('optimises a given logo instead of writing the placeholder', () => {
+    const tree = makeTree();
+    cleanups.push(tree.cleanup);
+    const source = path.join(tree.root, 'logo-source.svg');
+    writeFileSync(source, '<?xml version="1.0"?>\n<!-- editor comment -->\n<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20"><rect width="20" height="20" fill="#ff0000"/></svg>\n');
+    expect(newEntry(tree, 'logo-test', '--logo', source).code).toBe(0);
+    const logo = readFileSync(path.join(tree.root, 'public/logos/logo-test.svg'), 'utf8');
+    expect(logo).toContain('viewBox="0 0 20 20"');
+    expect(logo).not.toContain('editor comment');
+    expect(logo).not.toContain('Placeholder');
+  });
+
   it('refuses to overwrite an entry and leaves it unchanged', () => {
     const tree = makeTree();
     cleanups.push(tree.cleanup);
