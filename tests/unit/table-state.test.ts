@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseState,
+  serializeState,
+  shownMessage,
+  toggleSort,
+  visibleRows,
+  withFilter,
+  type RowData,
+  type TableSchema,
+} from '../../src/lib/table-state.ts';
+
+const schema: TableSchema = {
+  columns: { name: 'text', lines: 'number', accepted: 'text' },
+  facets: { maturity: ['sandbox', 'graduated'], usage: ['pure', 'sdk'], category: ['runtime', 'observability'] },
+};
+
+const row = (slug: string, maturity: string, usage: string, categories: string[], lines: string, accepted = '2020-01-01'): RowData => ({
+  slug,
+  maturity,
+  usage,
+  categories,
+  values: { name: slug, lines, accepted },
+});
+
+// In page order (by name), as the server renders them.
+const rows = [
+  row('akri', 'sandbox', 'pure', ['runtime'], '30'),
+  row('Linkerd', 'graduated', 'pure', ['observability', 'runtime'], '500', '2017-01-23'),
+  row('opentelemetry', 'graduated', 'sdk', ['observability'], '30'),
+  row('paralus', 'sandbox', 'sdk', [], ''),
+  row('tikv', 'graduated', 'pure', ['runtime'], '9000'),
+];
+const slugs = (list: RowData[]) => list.map((r) => r.slug);
+
+describe('parseState', () => {
+  it('reads sort, direction and one value per facet', () => {
+    expect(parseState('?sort=lines&dir=asc&maturity=graduated&usage=sdk&category=runtime', schema)).toEqual({
+      sort: { key: 'lines', dir: 'ascending' },
+      filters: { maturity: 'graduated', usage: 'sdk', category: 'runtime' },
+    });
+  });
+
+  it('gives a column its default direction when the URL has none or a bad one', () => {
+    expect(parseState('sort=lines', schema).sort).toEqual({ key: 'lines', dir: 'descending' });
+    expect(parseState('sort=name&dir=sideways', schema).sort).toEqual({ key: 'name', dir: 'ascending' });
+  });
+
+  it('drops unknown columns, unknown facet values and unrelated parameters', () => {
+    expect(parseState('?sort=stars&maturity=legendary&usage=&category=runtime&utm=x', schema)).toEqual({ filters: { category: 'runtime' } });
+    expect(parseState('?sort=__proto__&sort=constructor', schema)).toEqual({ filters: {} });
+  });
+
+  it('ignores a facet the table does not offer', () => {
+    expect(parseState('?category=runtime', { columns: {}, facets: {} })).toEqual({ filters: {} });
+  });
+});
+
+describe('serializeState', () => {
+  it('writes parameters in a fixed order and round-trips', () => {
+    const state = parseState('?category=runtime&maturity=graduated&dir=desc&sort=lines', schema);
+    const query = serializeState(state);
+    expect(query).toBe('?sort=lines&dir=desc&maturity=graduated&category=runtime');
+    expect(parseState(query, schema)).toEqual(state);
+  });
+
+  it('writes nothing for the default state', () => {
+    expect(serializeState({ filters: {} })).toBe('');
+  });
+
+  it('keeps parameters the table does not own, and replaces the ones it does', () => {
+    expect(serializeState({ filters: { usage: 'pure' } }, '?ref=home&usage=sdk&sort=name')).toBe('?ref=home&usage=pure');
+  });
+});
+
+describe('visibleRows', () => {
+  it('keeps the page order without a sort or filter', () => {
+    expect(slugs(visibleRows(rows, { filters: {} }, schema))).toEqual(['akri', 'Linkerd', 'opentelemetry', 'paralus', 'tikv']);
+  });
+
+  it('filters by each facet, and by several at once', () => {
+    expect(slugs(visibleRows(rows, { filters: { maturity: 'graduated' } }, schema))).toEqual(['Linkerd', 'opentelemetry', 'tikv']);
+    expect(slugs(visibleRows(rows, { filters: { category: 'runtime' } }, schema))).toEqual(['akri', 'Linkerd', 'tikv']);
+    expect(slugs(visibleRows(rows, { filters: { maturity: 'graduated', usage: 'pure', category: 'observability' } }, schema))).toEqual(['Linkerd']);
+    expect(visibleRows(rows, { filters: { maturity: 'graduated', usage: 'sdk', category: 'runtime' } }, schema)).toEqual([]);
+  });
+
+  it('sorts numbers as numbers, blanks last in both directions, ties in page order', () => {
+    const desc = visibleRows(rows, { sort: { key: 'lines', dir: 'descending' }, filters: {} }, schema);
+    expect(slugs(desc)).toEqual(['tikv', 'Linkerd', 'akri', 'opentelemetry', 'paralus']);
+    const asc = visibleRows(rows, { sort: { key: 'lines', dir: 'ascending' }, filters: {} }, schema);
+    expect(slugs(asc)).toEqual(['akri', 'opentelemetry', 'Linkerd', 'tikv', 'paralus']);
+  });
+
+  it('sorts text without regard to case, and ISO dates chronologically', () => {
+    const byName = visibleRows(rows, { sort: { key: 'name', dir: 'descending' }, filters: {} }, schema);
+    expect(slugs(byName)).toEqual(['tikv', 'paralus', 'opentelemetry', 'Linkerd', 'akri']);
+    const byDate = visibleRows(rows, { sort: { key: 'accepted', dir: 'ascending' }, filters: {} }, schema);
+    expect(byDate[0].slug).toBe('Linkerd');
+  });
+
+  it('sorts and filters together without touching the input', () => {
+    const copy = [...rows];
+    const out = visibleRows(rows, { sort: { key: 'lines', dir: 'descending' }, filters: { usage: 'sdk' } }, schema);
+    expect(slugs(out)).toEqual(['opentelemetry', 'paralus']);
+    expect(rows).toEqual(copy);
+  });
+});
+
+describe('state changes', () => {
+  it('starts a new column at its default direction and flips the same column', () => {
+    const first = toggleSort({ filters: {} }, 'lines', 'number');
+    expect(first.sort).toEqual({ key: 'lines', dir: 'descending' });
+    expect(toggleSort(first, 'lines', 'number').sort).toEqual({ key: 'lines', dir: 'ascending' });
+    expect(toggleSort(first, 'name', 'text').sort).toEqual({ key: 'name', dir: 'ascending' });
+  });
+
+  it('sets and clears a filter without changing the rest', () => {
+    const state = withFilter({ sort: { key: 'name', dir: 'ascending' }, filters: { usage: 'pure' } }, 'maturity', 'sandbox');
+    expect(state).toEqual({ sort: { key: 'name', dir: 'ascending' }, filters: { usage: 'pure', maturity: 'sandbox' } });
+    expect(withFilter(state, 'usage', '').filters).toEqual({ maturity: 'sandbox' });
+  });
+
+  it('announces how many projects are shown', () => {
+    expect(shownMessage(33, 33)).toBe('33 projects shown');
+    expect(shownMessage(1, 33)).toBe('1 project shown, out of 33');
+    expect(shownMessage(0, 33)).toBe('0 projects shown, out of 33');
+  });
+});
