@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteOptions } from './src/lib/site-options.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 
 // `SITE_URL` and `BASE_PATH` come from the environment so a fork can deploy to its own
 // GitHub Pages path without editing code (see .github/workflows/deploy.yml).
@@ -13,5 +14,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentGuard(), mdx()],
+  integrations: [contentGuard(), mdx(), pagefindIndex()],
+  // Never inline scripts into the HTML: every script stays an external file under /_astro/, so a
+  // Content-Security-Policy can allow scripts with 'self' alone (no 'unsafe-inline', no hashes).
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });

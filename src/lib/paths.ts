@@ -28,4 +28,5 @@ export const routes = {
   dataNotes: () => '/data-notes/',
   sources: () => '/sources/',
   source: (id: string) => `/sources/#${id}`,
+  search: () => '/search/',
 } as const;

@@ -1,0 +1,48 @@
+/**
+ * Builds the full-text search index with Pagefind after `astro build`, so `npm run build`
+ * and `npm run build:test` both ship a searchable site. Pages mark what is indexed with
+ * `data-pagefind-body` (Base.astro puts it on <main> unless a page opts out) and the
+ * project pages add `data-pagefind-meta` for maturity and summary. The index goes to
+ * `<outDir>/pagefind/`; the browser loads it from there under the base path only when a
+ * reader starts a search (src/scripts/search-loader.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
+export function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'cncf-rust-catalog:pagefind-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const pagefind = await import('pagefind');
+        const site = fileURLToPath(dir);
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+          const outputPath = join(site, 'pagefind');
+          const written = await index.writeFiles({ outputPath });
+          if (written.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
+          const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+            languages: Record<string, { page_count: number }>;
+          };
+          const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+          if (indexed === 0) throw new SearchIndexError(`Pagefind indexed no page of ${site}: the search would be empty.`);
+          logger.info(`search index: ${indexed} of ${added.page_count} pages`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
+
+export default pagefindIndex;
