@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { siteOptions } from './src/lib/site-options.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
@@ -14,7 +15,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentGuard(), mdx(), pagefindIndex()],
+  // sitemap() leaves the 404 page out by default; the filter keeps it so.
+  integrations: [contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   // Never inline scripts into the HTML: every script stays an external file under /_astro/, so a
   // Content-Security-Policy can allow scripts with 'self' alone (no 'unsafe-inline', no hashes).
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },

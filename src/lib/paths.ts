@@ -14,6 +14,12 @@ export function withBase(path: string): string {
   return joinBase(import.meta.env.BASE_URL ?? '/', path);
 }
 
+/** Absolute URL of a site path with the base, for feeds, exports and share metadata. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  if (!site) throw new Error('absolute URLs need `site` in astro.config (set SITE_URL)');
+  return new URL(withBase(path), site).href;
+}
+
 /** Site-relative paths of the catalog's pages, so routes are spelled once. */
 export const routes = {
   home: () => '/',
@@ -28,5 +34,15 @@ export const routes = {
   dataNotes: () => '/data-notes/',
   sources: () => '/sources/',
   source: (id: string) => `/sources/#${id}`,
+  charts: () => '/charts/',
+  timeline: () => '/timeline/',
+  data: () => '/data/',
+  projectsJson: () => '/data/projects.json',
+  projectsCsv: () => '/data/projects.csv',
+  repositoriesCsv: () => '/data/repositories.csv',
+  rss: () => '/rss.xml',
+  sitemap: () => '/sitemap-index.xml',
+  ogImage: (slug: string) => `/og/${slug}.png`,
+  ogDefault: () => '/og/default.png',
   search: () => '/search/',
 } as const;
