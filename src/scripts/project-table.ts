@@ -57,8 +57,9 @@ function enhance(table: HTMLTableElement) {
     const visible = new Set(shown);
     for (const row of rows) row.tr.hidden = !visible.has(row);
     body.append(...shown.map((r) => r.tr), ...rows.filter((r) => !visible.has(r)).map((r) => r.tr));
+    const sort = state.sort;
     for (const th of headers) {
-      if (state.sort?.key === th.dataset.key) th.setAttribute('aria-sort', state.sort.dir);
+      if (sort && sort.key === th.dataset.key) th.setAttribute('aria-sort', sort.dir);
       else th.removeAttribute('aria-sort');
     }
     for (const [facet, select] of selects) select.value = state.filters[facet] ?? '';

@@ -1,0 +1,63 @@
+/**
+ * Responsive layout: no page scrolls sideways from 320 px up (the table scrolls inside its
+ * wrapper instead), and screenshots of home, the table and a project page at 375 px and
+ * 1280 px are saved to test-results/screenshots/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+
+const SHOTS = 'test-results/screenshots';
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'projects', path: '/projects/' },
+  { name: 'project-linkerd', path: '/projects/linkerd/' },
+];
+let session: BrowserSession;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  session = await openBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+});
+afterEach(() => {
+  expect(session.errors, 'console errors').toEqual([]);
+  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
+});
+
+describe('layout', () => {
+  for (const width of [320, 375, 768, 1280, 1920]) {
+    it(`does not scroll sideways at ${width} px; the table scrolls inside its wrapper`, async () => {
+      const page = await session.newPage({ width, height: 800 });
+      for (const { path } of [...PAGES, { path: '/search/' }, { path: '/maturity/graduated/' }]) {
+        await page.goto(session.server.url(path));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
+      }
+      await page.goto(session.server.url('/projects/'));
+      const wrapper = await page.locator('.table-scroll').evaluate((el) => ({
+        overflowX: getComputedStyle(el).overflowX,
+        fits: el.scrollWidth <= el.clientWidth,
+      }));
+      expect(wrapper.overflowX).toBe('auto');
+      if (width <= 768) expect(wrapper.fits, 'the table is wider than a phone and scrolls').toBe(false);
+      await page.close();
+    });
+  }
+
+  for (const width of [375, 1280]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`saves screenshots at ${width} px in the ${scheme} theme`, async () => {
+        const page = await session.newPage({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const { name, path } of PAGES) {
+          await page.goto(session.server.url(path));
+          await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
+        }
+        await page.close();
+      });
+    }
+  }
+});
