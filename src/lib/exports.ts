@@ -1,0 +1,363 @@
+/**
+ * The catalog as downloadable data: `/data/projects.json`, `/data/projects.csv` and
+ * `/data/repositories.csv`. The shapes are documented on the site's `/data/` page and in the
+ * README; a change that removes or renames a field raises `EXPORT_VERSION`.
+ */
+import type { CatalogProject, RustTotals } from './project.ts';
+import type { RustRepo } from '../schemas/project.ts';
+import type { Source } from '../schemas/source.ts';
+import { measurementRange } from './project.ts';
+import { sumTotals } from './stats.ts';
+
+/** Version of the export formats; raised on any change that is not a pure addition. */
+export const EXPORT_VERSION = 1;
+
+/** Absolute URLs of the site's pages and files, so exports link back to the site. */
+export interface ExportUrls {
+  home: string;
+  project: (slug: string) => string;
+  logo: (file: string) => string;
+}
+
+export interface ExportedMeasurement {
+  commit: string;
+  commitDate: string;
+  files: number;
+  bytes: number;
+  lines: number;
+  codeLines: number;
+  bytesRaw: number;
+  rustShare: number;
+  notes: string | null;
+}
+
+export interface ExportedProject {
+  slug: string;
+  /** Absolute URL of the project's page on the site. */
+  url: string;
+  name: string;
+  landscapeName: string;
+  summary: string;
+  maturity: string;
+  dates: { accepted: string; incubating: string | null; graduated: string | null; archived: string | null };
+  landscape: { category: string; subcategory: string };
+  homepage: string;
+  repository: string;
+  /** Absolute URL of the logo the site shows. */
+  logo: string;
+  rustUsage: string;
+  /** False for `none-found`: such a project is left out of every total. */
+  countsAsRust: boolean;
+  categories: string[];
+  rustRepos: { repo: string; role: string; measurement: ExportedMeasurement }[];
+  totals: RustTotals;
+  reported: {
+    type: string[];
+    maturity: string;
+    dates: { accepted: string | null; graduated: string | null } | null;
+    figures: { text: string; where: string; bytes: number | null }[];
+  } | null;
+  rationale: string | null;
+  adopters: { name: string; url: string | null }[];
+  sources: string[];
+  updated: string;
+}
+
+export interface ProjectsExport {
+  version: typeof EXPORT_VERSION;
+  /** When the file was built (ISO 8601). */
+  generated: string;
+  /** Absolute URL of the site's home page. */
+  site: string;
+  asOf: {
+    /** Newest `updated` date among the entries. */
+    entriesUpdated: string | null;
+    /** Date of the landscape.yml snapshot maturity levels and dates come from. */
+    landscape: string | null;
+    /** Oldest and newest commit dates of the measured repositories. */
+    measurements: { oldest: string; newest: string } | null;
+  };
+  counts: { projects: number; rustProjects: number; repositories: number };
+  /** Sum over projects that count as Rust. */
+  totals: RustTotals;
+  sources: { id: string; title: string; publisher: string; date: string; url: string | null; kind: string; note: string | null }[];
+  projects: ExportedProject[];
+}
+
+/** Top-level fields of projects.json, with what each holds (shown on the /data/ page). */
+export const JSON_FIELDS: Record<keyof ProjectsExport, string> = {
+  version: 'Format version (a number); raised when a field is removed or changes meaning.',
+  generated: 'When the file was built (ISO 8601 timestamp).',
+  site: "Absolute URL of the catalog's home page.",
+  asOf: 'How current the data is: entriesUpdated (newest entry review date), landscape (date of the landscape.yml snapshot), measurements ({oldest, newest} commit dates of the measured repositories).',
+  counts: 'projects (entries), rustProjects (entries that count as Rust), repositories (measured repositories).',
+  totals: 'repos, files, bytes, lines, codeLines summed over projects that count as Rust.',
+  sources: 'The bibliography: id, title, publisher, date (YYYY-MM-DD or YYYY-MM), url, kind (data, report, article or project), note.',
+  projects: 'One object per entry, sorted by name (fields below).',
+};
+
+/** Fields of each object in `projects`. Absent optional values are null, never missing. */
+export const JSON_PROJECT_FIELDS: Record<keyof ExportedProject, string> = {
+  slug: 'Identifier of the entry, as in its page URL.',
+  url: "Absolute URL of the project's page on the site.",
+  name: 'Display name.',
+  landscapeName: 'Exact name of the item in CNCF landscape.yml.',
+  summary: 'One sentence on what the project is.',
+  maturity: 'sandbox, incubating, graduated or archived (from landscape.yml).',
+  dates: 'accepted, incubating, graduated, archived: YYYY-MM-DD, or null.',
+  landscape: 'category and subcategory of the landscape item.',
+  homepage: 'Project home page.',
+  repository: 'Main source repository.',
+  logo: 'Absolute URL of the logo the site shows (SVG).',
+  rustUsage: 'pure, component, sdk or none-found.',
+  countsAsRust: 'false for none-found projects, which are left out of every total.',
+  categories: 'Category ids (see the categories pages).',
+  rustRepos: 'Measured repositories: repo (owner/name), role, and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, notes}.',
+  totals: 'repos (with Rust files), files, bytes, lines, codeLines summed over rustRepos.',
+  reported: 'What the 2025 report printed: type, maturity, dates, figures [{text, where, bytes}]; null if it did not cover the project.',
+  rationale: 'Why the project chose Rust, in the catalog\'s words; null if none.',
+  adopters: 'Known production users: [{name, url}] (url may be null).',
+  sources: 'Ids of the sources the entry cites (see sources).',
+  updated: 'Last review of the entry (YYYY-MM-DD).',
+};
+
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+function exportMeasurement(m: RustRepo['measurement']): ExportedMeasurement {
+  return {
+    commit: m.commit,
+    commitDate: m.commitDate,
+    files: m.files,
+    bytes: m.bytes,
+    lines: m.lines,
+    codeLines: m.codeLines,
+    bytesRaw: m.bytesRaw,
+    rustShare: m.rustShare,
+    notes: orNull(m.notes),
+  };
+}
+
+/** One project as exported: every frontmatter field, its totals and the URL of its page. */
+export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProject {
+  return {
+    slug: p.slug,
+    url: urls.project(p.slug),
+    name: p.name,
+    landscapeName: p.landscapeName,
+    summary: p.summary,
+    maturity: p.maturity,
+    dates: {
+      accepted: p.dates.accepted,
+      incubating: orNull(p.dates.incubating),
+      graduated: orNull(p.dates.graduated),
+      archived: orNull(p.dates.archived),
+    },
+    landscape: { category: p.landscape.category, subcategory: p.landscape.subcategory },
+    homepage: p.homepage,
+    repository: p.repository,
+    logo: urls.logo(p.logo),
+    rustUsage: p.rustUsage,
+    countsAsRust: p.countsAsRust,
+    categories: [...p.categories],
+    rustRepos: p.rustRepos.map((r) => ({ repo: r.repo, role: r.role, measurement: exportMeasurement(r.measurement) })),
+    totals: { ...p.totals },
+    reported: p.reported
+      ? {
+          type: [...p.reported.type],
+          maturity: p.reported.maturity,
+          dates: p.reported.dates ? { accepted: orNull(p.reported.dates.accepted), graduated: orNull(p.reported.dates.graduated) } : null,
+          figures: p.reported.figures.map((f) => ({ text: f.text, where: f.where, bytes: orNull(f.bytes) })),
+        }
+      : null,
+    rationale: orNull(p.rationale),
+    adopters: (p.adopters ?? []).map((a) => (typeof a === 'string' ? { name: a, url: null } : { name: a.name, url: a.url })),
+    sources: [...p.sources],
+    updated: p.updated,
+  };
+}
+
+export interface ExportInput {
+  projects: readonly CatalogProject[];
+  sources: readonly Source[];
+  /** Build time, ISO 8601. */
+  generated: string;
+  urls: ExportUrls;
+  /** Id of the source whose date is the landscape snapshot's. */
+  landscapeSourceId?: string;
+}
+
+/** The whole catalog as one JSON document, projects in the given order. */
+export function projectsExport({ projects, sources, generated, urls, landscapeSourceId = 'cncf-landscape' }: ExportInput): ProjectsExport {
+  const updated = projects.map((p) => p.updated).sort();
+  const rust = projects.filter((p) => p.countsAsRust);
+  return {
+    version: EXPORT_VERSION,
+    generated,
+    site: urls.home,
+    asOf: {
+      entriesUpdated: updated.length ? updated[updated.length - 1] : null,
+      landscape: orNull(sources.find((s) => s.id === landscapeSourceId)?.date),
+      measurements: orNull(measurementRange(projects)),
+    },
+    counts: {
+      projects: projects.length,
+      rustProjects: rust.length,
+      repositories: projects.reduce((n, p) => n + p.rustRepos.length, 0),
+    },
+    totals: sumTotals(rust),
+    sources: sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      date: s.date,
+      url: orNull(s.url),
+      kind: s.kind,
+      note: orNull(s.note),
+    })),
+    projects: projects.map((p) => exportProject(p, urls)),
+  };
+}
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/**
+ * One CSV field as RFC 4180 wants it: quoted when it holds a comma, a quote, a line break or
+ * leading/trailing spaces, with quotes doubled. Empty for null and undefined.
+ */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to CSV text: CRLF line ends (RFC 4180), one trailing line end. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  for (const [i, row] of rows.entries())
+    if (row.length !== header.length) throw new Error(`CSV row ${i + 1} has ${row.length} fields; the header has ${header.length}`);
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Columns of projects.csv, with what each holds (shown on the /data/ page). */
+export const PROJECT_CSV_FIELDS = {
+  slug: 'Identifier of the entry, as in its page URL.',
+  name: 'Display name.',
+  maturity: 'CNCF maturity level: sandbox, incubating, graduated or archived.',
+  rust_usage: 'pure, component, sdk or none-found.',
+  counts_as_rust: 'true, or false for none-found projects (left out of every total).',
+  accepted: 'Date accepted into the CNCF (YYYY-MM-DD).',
+  incubating: 'Date moved to incubating; empty if never.',
+  graduated: 'Date graduated; empty if never.',
+  archived: 'Date archived; empty if never.',
+  categories: 'Category ids, separated by semicolons.',
+  landscape_category: 'Category of the CNCF landscape item.',
+  landscape_subcategory: 'Subcategory of the CNCF landscape item.',
+  homepage: 'Project home page.',
+  repository: 'Main source repository.',
+  rust_repositories: 'Number of measured repositories with Rust files.',
+  rust_files: 'Counted .rs files, all repositories.',
+  rust_bytes: 'Bytes of those files.',
+  rust_lines: 'Lines (newline characters) in those files.',
+  rust_code_lines: 'Lines that are neither blank nor // comments.',
+  updated: 'Last review of the entry (YYYY-MM-DD).',
+  page_url: "Absolute URL of the project's page.",
+} as const;
+export const PROJECT_CSV_COLUMNS = Object.keys(PROJECT_CSV_FIELDS) as (keyof typeof PROJECT_CSV_FIELDS)[];
+
+type ProjectCsvRow = Record<keyof typeof PROJECT_CSV_FIELDS, CsvValue>;
+
+/** One row per project; categories are ids joined with ";". */
+export function projectsCsv(projects: readonly CatalogProject[], urls: Pick<ExportUrls, 'project'>): string {
+  const rows = projects.map(
+    (p): ProjectCsvRow => ({
+      slug: p.slug,
+      name: p.name,
+      maturity: p.maturity,
+      rust_usage: p.rustUsage,
+      counts_as_rust: p.countsAsRust,
+      accepted: p.dates.accepted,
+      incubating: p.dates.incubating,
+      graduated: p.dates.graduated,
+      archived: p.dates.archived,
+      categories: p.categories.join(';'),
+      landscape_category: p.landscape.category,
+      landscape_subcategory: p.landscape.subcategory,
+      homepage: p.homepage,
+      repository: p.repository,
+      rust_repositories: p.totals.repos,
+      rust_files: p.totals.files,
+      rust_bytes: p.totals.bytes,
+      rust_lines: p.totals.lines,
+      rust_code_lines: p.totals.codeLines,
+      updated: p.updated,
+      page_url: urls.project(p.slug),
+    }),
+  );
+  return toCsv(PROJECT_CSV_COLUMNS, rows.map((row) => PROJECT_CSV_COLUMNS.map((c) => row[c])));
+}
+
+/** Columns of repositories.csv, with what each holds. */
+export const REPOSITORY_CSV_FIELDS = {
+  project_slug: 'Entry the repository belongs to.',
+  project_name: "The entry's display name.",
+  repository: 'GitHub owner/name.',
+  role: 'What the repository is in the project.',
+  commit: 'Full commit hash the tree was counted at.',
+  commit_date: 'Committer date of that commit (ISO 8601).',
+  files: 'Counted .rs files.',
+  bytes: 'Bytes of the counted files.',
+  lines: 'Lines (newline characters).',
+  code_lines: 'Lines that are neither blank nor // comments.',
+  bytes_raw: 'Bytes of every .rs file, before exclusions.',
+  rust_share: 'Rust bytes as a percentage of counted source bytes.',
+  notes: 'What the counter noticed; may be empty.',
+} as const;
+export const REPOSITORY_CSV_COLUMNS = Object.keys(REPOSITORY_CSV_FIELDS) as (keyof typeof REPOSITORY_CSV_FIELDS)[];
+
+type RepositoryCsvRow = Record<keyof typeof REPOSITORY_CSV_FIELDS, CsvValue>;
+
+/** One row per measured repository, in project order then the entry's order. */
+export function repositoriesCsv(projects: readonly CatalogProject[]): string {
+  const rows = projects.flatMap((p) =>
+    p.rustRepos.map(
+      ({ repo, role, measurement: m }): RepositoryCsvRow => ({
+        project_slug: p.slug,
+        project_name: p.name,
+        repository: repo,
+        role,
+        commit: m.commit,
+        commit_date: m.commitDate,
+        files: m.files,
+        bytes: m.bytes,
+        lines: m.lines,
+        code_lines: m.codeLines,
+        bytes_raw: m.bytesRaw,
+        rust_share: m.rustShare,
+        notes: m.notes,
+      }),
+    ),
+  );
+  return toCsv(REPOSITORY_CSV_COLUMNS, rows.map((row) => REPOSITORY_CSV_COLUMNS.map((c) => row[c])));
+}
+
+/** Parses CSV text written by `toCsv` (RFC 4180), for tests and for readers of the docs. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') continue;
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else field += c;
+  }
+  if (quoted) throw new Error('CSV ends inside a quoted field');
+  if (field !== '' || row.length) row.push(field), rows.push(row);
+  return rows;
+}

@@ -1,0 +1,35 @@
+/**
+ * SVG → PNG at build time with resvg (a prebuilt binary inside its npm package). Fonts come
+ * from the `dejavu-fonts-ttf` npm package, never from the system, so every machine renders
+ * the same image.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { OG_FONT_FAMILY } from './og-image.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The regular and bold DejaVu Sans files shipped by the `dejavu-fonts-ttf` package. */
+export function fontFiles(): string[] {
+  const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
+}
+
+/** Renders SVG text to PNG bytes; `width` scales the image (the SVG's own size otherwise). */
+export function renderPng(svg: string, width?: number): Uint8Array<ArrayBuffer> {
+  const resvg = new Resvg(svg, {
+    fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
+    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: OG_FONT_FAMILY },
+  });
+  // A copy on a plain ArrayBuffer: what `new Response(body)` accepts under strict DOM types.
+  return new Uint8Array(resvg.render().asPng());
+}
+
+/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.length < 24 || signature.some((b, i) => png[i] !== b)) throw new Error('expected PNG data (bad signature)');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}

@@ -1,0 +1,20 @@
+/** `/data/projects.json`: the whole catalog as one documented JSON file (see /data/). */
+import type { APIRoute } from 'astro';
+import { catalog } from '../../lib/catalog.ts';
+import { projectsExport } from '../../lib/exports.ts';
+import { absoluteUrl, routes } from '../../lib/paths.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { projects, sources } = await catalog();
+  const body = projectsExport({
+    projects,
+    sources,
+    generated: new Date().toISOString(),
+    urls: {
+      home: absoluteUrl(routes.home(), site),
+      project: (slug) => absoluteUrl(routes.project(slug), site),
+      logo: (file) => absoluteUrl(`/logos/${file}`, site),
+    },
+  });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

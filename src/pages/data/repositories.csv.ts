@@ -1,0 +1,9 @@
+/** `/data/repositories.csv`: one row per measured repository (see /data/ for the columns). */
+import type { APIRoute } from 'astro';
+import { catalog } from '../../lib/catalog.ts';
+import { repositoriesCsv } from '../../lib/exports.ts';
+
+export const GET: APIRoute = async () => {
+  const { projects } = await catalog();
+  return new Response(repositoriesCsv(projects), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

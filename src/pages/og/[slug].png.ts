@@ -1,0 +1,20 @@
+/** Share image of each project (1200×630 PNG), rendered at build time. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalog, type CatalogProject } from '../../lib/catalog.ts';
+import { projectCard, projectCardSvg } from '../../lib/og-image.ts';
+import { renderPng } from '../../lib/render-png.ts';
+
+export const getStaticPaths = (async () => {
+  const { projects } = await catalog();
+  return projects.map((project) => ({ params: { slug: project.slug }, props: { project } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { project } = props as { project: CatalogProject };
+  const { labels } = await catalog();
+  const logo = readFileSync(join(process.cwd(), 'public/logos', project.logo), 'utf8');
+  const png = renderPng(projectCardSvg(projectCard(project, labels, logo)));
+  return new Response(png, { headers: { 'Content-Type': 'image/png' } });
+};

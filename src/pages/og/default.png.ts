@@ -1,0 +1,16 @@
+/** The catalog's default share image (1200×630 PNG), for every page but project pages. */
+import type { APIRoute } from 'astro';
+import { catalog } from '../../lib/catalog.ts';
+import { formatCompact, plural } from '../../lib/format.ts';
+import { siteCardSvg } from '../../lib/og-image.ts';
+import { renderPng } from '../../lib/render-png.ts';
+
+export const GET: APIRoute = async () => {
+  const { stats } = await catalog();
+  const svg = siteCardSvg({
+    title: 'CNCF Rust Catalog',
+    tagline: 'Every CNCF project built with Rust: maturity, measured Rust code and sources.',
+    figures: [`${plural(stats.rustProjects, 'project')} with Rust`, `${formatCompact(stats.totals.lines)} lines of Rust`],
+  });
+  return new Response(renderPng(svg), { headers: { 'Content-Type': 'image/png' } });
+};

@@ -1,0 +1,18 @@
+/** `/rss.xml`: one item per catalog entry, dated by its `updated`, newest first. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { catalog } from '../lib/catalog.ts';
+import { feedItems } from '../lib/feed.ts';
+import { absoluteUrl, routes } from '../lib/paths.ts';
+
+export const GET: APIRoute = async (context) => {
+  const { projects, labels } = await catalog();
+  return rss({
+    title: 'CNCF Rust Catalog: entry updates',
+    description: 'Each entry of the CNCF Rust Catalog, newest update first: CNCF projects built with Rust, their maturity and measured Rust code.',
+    // The channel link is the home page under the base, not the bare origin.
+    site: absoluteUrl(routes.home(), context.site),
+    items: feedItems(projects, (slug) => absoluteUrl(routes.project(slug), context.site), labels),
+    customData: '<language>en</language>',
+  });
+};
