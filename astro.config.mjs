@@ -14,7 +14,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline <style>: the Content-Security-Policy (src/lib/csp.ts) allows style-src 'self' only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // sitemap() leaves the 404 page out by default; the filter keeps it so.
   integrations: [contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   // Never inline scripts into the HTML: every script stays an external file under /_astro/, so a

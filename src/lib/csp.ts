@@ -1,0 +1,37 @@
+/**
+ * The Content-Security-Policy every page carries in a `<meta http-equiv>` (GitHub Pages sets
+ * no headers). Everything comes from the site itself; no inline script or style is allowed,
+ * which is why astro.config sets `build.inlineStylesheets: 'never'` and keeps scripts external.
+ * `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly search core; it does not allow
+ * `eval` of JavaScript. (`frame-ancestors` and `report-uri` are ignored in a meta policy.)
+ */
+export const CSP_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'", "'wasm-unsafe-eval'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'self'"],
+  ['form-action', "'self'"],
+];
+
+export function policyText(directives: readonly (readonly string[])[] = CSP_DIRECTIVES): string {
+  return directives.map((d) => d.join(' ')).join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = policyText();
+
+/** Parses a policy into directive name → source list (names lower-cased). */
+export function parsePolicy(text: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of text.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !map.has(name.toLowerCase())) map.set(name.toLowerCase(), sources);
+  }
+  return map;
+}
+
+/** The sources that govern scripts: script-src, or default-src when there is none. */
+export function scriptSources(policy: Map<string, string[]>): string[] {
+  return policy.get('script-src') ?? policy.get('default-src') ?? [];
+}
