@@ -1,0 +1,138 @@
+/**
+ * Performance and quality budgets on the built site (issue 6). The numbers are promises:
+ * a page that grows past one fails here with the figures to act on, not with a warning.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE, DIST, assertBuilt, htmlFiles, readPage } from '../helpers/dist.ts';
+import { readCatalog } from '../helpers/content.ts';
+import { pageReferences, pageWeight, type PageWeight } from '../../src/lib/page-weight.ts';
+import { distReader } from '../../src/lib/dist-reader.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
+import { LOGO_BUDGET_BYTES } from '../../src/lib/logo.ts';
+
+const KB = 1024;
+/** HTML + CSS, gzipped, of a project page and of the home page. */
+const PAGE_BUDGET = 14 * KB;
+/** HTML + CSS + JS, gzipped, of the projects table. */
+const TABLE_BUDGET = 30 * KB;
+/** The scripts every page loads (search loader, theme), gzipped together. */
+const SITE_SCRIPT_BUDGET = 2 * KB;
+
+const { entries } = readCatalog();
+const read = distReader(DIST, BASE);
+const urlOf = (file: string) => BASE + file.replace(/index\.html$/, '');
+const weightOf = (file: string): PageWeight => pageWeight(readPage(file), urlOf(file), read);
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+beforeAll(assertBuilt);
+
+/** The pages that must work without JavaScript of their own. */
+function scriptFreePages(): string[] {
+  const all = htmlFiles();
+  return [
+    'index.html',
+    ...entries.map((e) => `projects/${e.slug}/index.html`),
+    ...all.filter((f) => /^(?:maturity|categories|timeline)\/(?:[^/]+\/)?index\.html$/.test(f)),
+  ];
+}
+
+/** Script URLs that every page loads: the site-wide loader(s), allowed on every page. */
+function siteWideScripts(): string[] {
+  const lists = htmlFiles().map((f) => new Set(pageReferences(readPage(f)).scripts));
+  return [...lists[0]].filter((src) => lists.every((list) => list.has(src)));
+}
+
+describe('JavaScript', () => {
+  it('ships no script of its own on project, maturity, category, timeline and home pages', () => {
+    const pages = scriptFreePages();
+    expect(pages.length).toBeGreaterThan(entries.length + 3);
+    expect(pages).toContain('timeline/index.html');
+    const allowed = new Set(siteWideScripts());
+    const offenders = pages.flatMap((file) => {
+      const refs = pageReferences(readPage(file));
+      const extra = [...refs.scripts.filter((s) => !allowed.has(s)), ...refs.inlineScripts.map(() => '(inline script)')];
+      return extra.length > 0 ? [`${file}: ${extra.join(', ')}`] : [];
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the scripts on every page under 2 KB gzipped, loading the search itself on first use', () => {
+    // Everything the home page runs on arrival (static imports included) is site-wide script.
+    const upFront = weightOf('index.html').js;
+    expect(upFront.filter((a) => a.url === 'inline')).toEqual([]);
+    const total = upFront.reduce((s, a) => s + a.gzip, 0);
+    expect(total, upFront.map((a) => `${a.url} ${a.gzip} B`).join(', ')).toBeLessThanOrEqual(SITE_SCRIPT_BUDGET);
+    // Pagefind and the results UI are fetched only when a reader starts to search.
+    expect(upFront.filter((a) => /pagefind|search-ui/i.test(a.url))).toEqual([]);
+  });
+});
+
+describe('page weight', () => {
+  it('fits every project page, HTML plus CSS, in 14 KB gzipped', () => {
+    const over = entries
+      .map((e) => [e.slug, weightOf(`projects/${e.slug}/index.html`)] as const)
+      .filter(([, w]) => w.htmlCssGzip > PAGE_BUDGET || w.missing.length > 0)
+      .map(([slug, w]) => `${slug}: ${kb(w.htmlCssGzip)} (HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)})${w.missing.length ? `, missing ${w.missing.join(' ')}` : ''}`);
+    expect(over).toEqual([]);
+  });
+
+  it('fits the home page, HTML plus CSS, in 14 KB gzipped', () => {
+    const w = weightOf('index.html');
+    expect(w.missing).toEqual([]);
+    expect(w.htmlCssGzip, `home: HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)}`).toBeLessThanOrEqual(PAGE_BUDGET);
+  });
+
+  it('fits the projects table with its scripts in 30 KB gzipped', () => {
+    const w = weightOf('projects/index.html');
+    expect(w.missing).toEqual([]);
+    expect(w.totalGzip, [w.html, ...w.css, ...w.js].map((a) => `${a.url} ${a.gzip} B`).join(', ')).toBeLessThanOrEqual(TABLE_BUDGET);
+  });
+});
+
+describe('images', () => {
+  it('keeps every logo under 10 KB', () => {
+    const dir = join(DIST, 'logos');
+    const over = readdirSync(dir)
+      .map((f) => [f, statSync(join(dir, f)).size] as const)
+      .filter(([, size]) => size > LOGO_BUDGET_BYTES)
+      .map(([f, size]) => `${f}: ${kb(size)}`);
+    expect(over).toEqual([]);
+  });
+
+  it('gives every <img> a width and a height', () => {
+    const missing = htmlFiles().flatMap((file) =>
+      [...readPage(file).matchAll(/<img\b[^>]*>/gi)].filter((m) => !/\swidth="\d+"/.test(m[0]) || !/\sheight="\d+"/.test(m[0])).map((m) => `${file}: ${m[0]}`),
+    );
+    expect(htmlFiles().some((f) => /<img\b/.test(readPage(f))), 'the site has images').toBe(true);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('is the first thing in every page head after the charset, before any script, style or link', () => {
+    const expected = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`;
+    const wrong = htmlFiles().filter((file) => {
+      const head = /<head>([\s\S]*?)<\/head>/i.exec(readPage(file))?.[1] ?? '';
+      const meta = head.replace(/&#39;|&#x27;/g, "'").indexOf(expected.replace(/&#39;/g, "'"));
+      const firstLoad = head.search(/<(?:script|style|link)\b/i);
+      return !/^<meta charset="utf-8">/i.test(head) || meta < 0 || (firstLoad >= 0 && firstLoad < meta);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('needs no inline script, inline style or style attribute anywhere', () => {
+    const inline = htmlFiles().flatMap((file) => {
+      const html = readPage(file);
+      const found = [
+        ...pageReferences(html).inlineScripts.map(() => 'inline <script>'),
+        ...[...html.matchAll(/<style\b/gi)].map(() => '<style>'),
+        ...[...html.matchAll(/<[a-z][^>]*\sstyle\s*=/gi)].map((m) => `style attribute: ${m[0].slice(0, 60)}`),
+        ...[...html.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)].map((m) => `event handler attribute: ${m[0].slice(0, 60)}`),
+      ];
+      return found.map((f) => `${file}: ${f}`);
+    });
+    expect(inline).toEqual([]);
+  });
+});
