@@ -1,14 +1,15 @@
 /**
  * Real-browser sessions for tests/browser: Debian's Chromium driven by playwright-core,
- * against dist/ served on 127.0.0.1 under the base path (static-server.ts). Each session has
+ * against a snapshot of dist/ served on 127.0.0.1 under the base path (static-server.ts). Each session has
  * a fresh profile, records every request URL and every console error, and can tell which of
  * them should not have happened.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { DIST, assertBuilt } from './dist.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -50,8 +51,17 @@ export function assertChromium(): void {
 
 export async function openBrowser(options: { javaScript?: boolean } = {}): Promise<BrowserSession> {
   assertChromium();
-  const server = await startStaticServer();
+  assertBuilt();
+  // Serve a snapshot of dist/, so a rebuild started elsewhere during the tests cannot pull
+  // files from under the browser.
+  const site = mkdtempSync(join(tmpdir(), 'cncf-rust-catalog-dist-'));
+  cpSync(DIST, site, { recursive: true });
+  const server = await startStaticServer({ dir: site });
   const profile = mkdtempSync(join(tmpdir(), 'cncf-rust-catalog-chromium-'));
+  const cleanUp = () => {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(site, { recursive: true, force: true });
+  };
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -63,7 +73,7 @@ export async function openBrowser(options: { javaScript?: boolean } = {}): Promi
     });
   } catch (error) {
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    cleanUp();
     throw error;
   }
   const requests: string[] = [];
@@ -95,7 +105,7 @@ export async function openBrowser(options: { javaScript?: boolean } = {}): Promi
     async close() {
       await context.close();
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      cleanUp();
     },
   };
 }
