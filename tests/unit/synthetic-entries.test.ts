@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { syntheticEntries, type EntryFile } from '../../src/lib/synthetic-entries.ts';
+import { validateContent } from '../../src/lib/validation/index.ts';
+
+const realEntries = (): EntryFile[] =>
+  readdirSync('content/projects')
+    .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
+    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), text: readFileSync(path.join('content/projects', f), 'utf8') }));
+
+describe('syntheticEntries', () => {
+  it('cycles through the templates with unique slugs, names and landscape names', () => {
+    const out = syntheticEntries([{ slug: 'b', text: 'name: Bee\nlandscapeName: \'Bee\'\n' }, { slug: 'a', text: 'name: Ay\nlandscapeName: Ay\n' }], 3);
+    expect(out).toEqual([
+      { slug: 'a-s0', text: 'name: "Ay 0"\nlandscapeName: "Ay (synthetic 0)"\n' },
+      { slug: 'b-s1', text: 'name: "Bee 1"\nlandscapeName: "Bee (synthetic 1)"\n' },
+      { slug: 'a-s2', text: 'name: "Ay 2"\nlandscapeName: "Ay (synthetic 2)"\n' },
+    ]);
+  });
+
+  it('fails clearly on a template without a name', () => {
+    expect(() => syntheticEntries([{ slug: 'x', text: 'summary: s\n' }], 1)).toThrow(/no top-level "name:" line/);
+  });
+
+  it('makes a content tree that npm run validate accepts, at more than twice the real size', () => {
+    const real = realEntries();
+    const root = mkdtempSync(path.join(tmpdir(), 'synthetic-'));
+    try {
+      cpSync('content', path.join(root, 'content'), { recursive: true, filter: (src) => !src.includes(`${path.sep}projects`) });
+      mkdirSync(path.join(root, 'content/projects'));
+      const entries = syntheticEntries(real, real.length * 2 + 5);
+      for (const e of entries) writeFileSync(path.join(root, 'content/projects', `${e.slug}.mdx`), e.text);
+      const report = validateContent({ contentDir: path.join(root, 'content'), publicDir: 'public', cwd: root });
+      expect(report.problems).toEqual([]);
+      expect(report.entries).toBe(real.length * 2 + 5);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
