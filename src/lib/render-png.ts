@@ -5,7 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { encodePng } from './png-encode.ts';
 import { OG_FONT_FAMILY } from './og-image.ts';
 
 const require = createRequire(import.meta.url);
@@ -16,14 +17,31 @@ export function fontFiles(): string[] {
   return [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
 }
 
-/** Renders SVG text to PNG bytes; `width` scales the image (the SVG's own size otherwise). */
-export function renderPng(svg: string, width?: number): Uint8Array<ArrayBuffer> {
-  const resvg = new Resvg(svg, {
+function options(width?: number): ResvgRenderOptions {
+  return {
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: OG_FONT_FAMILY },
-  });
+  };
+}
+
+/** Renders SVG text to PNG bytes; `width` scales the image (the SVG's own size otherwise). */
+export function renderPng(svg: string, width?: number): Uint8Array<ArrayBuffer> {
   // A copy on a plain ArrayBuffer: what `new Response(body)` accepts under strict DOM types.
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(new Resvg(svg, options(width)).render().asPng());
+}
+
+/**
+ * The same image as `renderPng`, drawn and compressed in Node's thread pool, so that with the
+ * build's page concurrency the share images of many entries use every core while the main
+ * thread renders pages (bench:build: the synchronous version was two thirds of the build).
+ * resvg's pixels are premultiplied, which equals straight alpha only where alpha is 255: an
+ * image with any transparency is encoded by resvg itself.
+ */
+export async function renderPngAsync(svg: string, width?: number): Promise<Uint8Array<ArrayBuffer>> {
+  const image = await renderAsync(svg, options(width));
+  const pixels = image.pixels;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) return new Uint8Array(image.asPng());
+  return new Uint8Array(await encodePng(pixels, image.width, image.height));
 }
 
 /** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog, type CatalogProject } from '../../lib/catalog.ts';
 import { projectCard, projectCardSvg } from '../../lib/og-image.ts';
-import { renderPng } from '../../lib/render-png.ts';
+import { renderPngAsync } from '../../lib/render-png.ts';
 
 export const getStaticPaths = (async () => {
   const { projects } = await catalog();
@@ -15,6 +15,6 @@ export const GET: APIRoute = async ({ props }) => {
   const { project } = props as { project: CatalogProject };
   const { labels } = await catalog();
   const logo = readFileSync(join(process.cwd(), 'public/logos', project.logo), 'utf8');
-  const png = renderPng(projectCardSvg(projectCard(project, labels, logo)));
+  const png = await renderPngAsync(projectCardSvg(projectCard(project, labels, logo)));
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { crc32, inflateSync } from 'node:zlib';
+import { encodePng, scanlines } from '../../src/lib/png-encode.ts';
+import { Resvg } from '@resvg/resvg-js';
+import { fontFiles, pngSize, renderPng, renderPngAsync } from '../../src/lib/render-png.ts';
+import { OG_FONT_FAMILY } from '../../src/lib/og-image.ts';
+
+/** Splits a PNG into chunks, checking each CRC. */
+function chunks(png: Buffer): { type: string; data: Buffer }[] {
+  const list: { type: string; data: Buffer }[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('ascii', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    expect(png.readUInt32BE(at + 8 + length), `${type} CRC`).toBe(crc32(png.subarray(at + 4, at + 8 + length)) >>> 0);
+    list.push({ type, data });
+    at += 12 + length;
+  }
+  return list;
+}
+
+/** The pixels of unfiltered scanlines (each row must start with filter byte 0). */
+function unfilter(raw: Buffer, width: number, height: number): Buffer {
+  const stride = width * 4;
+  const rows = Array.from({ length: height }, (_, y) => {
+    expect(raw[y * (stride + 1)]).toBe(0);
+    return raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+  });
+  return Buffer.concat(rows);
+}
+
+describe('encodePng', () => {
+  it('writes a valid RGBA PNG whose pixels decode to the input', async () => {
+    const width = 5;
+    const height = 4;
+    const rgba = Buffer.from(Array.from({ length: width * height * 4 }, (_, i) => (i * 37 + (i >> 3) * 11) & 0xff));
+    const png = await encodePng(rgba, width, height);
+    expect(pngSize(png)).toEqual({ width, height });
+    const list = chunks(png);
+    expect(list.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    expect([...list[0].data.subarray(8)]).toEqual([8, 6, 0, 0, 0]);
+    expect(unfilter(inflateSync(list[1].data), width, height).equals(rgba)).toBe(true);
+  });
+
+  it('starts every scanline with filter byte 0', () => {
+    expect([...scanlines(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]), 1, 2)]).toEqual([0, 1, 2, 3, 4, 0, 5, 6, 7, 8]);
+  });
+
+  it('refuses pixel data of the wrong length', async () => {
+    await expect(encodePng(Buffer.alloc(10), 2, 2)).rejects.toThrow(/expected 16 bytes of RGBA for 2×2, got 10/);
+  });
+});
+
+describe('renderPngAsync', () => {
+  it('encodes exactly the pixels resvg draws for an opaque image', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#fff"/><circle cx="10" cy="10" r="7" fill="#c33"/><text x="20" y="15" font-size="12">Ab</text></svg>';
+    const png = Buffer.from(await renderPngAsync(svg));
+    expect(pngSize(png)).toEqual({ width: 40, height: 20 });
+    const idat = chunks(png).find((c) => c.type === 'IDAT')!;
+    const drawn = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: OG_FONT_FAMILY } }).render().pixels;
+    expect(unfilter(inflateSync(idat.data), 40, 20).equals(drawn)).toBe(true);
+  });
+
+  it('leaves images with transparency to resvg, whose pixels are premultiplied', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="3" fill="#c33" fill-opacity=".5"/></svg>';
+    expect(Buffer.from(await renderPngAsync(svg)).equals(Buffer.from(renderPng(svg)))).toBe(true);
+  });
+});
