@@ -9,7 +9,10 @@ import { optimize } from 'svgo';
 import { svgSize } from './svg.ts';
 import { mergeDuplicateDefs, removeRedundantStops, removeUnpaintedShapes, shareGradientStops, sharePathData } from './svg-plugins.ts';
 
-/** Every logo file in public/logos/ should fit in this many bytes. */
+/**
+ * Every logo in public/logos/ fits in this many bytes as sent (gzipped, as static hosts such as
+ * GitHub Pages serve SVG). The optimiser also coarsens rounding while the file on disk is over it.
+ */
 export const LOGO_BUDGET_BYTES = 10 * 1024;
 
 /** Decimals that make the rounding step at most `1/parts` of the larger side (0 to 3). */
