@@ -4,9 +4,9 @@
  * page added later is checked without editing this list.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { useBrowserSession } from '../helpers/browser.ts';
 import { assertBuilt, htmlFiles } from '../helpers/dist.ts';
 
 /** One URL path per template: every top-level page, and the first page of each `x/<param>/` route. */
@@ -25,20 +25,12 @@ export function templatePaths(files: string[]): string[] {
 
 assertBuilt();
 const PAGES = templatePaths(htmlFiles());
-let session: BrowserSession;
+const session = useBrowserSession();
 let page: Page;
 
 beforeAll(async () => {
-  session = await openBrowser();
-  page = await session.newPage();
-  session.expectNotFound(session.server.url('/404.html'));
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(() => {
-  expect(session.errors, 'console errors').toEqual([]);
-  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
+  page = await session().newPage();
+  session().expectNotFound(session().server.url('/404.html'));
 });
 
 async function violations(scope?: string) {
@@ -61,7 +53,7 @@ describe('accessibility (axe-core)', () => {
       await page.emulateMedia({ colorScheme: scheme });
       const found: string[] = [];
       for (const path of PAGES) {
-        await page.goto(session.server.url(path));
+        await page.goto(session().server.url(path));
         await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
         found.push(...(await violations()).map((v) => `${path} ${v}`));
       }
@@ -70,12 +62,12 @@ describe('accessibility (axe-core)', () => {
 
     it(`reports no violation with search results open and the table filtered, in the ${scheme} theme`, async () => {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(session.server.url('/projects/?sort=lines&dir=desc&maturity=graduated'));
+      await page.goto(session().server.url('/projects/?sort=lines&dir=desc&maturity=graduated'));
       await page.locator('table[data-enhanced]').waitFor({ state: 'attached' });
       await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('rust');
       await page.locator('#search-header-results .search-list li').first().waitFor({ timeout: 15_000 });
       expect(await violations()).toEqual([]);
-      await page.goto(session.server.url('/search/?q=wasm'));
+      await page.goto(session().server.url('/search/?q=wasm'));
       await page.locator('#search-page-results .search-list li').first().waitFor({ timeout: 15_000 });
       expect(await violations()).toEqual([]);
     });

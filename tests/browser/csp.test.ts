@@ -4,9 +4,9 @@
  * Pagefind's WebAssembly), while `securitypolicyviolation` events and console errors are
  * recorded. One violation anywhere fails the test with what was blocked and by which directive.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 
@@ -18,22 +18,12 @@ interface Violation {
 }
 
 const { entries, categories } = readCatalog();
-let session: BrowserSession;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(() => {
-  expect(session.errors, 'console errors').toEqual([]);
-  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
-});
 
 /** A page that records every CSP violation from the first byte on. */
 async function watchedPage(): Promise<Page> {
-  const page = await session.newPage({ width: 1280, height: 900 });
+  const page = await session().newPage({ width: 1280, height: 900 });
   await page.addInitScript(() => {
     const list: unknown[] = [];
     (window as unknown as { cspViolations: unknown[] }).cspViolations = list;
@@ -70,7 +60,7 @@ describe('Content-Security-Policy in the browser', () => {
     const page = await watchedPage();
     const found: Violation[] = [];
     for (const path of templates()) {
-      const response = await page.goto(session.server.url(path));
+      const response = await page.goto(session().server.url(path));
       expect(response?.status(), path).toBe(200);
       await page.waitForLoadState('networkidle');
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -87,14 +77,14 @@ describe('Content-Security-Policy in the browser', () => {
 
   it('lets the 404 page, the theme toggle and the table filters run', async () => {
     const page = await watchedPage();
-    const missing = session.server.url('/no-such-page/');
-    session.expectNotFound(missing);
+    const missing = session().server.url('/no-such-page/');
+    session().expectNotFound(missing);
     const response = await page.goto(missing);
     expect(response?.status()).toBe(404);
     await page.waitForLoadState('networkidle');
     const found = await violations(page);
 
-    await page.goto(session.server.url('/projects/'));
+    await page.goto(session().server.url('/projects/'));
     await page.locator('[data-theme-toggle]').click();
     await page.locator('table[data-project-table][data-enhanced]').waitFor({ state: 'attached' });
     await page.locator('select[name="maturity"]').selectOption('graduated');
@@ -106,15 +96,15 @@ describe('Content-Security-Policy in the browser', () => {
 
   it('lets Pagefind load and compile its WebAssembly, from the header box and the search page', async () => {
     const page = await watchedPage();
-    await page.goto(session.server.url('/'));
+    await page.goto(session().server.url('/'));
     await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('linkerd');
     await expect.poll(() => page.locator('#search-header-results .search-list li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const found = await violations(page);
 
-    await page.goto(session.server.url('/search/?q=tikv'));
+    await page.goto(session().server.url('/search/?q=tikv'));
     await expect.poll(() => page.locator('#search-page-results .search-list li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     found.push(...(await violations(page)));
-    expect(session.requests.some((url) => url.endsWith('.wasm') || url.includes('/pagefind/wasm')), 'Pagefind fetched its WebAssembly').toBe(true);
+    expect(session().requests.some((url) => url.endsWith('.wasm') || url.includes('/pagefind/wasm')), 'Pagefind fetched its WebAssembly').toBe(true);
     expect(found).toEqual([]);
     await page.close();
   });

@@ -4,8 +4,8 @@
  * 1280 px are saved to test-results/screenshots/ for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../helpers/browser.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PAGES = [
@@ -13,30 +13,22 @@ const PAGES = [
   { name: 'projects', path: '/projects/' },
   { name: 'project-linkerd', path: '/projects/linkerd/' },
 ];
-let session: BrowserSession;
+const session = useBrowserSession();
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(() => {
-  expect(session.errors, 'console errors').toEqual([]);
-  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
 });
 
 describe('layout', () => {
   for (const width of [320, 375, 768, 1280, 1920]) {
     it(`does not scroll sideways at ${width} px; the table scrolls inside its wrapper`, async () => {
-      const page = await session.newPage({ width, height: 800 });
+      const page = await session().newPage({ width, height: 800 });
       for (const { path } of [...PAGES, { path: '/search/' }, { path: '/maturity/graduated/' }]) {
-        await page.goto(session.server.url(path));
+        await page.goto(session().server.url(path));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
       }
-      await page.goto(session.server.url('/projects/'));
+      await page.goto(session().server.url('/projects/'));
       const wrapper = await page.locator('.table-scroll').evaluate((el) => ({
         overflowX: getComputedStyle(el).overflowX,
         fits: el.scrollWidth <= el.clientWidth,
@@ -50,10 +42,10 @@ describe('layout', () => {
   for (const width of [375, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`saves screenshots at ${width} px in the ${scheme} theme`, async () => {
-        const page = await session.newPage({ width, height: 900 });
+        const page = await session().newPage({ width, height: 900 });
         await page.emulateMedia({ colorScheme: scheme });
         for (const { name, path } of PAGES) {
-          await page.goto(session.server.url(path));
+          await page.goto(session().server.url(path));
           await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
         }
         await page.close();

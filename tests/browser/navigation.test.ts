@@ -1,21 +1,11 @@
 /** A reader's path by clicking: home → a maturity page → a project page with its figures. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
 
 const { entries } = readCatalog();
-let session: BrowserSession;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(() => {
-  expect(session.errors, 'console errors').toEqual([]);
-  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
-});
 
 describe('navigation', () => {
   it('goes from home to a maturity page to a project page that shows its figures', async () => {
@@ -23,14 +13,14 @@ describe('navigation', () => {
     expect(graduated.length, 'the content has graduated projects').toBeGreaterThan(0);
     const target = graduated[0];
 
-    const page = await session.newPage();
-    await page.goto(session.server.url('/'));
+    const page = await session().newPage();
+    await page.goto(session().server.url('/'));
     await page.getByRole('main').getByRole('link', { name: 'Graduated', exact: true }).click();
-    await page.waitForURL(session.server.url('/maturity/graduated/'));
+    await page.waitForURL(session().server.url('/maturity/graduated/'));
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Graduated');
 
     await page.getByRole('table').getByRole('link', { name: target.data.name, exact: true }).click();
-    await page.waitForURL(session.server.url(`/projects/${target.slug}/`));
+    await page.waitForURL(session().server.url(`/projects/${target.slug}/`));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(target.data.name);
 
     const text = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ');

@@ -1,39 +1,29 @@
 /** Full-text search: the header box, loaded on demand, and the /search/ page. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../helpers/browser.ts';
 
-let session: BrowserSession;
-const pagefindRequests = () => session.requests.filter((url) => url.includes('/pagefind/'));
+const session = useBrowserSession();
+const pagefindRequests = () => session().requests.filter((url) => url.includes('/pagefind/'));
 
-beforeAll(async () => {
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(() => {
-  expect(session.errors, 'console errors').toEqual([]);
-  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
-});
 
 describe('search', () => {
   it('loads nothing of the index until the reader starts a search', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     const before = pagefindRequests().length;
-    await page.goto(session.server.url('/projects/'));
+    await page.goto(session().server.url('/projects/'));
     await page.waitForLoadState('networkidle');
     expect(pagefindRequests().length, 'pagefind requests on page load').toBe(before);
     // Without JavaScript the header link is the way to search; with it, the box replaces the link.
     await expect.poll(() => page.locator('[data-search-link]').isHidden()).toBe(true);
     await page.getByRole('searchbox', { name: 'Search the catalog' }).focus();
     await expect.poll(() => pagefindRequests().some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
-    expect(pagefindRequests().every((url) => url.startsWith(session.server.root + 'pagefind/')), 'pagefind loads under the base path').toBe(true);
+    expect(pagefindRequests().every((url) => url.startsWith(session().server.root + 'pagefind/')), 'pagefind loads under the base path').toBe(true);
     await page.close();
   });
 
   it('lists Linkerd first for "linkerd", with its maturity and summary', async () => {
-    const page = await session.newPage();
-    await page.goto(session.server.url('/'));
+    const page = await session().newPage();
+    await page.goto(session().server.url('/'));
     const box = page.getByRole('searchbox', { name: 'Search the catalog' });
     await box.fill('linkerd');
     const results = page.locator('#search-header-results');
@@ -47,13 +37,13 @@ describe('search', () => {
     // Keyboard: down arrow into the results, Enter opens the first one.
     await box.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForURL(session.server.url('/projects/linkerd/'));
+    await page.waitForURL(session().server.url('/projects/linkerd/'));
     await page.close();
   });
 
   it('says so when nothing matches', async () => {
-    const page = await session.newPage();
-    await page.goto(session.server.url('/'));
+    const page = await session().newPage();
+    await page.goto(session().server.url('/'));
     await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('zqxjvwkplm');
     const summary = page.locator('#search-header-results .search-summary');
     await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toBe('Nothing found for “zqxjvwkplm”.');
@@ -64,12 +54,12 @@ describe('search', () => {
   });
 
   it('runs a query from the URL on the search page, and Enter in the header box goes there', async () => {
-    const page = await session.newPage();
-    await page.goto(session.server.url('/'));
+    const page = await session().newPage();
+    await page.goto(session().server.url('/'));
     const box = page.getByRole('searchbox', { name: 'Search the catalog' });
     await box.fill('tikv');
     await box.press('Enter');
-    await page.waitForURL(session.server.url('/search/?q=tikv'));
+    await page.waitForURL(session().server.url('/search/?q=tikv'));
     const pageBox = page.getByRole('searchbox', { name: 'Search the catalog' });
     expect(await pageBox.inputValue()).toBe('tikv');
     await expect.poll(() => page.locator('#search-page-results .result-title').first().textContent(), { timeout: 15_000 }).toBe('TiKV');

@@ -1,25 +1,15 @@
 /** The projects table: sorting, filtering, and its state in the URL (shareable, reload, back). */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
 
 const { entries, categories } = readCatalog();
-let session: BrowserSession;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(() => {
-  expect(session.errors, 'console errors').toEqual([]);
-  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
-});
 
 async function openTable(page: Page, query = '') {
-  await page.goto(session.server.url(`/projects/${query}`));
+  await page.goto(session().server.url(`/projects/${query}`));
   await page.locator('table[data-project-table][data-enhanced]').waitFor({ state: 'attached' });
 }
 const visibleSlugs = (page: Page) =>
@@ -39,7 +29,7 @@ const sortOf = (page: Page, name: string) => page.getByRole('columnheader', { na
 
 describe('projects table', () => {
   it('sorts by Rust lines, biggest first, then smallest first', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await openTable(page);
     expect(await sortOf(page, 'Rust lines')).toBeNull();
     await page.getByRole('button', { name: 'Rust lines' }).click();
@@ -64,7 +54,7 @@ describe('projects table', () => {
   it('filters by maturity, keeps the state in the URL, and restores it on reload and back', async () => {
     const graduated = entries.filter((e) => e.data.maturity === 'graduated').map((e) => e.slug).sort();
     expect(graduated.length).toBeGreaterThan(0);
-    const page = await session.newPage();
+    const page = await session().newPage();
     await openTable(page);
     // Without a filter every project shows; the no-JS link list gives way to the controls.
     expect((await visibleSlugs(page)).sort()).toEqual(entries.map((e) => e.slug).sort());
@@ -101,7 +91,7 @@ describe('projects table', () => {
     const category = categories.find((c) => entries.some((e) => e.data.categories.includes(c.id)))!;
     const usage = entries.find((e) => e.data.categories.includes(category.id))!.data.rustUsage;
     const expected = entries.filter((e) => e.data.rustUsage === usage && e.data.categories.includes(category.id)).map((e) => e.slug).sort();
-    const page = await session.newPage();
+    const page = await session().newPage();
     await openTable(page, `?usage=${usage}&category=${category.id}`);
     expect([...(await visibleSlugs(page))].sort()).toEqual(expected);
     expect(await page.getByLabel('Rust usage').inputValue()).toBe(usage);
@@ -115,7 +105,7 @@ describe('projects table', () => {
   });
 
   it('sorts from the keyboard', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await openTable(page);
     await page.getByRole('button', { name: 'Project' }).focus();
     await page.keyboard.press('Enter');

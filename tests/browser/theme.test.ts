@@ -1,20 +1,10 @@
 /** Light and dark themes: the system decides by default; the toggle's choice persists without a flash. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, resetTheme, type BrowserSession } from '../helpers/browser.ts';
+import { resetTheme, useBrowserSession } from '../helpers/browser.ts';
 
-let session: BrowserSession;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(() => {
-  expect(session.errors, 'console errors').toEqual([]);
-  expect(session.offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
-});
 
 /** Records the theme attribute at the moment <body> first exists, before anything can paint. */
 async function watchFirstPaint(page: Page) {
@@ -33,8 +23,8 @@ const toggle = (page: Page) => page.getByRole('button', { name: 'Dark theme' });
 
 describe('theme', () => {
   it('follows the system preference until the reader chooses', async () => {
-    const page = await session.newPage();
-    await page.goto(session.server.url('/'));
+    const page = await session().newPage();
+    await page.goto(session().server.url('/'));
     await resetTheme(page, 'dark');
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
@@ -47,9 +37,9 @@ describe('theme', () => {
   });
 
   it('remembers the toggle across pages and reloads, applied before the page paints', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await watchFirstPaint(page);
-    await page.goto(session.server.url('/'));
+    await page.goto(session().server.url('/'));
     await resetTheme(page, 'light');
     await page.reload();
     expect(await toggle(page).getAttribute('aria-pressed')).toBe('false');
@@ -59,7 +49,7 @@ describe('theme', () => {
     expect(await background(page)).toBe('rgb(13, 17, 23)');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
-    await page.waitForURL(session.server.url('/projects/'));
+    await page.waitForURL(session().server.url('/projects/'));
     expect(await themeAtBody(page)).toBe('dark');
     expect(await toggle(page).getAttribute('aria-pressed')).toBe('true');
     expect(await background(page)).toBe('rgb(13, 17, 23)');
@@ -67,9 +57,9 @@ describe('theme', () => {
     // Back to light from the keyboard; a new tab of another page opens light.
     await toggle(page).focus();
     await page.keyboard.press('Enter');
-    const other = await session.newPage();
+    const other = await session().newPage();
     await watchFirstPaint(other);
-    await other.goto(session.server.url('/sources/'));
+    await other.goto(session().server.url('/sources/'));
     expect(await themeAtBody(other)).toBe('light');
     expect(await background(other)).toBe('rgb(255, 255, 255)');
     await other.close();
@@ -77,8 +67,8 @@ describe('theme', () => {
   });
 
   it('loads the theme with a blocking external script in <head>, not inline', async () => {
-    const page = await session.newPage();
-    await page.goto(session.server.url('/'));
+    const page = await session().newPage();
+    await page.goto(session().server.url('/'));
     const scripts = await page.$$eval('script', (list) =>
       list.map((s) => ({ src: s.getAttribute('src'), inline: (s.textContent ?? '').trim().length > 0, head: s.parentElement === document.head, type: s.type, async: s.async, defer: s.defer })),
     );

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { DIST, assertBuilt } from './dist.ts';
@@ -108,6 +109,30 @@ export async function openBrowser(options: { javaScript?: boolean } = {}): Promi
       cleanUp();
     },
   };
+}
+
+/**
+ * One session for a test file: opened before its tests, closed after them, and every test
+ * must end with no console error and no request that left 127.0.0.1. Returns the session's
+ * getter (it exists once the file's first hook has run).
+ */
+export function useBrowserSession(options: { javaScript?: boolean } = {}): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  const current = () => {
+    if (!session) throw new Error('the browser session is not open yet: use it inside hooks and tests');
+    return session;
+  };
+  beforeAll(async () => {
+    session = await openBrowser(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(() => {
+    expect(current().errors, 'console errors').toEqual([]);
+    expect(current().offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
+  });
+  return current;
 }
 
 /** Makes the next page loads start with no saved theme and the given system preference. */
