@@ -4,7 +4,7 @@
  * README; a change that removes or renames a field raises `EXPORT_VERSION`.
  */
 import type { CatalogProject, RustTotals } from './project.ts';
-import type { RustRepo } from '../schemas/project.ts';
+import type { Measurement } from '../schemas/project.ts';
 import type { Source } from '../schemas/source.ts';
 import { measurementRange } from './project.ts';
 import { sumTotals } from './stats.ts';
@@ -19,17 +19,8 @@ export interface ExportUrls {
   logo: (file: string) => string;
 }
 
-export interface ExportedMeasurement {
-  commit: string;
-  commitDate: string;
-  files: number;
-  bytes: number;
-  lines: number;
-  codeLines: number;
-  bytesRaw: number;
-  rustShare: number;
-  notes: string | null;
-}
+/** A repository's measurement as exported: every field of the entry's, absent notes as null. */
+export type ExportedMeasurement = Omit<Measurement, 'notes'> & { notes: string | null };
 
 export interface ExportedProject {
   slug: string;
@@ -123,19 +114,7 @@ export const JSON_PROJECT_FIELDS: Record<keyof ExportedProject, string> = {
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-function exportMeasurement(m: RustRepo['measurement']): ExportedMeasurement {
-  return {
-    commit: m.commit,
-    commitDate: m.commitDate,
-    files: m.files,
-    bytes: m.bytes,
-    lines: m.lines,
-    codeLines: m.codeLines,
-    bytesRaw: m.bytesRaw,
-    rustShare: m.rustShare,
-    notes: orNull(m.notes),
-  };
-}
+const exportMeasurement = (m: Measurement): ExportedMeasurement => ({ ...m, notes: orNull(m.notes) });
 
 /** One project as exported: every frontmatter field, its totals and the URL of its page. */
 export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProject {

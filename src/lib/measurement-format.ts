@@ -4,6 +4,7 @@
  */
 import { SOURCE_KINDS } from './rust-count.ts';
 import type { CheckoutMeasurement } from './rust-measure.ts';
+import type { Measurement } from '../schemas/project.ts';
 
 /** The keys of an entry's `measurement`, in the order entries write them. */
 export const MEASUREMENT_KEYS = [
@@ -18,16 +19,8 @@ export const MEASUREMENT_KEYS = [
   'notes',
 ] as const;
 
-export interface MeasurementFields {
-  commit: string;
-  commitDate: string;
-  files: number;
-  bytes: number;
-  lines: number;
-  codeLines: number;
-  bytesRaw: number;
-  rustShare: number;
-}
+/** An entry's `measurement` without its notes: what a count of a checkout can fill in. */
+export type MeasurementFields = Omit<Measurement, 'notes'>;
 
 /** The fields `--update` writes; needs a git checkout with a commit. */
 export function measurementFields(m: CheckoutMeasurement): MeasurementFields {
