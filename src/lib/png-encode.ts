@@ -1,14 +1,11 @@
 /**
- * A small PNG encoder for 8-bit RGBA pixels, compressing in Node's zlib thread pool. resvg's
- * own `asPng()` takes about 15 ms on the main thread for a 1200×630 share image, more than
- * drawing it; unfiltered rows at deflate level 3 take about 4 ms, off the main thread, for a
- * file of the same size (a share card is flat colour: filters buy nothing; measured in
- * BENCHMARKS.md's build section).
+ * A small PNG encoder for 8-bit RGBA pixels. resvg's own `asPng()` takes about 15 ms for a
+ * 1200×630 share image, more than drawing it; unfiltered rows at deflate level 3 take about
+ * 4 ms for a file of the same size (a share card is flat colour: filters buy nothing). Runs in
+ * the render workers (render-pool.ts), off the main thread.
  */
-import { crc32, deflate } from 'node:zlib';
-import { promisify } from 'node:util';
+import { crc32, deflateSync } from 'node:zlib';
 
-const deflateAsync = promisify(deflate);
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function chunk(type: string, data: Uint8Array): Buffer {
@@ -29,12 +26,30 @@ export function scanlines(rgba: Uint8Array, width: number, height: number): Buff
   return out;
 }
 
-/** Encodes `width`×`height` straight (non-premultiplied) RGBA pixels as a PNG file. */
-export async function encodePng(rgba: Uint8Array, width: number, height: number, level = 3): Promise<Buffer> {
+function ihdr(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, filter method 0, no interlace
-  const data = await deflateAsync(scanlines(rgba, width, height), { level });
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', new Uint8Array(0))]);
+  return header;
+}
+
+const assemble = (width: number, height: number, idat: Uint8Array): Buffer =>
+  Buffer.concat([SIGNATURE, chunk('IHDR', ihdr(width, height)), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
+
+/** Encodes `width`×`height` straight (non-premultiplied) RGBA pixels as a PNG file. */
+export function encodePngSync(rgba: Uint8Array, width: number, height: number, level = 3): Buffer {
+  return assemble(width, height, deflateSync(scanlines(rgba, width, height), { level }));
+}
+
+/** True when every pixel of 8-bit RGBA data has alpha 255 (read four bytes at a time where aligned). */
+export function isOpaque(rgba: Uint8Array): boolean {
+  if (rgba.byteOffset % 4 === 0 && rgba.length % 4 === 0 && new Uint8Array(new Uint32Array([1]).buffer)[0] === 1) {
+    // Little-endian: alpha is the top byte of each 32-bit pixel.
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
+    for (let i = 0; i < words.length; i++) if (words[i] < 0xff000000) return false;
+    return true;
+  }
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
 }

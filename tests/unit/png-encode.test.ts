@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32, inflateSync } from 'node:zlib';
-import { encodePng, scanlines } from '../../src/lib/png-encode.ts';
+import { encodePngSync, isOpaque, scanlines } from '../../src/lib/png-encode.ts';
 import { Resvg } from '@resvg/resvg-js';
 import { fontFiles, pngSize, renderPng, renderPngAsync } from '../../src/lib/render-png.ts';
 import { OG_FONT_FAMILY } from '../../src/lib/og-image.ts';
@@ -29,12 +29,12 @@ function unfilter(raw: Buffer, width: number, height: number): Buffer {
   return Buffer.concat(rows);
 }
 
-describe('encodePng', () => {
-  it('writes a valid RGBA PNG whose pixels decode to the input', async () => {
+describe('encodePngSync', () => {
+  it('writes a valid RGBA PNG whose pixels decode to the input', () => {
     const width = 5;
     const height = 4;
     const rgba = Buffer.from(Array.from({ length: width * height * 4 }, (_, i) => (i * 37 + (i >> 3) * 11) & 0xff));
-    const png = await encodePng(rgba, width, height);
+    const png = encodePngSync(rgba, width, height);
     expect(pngSize(png)).toEqual({ width, height });
     const list = chunks(png);
     expect(list.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
@@ -46,12 +46,32 @@ describe('encodePng', () => {
     expect([...scanlines(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]), 1, 2)]).toEqual([0, 1, 2, 3, 4, 0, 5, 6, 7, 8]);
   });
 
-  it('refuses pixel data of the wrong length', async () => {
-    await expect(encodePng(Buffer.alloc(10), 2, 2)).rejects.toThrow(/expected 16 bytes of RGBA for 2×2, got 10/);
+  it('refuses pixel data of the wrong length', () => {
+    expect(() => encodePngSync(Buffer.alloc(10), 2, 2)).toThrow(/expected 16 bytes of RGBA for 2×2, got 10/);
   });
 });
 
-describe('renderPngAsync', () => {
+describe('isOpaque', () => {
+  it('finds one pixel that is not fully opaque, aligned or not', () => {
+    const opaque = Buffer.alloc(4 * 64, 255);
+    expect(isOpaque(opaque)).toBe(true);
+    for (const at of [3, 4 * 31 + 3, 4 * 63 + 3]) {
+      const one = Buffer.from(opaque);
+      one[at] = 254;
+      expect(isOpaque(one), `alpha at byte ${at}`).toBe(false);
+      // The same pixels one byte into a buffer: not 4-byte aligned, read byte by byte.
+      const shifted = new Uint8Array(one.length + 1);
+      shifted.set(one, 1);
+      expect(isOpaque(shifted.subarray(1)), `unaligned, alpha at byte ${at}`).toBe(false);
+    }
+    // Colour bytes of 0 do not count as transparency.
+    const black = new Uint8Array(4 * 8);
+    for (let i = 3; i < black.length; i += 4) black[i] = 255;
+    expect(isOpaque(black)).toBe(true);
+  });
+});
+
+describe('renderPngAsync (worker pool)', () => {
   it('encodes exactly the pixels resvg draws for an opaque image', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#fff"/><circle cx="10" cy="10" r="7" fill="#c33"/><text x="20" y="15" font-size="12">Ab</text></svg>';
     const png = Buffer.from(await renderPngAsync(svg));
@@ -64,5 +84,19 @@ describe('renderPngAsync', () => {
   it('leaves images with transparency to resvg, whose pixels are premultiplied', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="3" fill="#c33" fill-opacity=".5"/></svg>';
     expect(Buffer.from(await renderPngAsync(svg)).equals(Buffer.from(renderPng(svg)))).toBe(true);
+  });
+
+  it('gives the same bytes as renderPng for many images at once, each to its own caller', async () => {
+    const svgs = Array.from({ length: 12 }, (_, i) => `<svg xmlns="http://www.w3.org/2000/svg" width="${20 + i}" height="10"><rect width="100%" height="100%" fill="#${(i * 123456).toString(16).padStart(6, '0').slice(0, 6)}"/></svg>`);
+    const pngs = await Promise.all(svgs.map((svg) => renderPngAsync(svg)));
+    pngs.forEach((png, i) => {
+      expect(pngSize(png)).toEqual({ width: 20 + i, height: 10 });
+      expect(Buffer.from(png).equals(Buffer.from(renderPng(svgs[i])))).toBe(true);
+    });
+  });
+
+  it('rejects with the error from resvg for SVG it cannot parse, and keeps working', async () => {
+    await expect(renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg"')).rejects.toThrow(/rendering a PNG failed: .*SVG data parsing failed/);
+    expect(pngSize(await renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'))).toEqual({ width: 4, height: 4 });
   });
 });
