@@ -15,8 +15,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // No inline <style>: the Content-Security-Policy (src/lib/csp.ts) allows style-src 'self' only.
-  // concurrency: share images render in Node's thread pool (render-png.ts), 4 at a time keeps both
-  // cores busy (bench:build, BENCHMARKS.md: 1,000 entries in 42 s instead of 54 s).
+  // concurrency: share images render in worker threads, one per core (render-pool.ts); 4 routes at
+  // a time keep every worker fed (bench:build, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // sitemap() leaves the 404 page out by default; the filter keeps it so.
   integrations: [contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
