@@ -18,10 +18,10 @@ export function fontFiles(): string[] {
   return [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
 }
 
-function options(width?: number): ResvgRenderOptions {
+function options(width: number | undefined, fonts: readonly string[]): ResvgRenderOptions {
   return {
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
-    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: OG_FONT_FAMILY },
+    font: { loadSystemFonts: false, fontFiles: [...fonts], defaultFontFamily: OG_FONT_FAMILY },
   };
 }
 
@@ -30,10 +30,11 @@ function options(width?: number): ResvgRenderOptions {
  * otherwise). resvg draws; an opaque image is compressed by `encodePngSync` (unfiltered rows at
  * deflate level 3: about 4 ms for a share card where resvg's `asPng()` takes about 15 ms, for a
  * file of the same size). resvg's pixels are premultiplied, which equals straight alpha only
- * where alpha is 255: an image with any transparency is encoded by resvg itself.
+ * where alpha is 255: an image with any transparency is encoded by resvg itself. `fonts` are
+ * the files text is drawn with (the DejaVu fonts, or their subsets: font-subset.ts).
  */
-export function renderPng(svg: string, width?: number): Uint8Array<ArrayBuffer> {
-  const image = new Resvg(svg, options(width)).render();
+export function renderPng(svg: string, width?: number, fonts: readonly string[] = fontFiles()): Uint8Array<ArrayBuffer> {
+  const image = new Resvg(svg, options(width, fonts)).render();
   const pixels = image.pixels;
   // A copy on a plain ArrayBuffer: what `new Response(body)` accepts under strict DOM types.
   return new Uint8Array(isOpaque(pixels) ? encodePngSync(pixels, image.width, image.height) : image.asPng());
