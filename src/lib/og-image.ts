@@ -4,6 +4,7 @@
  * build renders the SVG to PNG with resvg (`render-png.ts`), with fonts shipped in npm.
  */
 import { formatInt } from './format.ts';
+import { nestSvg } from './svg.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -101,14 +102,6 @@ function frame(): string {
 const text = (x: number, y: number, size: number, fill: string, content: string, extra = '') =>
   `<text x="${x}" y="${y}" font-size="${size}" fill="${fill}"${extra}>${escapeXml(content)}</text>`;
 
-/** Base64 of a UTF-8 string, without Node's Buffer so the module stays runtime-neutral. */
-function base64(textValue: string): string {
-  const bytes = new TextEncoder().encode(textValue);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
 /** The share image of one project, as SVG text. */
 export function projectCardSvg(card: ProjectCard): string {
   const left = 84;
@@ -126,7 +119,7 @@ export function projectCardSvg(card: ProjectCard): string {
   if (card.logoSvg) {
     parts.push(`<rect x="${logoX}" y="90" width="${logoBox}" height="${logoBox}" rx="24" fill="#ffffff" stroke="${colours.line}" stroke-width="2"/>`);
     parts.push(
-      `<image x="${logoX + 24}" y="114" width="${logoBox - 48}" height="${logoBox - 48}" preserveAspectRatio="xMidYMid meet" href="data:image/svg+xml;base64,${base64(card.logoSvg)}"/>`,
+      nestSvg(card.logoSvg, { x: logoX + 24, y: 114, width: logoBox - 48, height: logoBox - 48 }),
     );
   }
   parts.push(text(left, 80 + nameSize, nameSize, colours.fg, card.name, ' font-weight="bold"'));
@@ -171,7 +164,7 @@ export function iconSvg(faviconSvg: string, size: number, background = '#ffffff'
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">` +
     `<rect width="${size}" height="${size}" fill="${escapeXml(background)}"/>` +
-    `<image x="${pad}" y="${pad}" width="${size - 2 * pad}" height="${size - 2 * pad}" href="data:image/svg+xml;base64,${base64(faviconSvg)}"/>` +
+    nestSvg(faviconSvg, { x: pad, y: pad, width: size - 2 * pad, height: size - 2 * pad }) +
     '</svg>'
   );
 }

@@ -88,19 +88,19 @@ describe('card SVG', () => {
     rustLine: '1,234 lines of Rust',
     logoSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="red"/></svg>',
   };
-  it('is a 1200×630 SVG with every text escaped and the logo embedded', () => {
+  it('is a 1200×630 SVG with every text escaped and the logo nested in its box', () => {
     const svg = projectCardSvg(card);
     expect(svg).toMatch(new RegExp(`^<svg [^>]*width="${OG_WIDTH}" height="${OG_HEIGHT}"`));
     expect(svg).toContain('A &amp; B &lt;Mesh&gt;');
     expect(svg).toContain('&quot;quotes&quot; &amp; ampersands.');
     expect(svg).toContain('1,234 lines of Rust');
     expect(svg).toContain('Graduated');
-    expect(svg).toContain('href="data:image/svg+xml;base64,');
+    expect(svg).toContain('<svg x="884" y="114" width="212" height="212" viewBox="0 0 10 10" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10" fill="red"/></svg>');
     expect(svg).not.toContain('<Mesh>');
   });
   it('leaves room for no logo when there is none', () => {
     const { logoSvg: _omit, ...noLogo } = card;
-    expect(projectCardSvg(noLogo)).not.toContain('<image');
+    expect(projectCardSvg(noLogo).match(/<svg\b/g)).toHaveLength(1);
   });
   it('draws the site card with its title and figures', () => {
     const svg = siteCardSvg({ title: 'CNCF Rust Catalog', tagline: 'Tagline here.', figures: ['31 projects with Rust', '3.0M lines of Rust'] });
@@ -108,9 +108,10 @@ describe('card SVG', () => {
     expect(svg).toContain('3.0M lines of Rust');
   });
   it('puts an icon on an opaque square', () => {
-    const svg = iconSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', 180);
+    const svg = iconSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>', 180);
     expect(svg).toContain('width="180" height="180"');
     expect(svg).toContain('fill="#ffffff"');
+    expect(svg).toContain('<svg x="14" y="14" width="152" height="152" viewBox="0 0 32 32"');
   });
 });
 
