@@ -11,9 +11,12 @@ export const OG_HEIGHT = 630;
 /** The family of the TTF files the renderer loads; measured widths below assume it. */
 export const OG_FONT_FAMILY = 'DejaVu Sans';
 
+/** The cards' page colour: opaque, so renderers can skip checking for transparency. */
+export const OG_BACKGROUND = '#ffffff';
+
 /** Light-theme colours of global.css, so the images look like the site. */
 const colours = {
-  bg: '#ffffff',
+  bg: OG_BACKGROUND,
   fg: '#1b1f24',
   muted: '#57606a',
   panel: '#f6f8fa',

@@ -18,35 +18,46 @@ export function fontFiles(): string[] {
   return [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
 }
 
-function options(width: number | undefined, fonts: readonly string[]): ResvgRenderOptions {
+export interface RenderOptions {
+  /** Width to scale the image to; the SVG's own size otherwise. */
+  width?: number;
+  /** Font files text is drawn with: the DejaVu fonts, or their subsets (font-subset.ts). */
+  fonts?: readonly string[];
+  /** An opaque `#rrggbb` painted under the image: every pixel is then opaque, unchecked. */
+  background?: string;
+}
+
+function resvgOptions({ width, fonts = fontFiles(), background }: RenderOptions): ResvgRenderOptions {
+  if (background !== undefined && !/^#[0-9a-f]{6}$/i.test(background)) throw new Error(`background: expected an opaque #rrggbb colour, got "${background}"`);
   return {
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles: [...fonts], defaultFontFamily: OG_FONT_FAMILY },
+    ...(background ? { background } : {}),
   };
 }
 
 /**
- * Renders SVG text to PNG bytes on this thread; `width` scales the image (the SVG's own size
- * otherwise). resvg draws; an opaque image is compressed by `encodePngSync` (unfiltered rows at
- * deflate level 3: about 4 ms for a share card where resvg's `asPng()` takes about 15 ms, for a
- * file of the same size). resvg's pixels are premultiplied, which equals straight alpha only
- * where alpha is 255: an image with any transparency is encoded by resvg itself. `fonts` are
- * the files text is drawn with (the DejaVu fonts, or their subsets: font-subset.ts).
+ * Renders SVG text to PNG bytes on this thread. resvg draws; an opaque image is compressed by
+ * `encodePngSync` (unfiltered rows at deflate level 3: about 3 ms for a share card where
+ * resvg's `asPng()` takes about 15 ms, for a file of the same size). resvg's pixels are
+ * premultiplied, which equals straight alpha only where alpha is 255: an image with any
+ * transparency is encoded by resvg itself.
  */
-export function renderPng(svg: string, width?: number, fonts: readonly string[] = fontFiles()): Uint8Array<ArrayBuffer> {
-  const image = new Resvg(svg, options(width, fonts)).render();
+export function renderPng(svg: string, options: RenderOptions = {}): Uint8Array<ArrayBuffer> {
+  const image = new Resvg(svg, resvgOptions(options)).render();
   const pixels = image.pixels;
+  const opaque = options.background !== undefined || isOpaque(pixels);
   // A copy on a plain ArrayBuffer: what `new Response(body)` accepts under strict DOM types.
-  return new Uint8Array(isOpaque(pixels) ? encodePngSync(pixels, image.width, image.height) : image.asPng());
+  return new Uint8Array(opaque ? encodePngSync(pixels, image.width, image.height) : image.asPng());
 }
 
 /**
  * The same image as `renderPng`, drawn and compressed by a worker thread (render-pool.ts), so
  * that share images use every core while the main thread renders pages, and their 3 MB pixel
- * buffers never reach the main thread's heap.
+ * buffers never reach the main thread's heap. The worker picks the fonts.
  */
-export function renderPngAsync(svg: string, width?: number): Promise<Uint8Array<ArrayBuffer>> {
-  return renderInPool(svg, width);
+export function renderPngAsync(svg: string, options: Omit<RenderOptions, 'fonts'> = {}): Promise<Uint8Array<ArrayBuffer>> {
+  return renderInPool({ svg, ...options });
 }
 
 /** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */

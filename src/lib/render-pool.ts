@@ -10,10 +10,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export interface RenderJob {
-  id: number;
+/** What to draw: the SVG and the `renderPng` options other than fonts. */
+export interface RenderRequest {
   svg: string;
   width?: number;
+  background?: string;
+}
+export interface RenderJob extends RenderRequest {
+  id: number;
 }
 export type RenderReply = { id: number; png: Uint8Array<ArrayBuffer> } | { id: number; error: string };
 
@@ -47,9 +51,9 @@ class RenderPool {
     this.size = size;
   }
 
-  render(svg: string, width?: number): Promise<Uint8Array<ArrayBuffer>> {
+  render(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, svg, ...(width ? { width } : {}) }, resolve, reject });
+      this.queue.push({ job: { ...request, id: this.nextId++ }, resolve, reject });
       this.pump();
     });
   }
@@ -100,7 +104,7 @@ class RenderPool {
 let pool: RenderPool | undefined;
 
 /** Renders on the shared pool (one worker per core, at most 4). */
-export function renderInPool(svg: string, width?: number): Promise<Uint8Array<ArrayBuffer>> {
+export function renderInPool(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> {
   pool ??= new RenderPool(Math.max(1, Math.min(4, availableParallelism())));
-  return pool.render(svg, width);
+  return pool.render(request);
 }

@@ -17,10 +17,10 @@ const subset = await subsetFontFiles(full).catch((error: unknown) => {
   return undefined;
 });
 // Jobs sent while the subsets were being made wait in the port's queue until this listener.
-port.on('message', ({ id, svg, width }: RenderJob) => {
+port.on('message', ({ id, svg, ...options }: RenderJob) => {
   let reply: RenderReply;
   try {
-    const png = renderPng(svg, width, subset && coveredBySubset(svg) ? subset : full);
+    const png = renderPng(svg, { ...options, fonts: subset && coveredBySubset(svg) ? subset : full });
     reply = { id, png };
     port.postMessage(reply, [png.buffer]);
   } catch (error) {

@@ -6,5 +6,5 @@ import { renderPng } from '../lib/render-png.ts';
 
 export const GET: APIRoute = () => {
   const favicon = readFileSync(join(process.cwd(), 'public/favicon.svg'), 'utf8');
-  return new Response(renderPng(favicon, 32), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(renderPng(favicon, { width: 32 }), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -123,7 +123,7 @@ describe('renderPng', () => {
     const png = renderPng(projectCardSvg({ ...card() }));
     expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
     expect(pngSize(renderPng(iconSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>', 180)))).toEqual({ width: 180, height: 180 });
-    expect(pngSize(renderPng('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>', 32))).toEqual({ width: 32, height: 32 });
+    expect(pngSize(renderPng('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>', { width: 32 }))).toEqual({ width: 32, height: 32 });
   });
   it('draws the text (a card with a name differs from one without)', () => {
     const withName = renderPng(projectCardSvg({ ...card(), name: 'Visible' }));

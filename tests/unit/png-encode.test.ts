@@ -99,4 +99,11 @@ describe('renderPngAsync (worker pool)', () => {
     await expect(renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg"')).rejects.toThrow(/rendering a PNG failed: .*SVG data parsing failed/);
     expect(pngSize(await renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'))).toEqual({ width: 4, height: 4 });
   });
+
+  it('paints an opaque background under the image when asked, and takes only #rrggbb for it', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="3" fill="#c33" fill-opacity=".5"/></svg>';
+    const onWhite = svg.replace('><circle', '><rect width="8" height="8" fill="#ffffff"/><circle');
+    expect(Buffer.from(await renderPngAsync(svg, { background: '#ffffff' })).equals(Buffer.from(renderPng(onWhite)))).toBe(true);
+    expect(() => renderPng(svg, { background: 'rgba(0,0,0,.5)' })).toThrow(/background: expected an opaque #rrggbb colour/);
+  });
 });

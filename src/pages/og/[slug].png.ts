@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog, type CatalogProject } from '../../lib/catalog.ts';
-import { projectCard, projectCardSvg } from '../../lib/og-image.ts';
+import { OG_BACKGROUND, projectCard, projectCardSvg } from '../../lib/og-image.ts';
 import { renderPngAsync } from '../../lib/render-png.ts';
 
 export const getStaticPaths = (async () => {
@@ -15,6 +15,6 @@ export const GET: APIRoute = async ({ props }) => {
   const { project } = props as { project: CatalogProject };
   const { labels } = await catalog();
   const logo = readFileSync(join(process.cwd(), 'public/logos', project.logo), 'utf8');
-  const png = await renderPngAsync(projectCardSvg(projectCard(project, labels, logo)));
+  const png = await renderPngAsync(projectCardSvg(projectCard(project, labels, logo)), { background: OG_BACKGROUND });
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
