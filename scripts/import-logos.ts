@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { optimiseSvg } from '../src/lib/logo.ts';
+import { logoProblems } from '../src/lib/validation/logo-safety.ts';
 import { indexByName, landscapeProjects } from '../src/lib/landscape.ts';
 
 const out = 'public/logos';
@@ -15,6 +16,13 @@ mkdirSync(out, { recursive: true });
 function importOne(source: string, slug: string): void {
   const before = readFileSync(source);
   const after = optimiseSvg(before.toString('utf8'));
+  // What validate would refuse is not written (scripts, images, outside references: logo-safety.ts).
+  const problems = logoProblems(after);
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`${source} (optimised):${p.line}: ${p.rule}: ${p.message}`);
+    process.exitCode = 1;
+    return;
+  }
   writeFileSync(join(out, `${slug}.svg`), after);
   console.log(`${slug}.svg: ${before.length} -> ${Buffer.byteLength(after)} bytes`);
 }

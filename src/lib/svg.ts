@@ -23,7 +23,10 @@ export function fitBox(size: { width: number; height: number }, box: number): { 
  * replaced by the box's, keeping its viewBox (made from its width and height when it has none).
  * resvg draws a nested <svg> directly at the box's size, where an <image> of the same document
  * is first drawn at the document's own size and then resampled: share cards render about 40%
- * faster this way. The nested document must not reuse the host's ids.
+ * faster this way. Everything in the nested document applies inside the host, so it must be
+ * trusted: no <style> (it would restyle the host), no references to files or URLs (resvg would
+ * read them from the build machine), no ids the host uses. Logos are checked for exactly this
+ * by validation (validation/logo-safety.ts) before any build draws them.
  */
 export function nestSvg(svg: string, box: { x: number; y: number; width: number; height: number }, preserveAspectRatio = 'xMidYMid meet'): string {
   const start = svg.search(/<svg\b/i);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, validateContent } from '../../src/lib/validation/index.ts';
@@ -74,6 +74,13 @@ const CASES: [overlay: string, file: string, line: number, field: string, says: 
   ['taxonomy-yaml', 'content/maturity.yaml', 4, 'yaml:syntax', 'expected valid YAML'],
   ['taxonomy-missing-term', 'content/rust-usage.yaml', 1, '(top level)', 'no item with id "sdk"'],
   ['taxonomy-not-a-list', 'content/categories.yaml', 1, '(top level)', 'got a mapping (expected a list of items'],
+  ['logo-script', 'public/logos/alpha.svg', 3, 'logo:element', '<script> is not allowed in a logo'],
+  ['logo-style', 'public/logos/beta.svg', 2, 'logo:element', '<style> is not allowed in a logo (expected shapes, paths, groups, gradients, clip paths and masks only; `npm run logos'],
+  ['logo-external', 'public/logos/alpha.svg', 2, 'logo:reference', 'url(https://evil.example/x.svg#g) points outside the logo (expected url(#id))'],
+  ['logo-external', 'public/logos/alpha.svg', 3, 'logo:reference', 'xlink:href="../../../etc/passwd" points outside the logo'],
+  ['logo-external', 'public/logos/alpha.svg', 4, 'logo:handler', 'the event handler onload= is not allowed'],
+  ['logo-document', 'public/logos/beta.svg', 2, 'logo:document', '<!DOCTYPE> is not allowed'],
+  ['logo-document', 'public/logos/beta.svg', 3, 'logo:document', 'content after the closing </svg>'],
 ];
 
 describe('validateContent on fixture trees', () => {
@@ -94,6 +101,19 @@ describe('validateContent on fixture trees', () => {
     const prefix = `${file}:${line}: ${field}: `;
     const match = lines.find((l) => l.startsWith(prefix) && l.includes(says));
     expect(match, `expected a line starting with "${prefix}" containing "${says}", got:\n${lines.join('\n')}`).toBeDefined();
+  });
+
+  it('reports symbolic links in content/ and public/ instead of following them', () => {
+    const lines = run(undefined, (content) => {
+      const outside = path.join(content, '..', 'outside.mdx');
+      writeFileSync(outside, readFileSync(path.join(content, 'projects/alpha.mdx'), 'utf8').replace('name: Alpha', 'name: Leak').replace(/^landscapeName: .*$/m, 'landscapeName: Leak').replace('\n---\n', '\n---\n{process.env.HOME}\n'));
+      symlinkSync(outside, path.join(content, 'projects/leak.mdx'));
+      symlinkSync('/etc/hostname', path.join(content, '..', 'public', 'leak.txt'));
+    });
+    expect(lines).toEqual([
+      'content/projects/leak.mdx:1: file:symlink: is a symbolic link; the site would publish whatever it points to, inside or outside the repository (expected a regular file)',
+      'public/leak.txt:1: file:symlink: is a symbolic link; the site would publish whatever it points to, inside or outside the repository (expected a regular file)',
+    ]);
   });
 
   it('reports every problem of a tree in one run', () => {

@@ -3,6 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MAX_BYTES } from './text.ts';
 import { validateTree, type ContentFile, type ValidationReport } from './validate-tree.ts';
+import { logoProblems } from './logo-safety.ts';
+import { sortProblems, type Problem } from './problem.ts';
 
 export interface ValidateOptions {
   /** The `content/` folder. */
@@ -14,15 +16,30 @@ export interface ValidateOptions {
   maxBytes?: number;
 }
 
-function walk(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
+interface Walked {
+  files: string[];
+  /** Symbolic links: never followed, always reported. */
+  links: string[];
+}
+
+function walk(dir: string, prefix = '', out: Walked = { files: [], links: [] }): Walked {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const rel = prefix + entry.name;
-    if (entry.isDirectory()) out.push(...walk(path.join(dir, entry.name), `${rel}/`));
-    else if (entry.isFile()) out.push(rel);
+    if (entry.isSymbolicLink()) out.links.push(rel);
+    else if (entry.isDirectory()) walk(path.join(dir, entry.name), `${rel}/`, out);
+    else if (entry.isFile()) out.files.push(rel);
   }
-  return out.sort();
+  out.files.sort();
+  out.links.sort();
+  return out;
 }
+
+const linkProblem = (file: string): Problem => ({
+  file,
+  line: 1,
+  field: 'file:symlink',
+  message: 'is a symbolic link; the site would publish whatever it points to, inside or outside the repository (expected a regular file)',
+});
 
 /** Reads every file under `contentDir` (never writes) and returns every problem found. */
 export function validateContent(options: ValidateOptions): ValidationReport {
@@ -39,13 +56,25 @@ export function validateContent(options: ValidateOptions): ValidationReport {
       entries: 0,
     };
 
-  const files: ContentFile[] = walk(contentDir).map((rel) => {
+  const content = walk(contentDir);
+  const files: ContentFile[] = content.files.map((rel) => {
     const abs = path.join(contentDir, rel);
     const size = statSync(abs).size;
     return { path: rel, display: display(rel), size, bytes: size > maxBytes ? undefined : readFileSync(abs) };
   });
   const logosDir = path.join(publicDir, 'logos');
   const logos = new Set(existsSync(logosDir) ? readdirSync(logosDir) : []);
+  const displayPublic = (rel: string) => path.relative(cwd, path.join(publicDir, rel)).split(path.sep).join('/');
+  const published = existsSync(publicDir) ? walk(publicDir) : { files: [], links: [] };
+  const extra: Problem[] = [
+    ...content.links.map((rel) => linkProblem(display(rel))),
+    ...published.links.map((rel) => linkProblem(displayPublic(rel))),
+    ...published.files
+      .filter((rel) => rel.startsWith('logos/') && rel.endsWith('.svg'))
+      .flatMap((rel) =>
+        logoProblems(readFileSync(path.join(publicDir, rel), 'utf8')).map((p) => ({ file: displayPublic(rel), line: p.line, field: p.rule, message: p.message })),
+      ),
+  ];
   const publicFileExists = (sitePath: string) => {
     let decoded: string;
     try {
@@ -56,5 +85,6 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     const target = path.resolve(publicDir, `.${decoded}`);
     return target.startsWith(publicDir + path.sep) && existsSync(target) && statSync(target).isFile();
   };
-  return validateTree(files, { logos, publicFileExists, display, maxBytes });
+  const report = validateTree(files, { logos, publicFileExists, display, maxBytes });
+  return { ...report, problems: sortProblems([...report.problems, ...extra]) };
 }
