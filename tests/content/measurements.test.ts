@@ -1,0 +1,38 @@
+/**
+ * Every entry's measurements are the rows of the shared measurements data set, notes
+ * included, and every row of it is carried into an entry.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseCsv } from '../../src/lib/exports.ts';
+import { readCatalog } from '../helpers/content.ts';
+
+const CSV = '../shared/data/rust-code/measurements.csv';
+
+describe('measurements', () => {
+  it('equal the rows of measurements.csv, notes included, one entry repository per row', () => {
+    expect(existsSync(CSV), `${CSV} is where the measurements come from`).toBe(true);
+    const [header, ...rows] = parseCsv(readFileSync(CSV, 'utf8')).filter((r) => r.length > 1);
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    const fromCsv = new Map(
+      rows.map((r) => [
+        col(r, 'repo').toLowerCase(),
+        {
+          commit: col(r, 'commit'),
+          commitDate: col(r, 'commit_date'),
+          files: Number(col(r, 'rs_files')),
+          bytes: Number(col(r, 'rs_bytes')),
+          lines: Number(col(r, 'rs_lines')),
+          codeLines: Number(col(r, 'rs_code_lines')),
+          bytesRaw: Number(col(r, 'rs_bytes_raw')),
+          rustShare: Number(col(r, 'rust_share_percent')),
+          ...(col(r, 'notes') ? { notes: col(r, 'notes') } : {}),
+        },
+      ]),
+    );
+    const { entries } = readCatalog();
+    const repos = entries.flatMap((e) => e.data.rustRepos.map((r) => ({ file: e.file, repo: r.repo, measurement: r.measurement })));
+    for (const { file, repo, measurement } of repos) expect(measurement, `${file}: ${repo}`).toEqual(fromCsv.get(repo.toLowerCase()));
+    expect(repos.map((r) => r.repo.toLowerCase()).sort()).toEqual([...fromCsv.keys()].sort());
+  });
+});
