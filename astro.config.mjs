@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { siteOptions } from './src/lib/site-options.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { projectRootIntegration } from './src/integrations/project-root.ts';
 
 // `SITE_URL` and `BASE_PATH` come from the environment so a fork can deploy to its own
 // GitHub Pages path without editing code (see .github/workflows/deploy.yml).
@@ -19,7 +20,7 @@ export default defineConfig({
   // a time keep every worker fed (bench:build, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // sitemap() leaves the 404 page out by default; the filter keeps it so.
-  integrations: [contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  integrations: [projectRootIntegration(), contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   // Never inline scripts into the HTML: every script stays an external file under /_astro/, so a
   // Content-Security-Policy can allow scripts with 'self' alone (no 'unsafe-inline', no hashes).
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },

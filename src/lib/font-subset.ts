@@ -3,15 +3,20 @@
  * 60 KB subset than with the whole 750 KB DejaVu Sans (a share card: ~6 ms → ~1 ms), and the
  * glyphs, their metrics and kerning are the same, so the pixels are identical (tested). A text
  * with any character outside the subset is drawn with the whole fonts instead.
- * The subsets are made once (HarfBuzz, through `subset-font`) and kept in the system's temp
- * folder under a key of the fonts' bytes and the character set, written atomically, so
- * concurrent builds and workers share them.
+ * The subsets are made once (HarfBuzz, through `subset-font`) and kept in the project's
+ * node_modules/.cache/ under a key of the fonts' bytes, the character set and the subsetter's
+ * version, written atomically, so concurrent builds and workers share them.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import subsetFont from 'subset-font';
+import { fromProjectRoot } from './project-root.ts';
+
+const require = createRequire(import.meta.url);
+/** Part of the cache key: another subsetter may write other bytes. */
+const SUBSETTER = `subset-font@${(require('subset-font/package.json') as { version: string }).version}`;
 
 /** Code point ranges the subsets hold: Latin, Latin-1, Latin Extended-A, punctuation, a few signs. */
 export const SUBSET_RANGES: readonly (readonly [number, number])[] = [
@@ -48,12 +53,12 @@ export function subsetText(): string {
 
 /**
  * Paths of TrueType subsets of `files` (same order, same file names), made on first use.
- * `dir` defaults to a folder in the system's temp directory.
+ * `dir` defaults to node_modules/.cache/cncf-rust-catalog/fonts under the project root.
  */
-export async function subsetFontFiles(files: readonly string[], dir = join(tmpdir(), 'cncf-rust-catalog-fonts')): Promise<string[]> {
+export async function subsetFontFiles(files: readonly string[], dir = fromProjectRoot('node_modules/.cache/cncf-rust-catalog/fonts')): Promise<string[]> {
   const text = subsetText();
   const fonts = files.map((file) => readFileSync(file));
-  const hash = createHash('sha256').update(text);
+  const hash = createHash('sha256').update(SUBSETTER).update('\0').update(text);
   for (const font of fonts) hash.update(font);
   const folder = join(dir, hash.digest('hex').slice(0, 16));
   mkdirSync(folder, { recursive: true });

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { fromProjectRoot } from './project-root.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -25,6 +25,16 @@ interface Pending {
   job: RenderJob;
   resolve: (png: Uint8Array<ArrayBuffer>) => void;
   reject: (error: Error) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export interface RenderPoolOptions {
+  /** Workers at most. */
+  size: number;
+  /** The worker's source file (render-worker.ts). */
+  file: string;
+  /** A job not answered in this time is rejected and its worker stopped (a share card takes ~15 ms). */
+  timeoutMs?: number;
 }
 
 /**
@@ -34,21 +44,21 @@ interface Pending {
 export function workerFile(): string {
   const beside = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
   if (existsSync(beside)) return beside;
-  const fromRoot = join(process.cwd(), 'src/lib/render-worker.ts');
-  if (existsSync(fromRoot)) return fromRoot;
-  throw new Error(`render-worker.ts not found beside ${import.meta.url} nor under ${process.cwd()}/src/lib/`);
+  const inProject = fromProjectRoot('src/lib/render-worker.ts');
+  if (existsSync(inProject)) return inProject;
+  throw new Error(`render-worker.ts not found beside ${import.meta.url} nor at ${inProject}`);
 }
 
-class RenderPool {
+export class RenderPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Pending>();
   private readonly queue: Pending[] = [];
   private started = 0;
   private nextId = 0;
-  private readonly size: number;
+  private readonly options: Required<RenderPoolOptions>;
 
-  constructor(size: number) {
-    this.size = size;
+  constructor(options: RenderPoolOptions) {
+    this.options = { timeoutMs: 60_000, ...options };
   }
 
   render(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> {
@@ -60,21 +70,42 @@ class RenderPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.started < this.size ? this.spawn() : undefined);
-      if (!worker) return;
+      let worker = this.idle.pop();
+      if (!worker) {
+        if (this.started >= this.options.size) return;
+        try {
+          worker = this.spawn();
+        } catch (error) {
+          // Nothing was started: fail this job rather than leave it queued for ever.
+          this.queue.shift()!.reject(new Error(`could not start a PNG render worker: ${error instanceof Error ? error.message : String(error)}`));
+          continue;
+        }
+      }
       const next = this.queue.shift()!;
+      const started = worker;
+      next.timer = setTimeout(() => {
+        this.settle(started)?.reject(new Error(`rendering a PNG timed out after ${this.options.timeoutMs} ms; the worker was stopped`));
+        void started.terminate();
+      }, this.options.timeoutMs);
       this.busy.set(worker, next);
       worker.ref();
       worker.postMessage(next.job);
     }
   }
 
+  /** Takes the worker's job off the books (and its timer), if it has one. */
+  private settle(worker: Worker): Pending | undefined {
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    if (pending?.timer) clearTimeout(pending.timer);
+    return pending;
+  }
+
   private spawn(): Worker {
+    const worker = new Worker(this.options.file);
     this.started++;
-    const worker = new Worker(workerFile());
     worker.on('message', (reply: RenderReply) => {
-      const pending = this.busy.get(worker);
-      this.busy.delete(worker);
+      const pending = this.settle(worker);
       worker.unref();
       this.idle.push(worker);
       if (pending) {
@@ -87,12 +118,10 @@ class RenderPool {
     const lost = (error: Error) => {
       if (gone) return;
       gone = true;
-      const pending = this.busy.get(worker);
-      this.busy.delete(worker);
       const at = this.idle.indexOf(worker);
       if (at >= 0) this.idle.splice(at, 1);
       this.started--;
-      pending?.reject(error);
+      this.settle(worker)?.reject(error);
       this.pump();
     };
     worker.on('error', lost);
@@ -105,6 +134,10 @@ let pool: RenderPool | undefined;
 
 /** Renders on the shared pool (one worker per core, at most 4). */
 export function renderInPool(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> {
-  pool ??= new RenderPool(Math.max(1, Math.min(4, availableParallelism())));
+  try {
+    pool ??= new RenderPool({ size: Math.max(1, Math.min(4, availableParallelism())), file: workerFile() });
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return pool.render(request);
 }

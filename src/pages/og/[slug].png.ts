@@ -1,7 +1,7 @@
 /** Share image of each project (1200×630 PNG), rendered at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fromProjectRoot } from '../../lib/project-root.ts';
 import { catalog, type CatalogProject } from '../../lib/catalog.ts';
 import { OG_BACKGROUND, projectCard, projectCardSvg } from '../../lib/og-image.ts';
 import { renderPngAsync } from '../../lib/render-png.ts';
@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { project } = props as { project: CatalogProject };
   const { labels } = await catalog();
-  const logo = readFileSync(join(process.cwd(), 'public/logos', project.logo), 'utf8');
+  const logo = readFileSync(fromProjectRoot('public/logos', project.logo), 'utf8');
   const png = await renderPngAsync(projectCardSvg(projectCard(project, labels, logo)), { background: OG_BACKGROUND });
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
