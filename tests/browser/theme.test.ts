@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { resetTheme, useBrowserSession } from '../helpers/browser.ts';
+import { BASE } from '../helpers/dist.ts';
 
 const session = useBrowserSession();
 
@@ -73,7 +74,7 @@ describe('theme', () => {
       list.map((s) => ({ src: s.getAttribute('src'), inline: (s.textContent ?? '').trim().length > 0, head: s.parentElement === document.head, type: s.type, async: s.async, defer: s.defer })),
     );
     expect(scripts.filter((s) => s.inline), 'inline scripts').toEqual([]);
-    expect(scripts).toContainEqual({ src: '/cncf-rust-catalog/theme.js', inline: false, head: true, type: '', async: false, defer: false });
+    expect(scripts).toContainEqual({ src: `${BASE}theme.js`, inline: false, head: true, type: '', async: false, defer: false });
     await page.close();
   });
 });

@@ -129,8 +129,14 @@ export function useBrowserSession(options: { javaScript?: boolean } = {}): () =>
     await session?.close();
   });
   afterEach(() => {
-    expect(current().errors, 'console errors').toEqual([]);
-    expect(current().offOrigin(), 'requests that left 127.0.0.1').toEqual([]);
+    const { errors, requests } = current();
+    const offOrigin = current().offOrigin();
+    // Each test answers for its own errors and requests, not for those of the test before it.
+    const seen = [...errors];
+    errors.length = 0;
+    requests.length = 0;
+    expect(seen, 'console errors').toEqual([]);
+    expect(offOrigin, 'requests that left 127.0.0.1').toEqual([]);
   });
   return current;
 }

@@ -34,7 +34,7 @@ function scriptFreePages(): string[] {
   return [
     'index.html',
     ...entries.map((e) => `projects/${e.slug}/index.html`),
-    ...all.filter((f) => /^(?:maturity|categories|timeline)\/(?:[^/]+\/)?index\.html$/.test(f)),
+    ...all.filter((f) => /^(?:maturity|categories|rust-usage|timeline)\/(?:[^/]+\/)?index\.html$/.test(f)),
   ];
 }
 
@@ -45,10 +45,17 @@ function siteWideScripts(): string[] {
 }
 
 describe('JavaScript', () => {
-  it('ships no script of its own on project, maturity, category, timeline and home pages', () => {
+  it('loads on every page only the theme switch and the search loader of the layout', () => {
+    const scripts = siteWideScripts();
+    expect(scripts).toHaveLength(2);
+    expect(scripts).toContain(`${BASE}theme.js`);
+    expect(scripts.filter((src) => /\/_astro\/Base\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/.test(src))).toHaveLength(1);
+  });
+
+  it('ships no script of its own on project, maturity, category, Rust usage, timeline and home pages', () => {
     const pages = scriptFreePages();
     expect(pages.length).toBeGreaterThan(entries.length + 3);
-    expect(pages).toContain('timeline/index.html');
+    for (const page of ['timeline/index.html', 'rust-usage/index.html', 'maturity/index.html', 'categories/index.html']) expect(pages).toContain(page);
     const allowed = new Set(siteWideScripts());
     const offenders = pages.flatMap((file) => {
       const refs = pageReferences(readPage(file));
