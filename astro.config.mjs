@@ -16,8 +16,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // No inline <style>: the Content-Security-Policy (src/lib/csp.ts) allows style-src 'self' only.
-  // concurrency: share images render in worker threads, one per core (render-pool.ts); 4 routes at
-  // a time keep every worker fed (bench:build, BENCHMARKS.md).
+  // concurrency: the projects' share images render in worker threads, one per core (render-pool.ts);
+  // 4 routes at a time keep every worker fed (bench:build, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // sitemap() leaves the 404 page out by default; the filter keeps it so.
   integrations: [projectRootIntegration(), contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],

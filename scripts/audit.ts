@@ -6,7 +6,7 @@
  * scores and the key metrics, keeps the full reports in test-results/lighthouse/, and with
  * `--write` puts the table into BENCHMARKS.md. Exits 1 when a score is under 100.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,23 +19,33 @@ const { values } = parseArgs({
   options: {
     write: { type: 'boolean', default: false },
     chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-    project: { type: 'string', default: 'linkerd' },
+    /** A project page to audit; default: the heaviest one in dist/. */
+    project: { type: 'string' },
   },
 });
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const PAGES: [string, string][] = [
-  ['Home', '/'],
-  [`Project page (${values.project})`, `/projects/${values.project}/`],
-  ['Projects table', '/projects/'],
-  ['Search page', '/search/'],
-];
-
 if (!existsSync('dist/index.html')) {
   console.error('dist/index.html is missing: run `npm run build:test` first.');
   process.exit(2);
 }
+
+/** The project page with the most HTML: the one most likely to miss a budget. */
+function heaviestProject(): string {
+  const slugs = readdirSync('dist/projects', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join('dist/projects', d.name, 'index.html')));
+  if (slugs.length === 0) throw new Error('dist/projects/ has no project page: run `npm run build:test` first.');
+  const size = (slug: string) => statSync(join('dist/projects', slug, 'index.html')).size;
+  return slugs.map((d) => d.name).reduce((a, b) => (size(b) > size(a) ? b : a));
+}
+
+const project = values.project ?? heaviestProject();
+const PAGES: [string, string][] = [
+  ['Home', '/'],
+  [`Project page (${project})`, `/projects/${project}/`],
+  ['Projects table', '/projects/'],
+  ['Search page', '/search/'],
+];
 
 interface Row {
   label: string;

@@ -82,7 +82,9 @@ try {
     const prof = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', join(project, 'test-results/cpu-prof'), '--cpu-prof-name', `build-${n}.cpuprofile`] : [];
     const build = timed([node, ...prof, 'node_modules/astro/bin/astro.mjs', 'build'], { BASE_PATH: '/cncf-rust-catalog/', SITE_URL: 'https://example.github.io' });
     if (!build.ok) throw new Error(`build failed at ${n} entries:\n${build.output.slice(-3000)}`);
-    const pages = Number(/(\d+) page\(s\) built/.exec(build.output)?.[1] ?? NaN);
+    const built = /(\d+) page\(s\) built/.exec(build.output);
+    if (!built) throw new Error(`could not find "N page(s) built" in the build output at ${n} entries:\n${build.output.slice(-2000)}`);
+    const pages = Number(built[1]);
     results.push({ n, validate, build, pages });
     console.error(`${n} entries: validate ${(validate.ms / 1000).toFixed(2)} s (${validate.peakMb.toFixed(0)} MB), build ${(build.ms / 1000).toFixed(1)} s (${build.peakMb.toFixed(0)} MB), ${pages} pages`);
   }

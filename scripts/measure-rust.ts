@@ -68,7 +68,12 @@ async function update(
   } catch {
     throw new UsageError(`no entry ${shown(file)} (check the slug, or --content)`);
   }
-  const data = readFrontmatter(text) as { rustRepos?: { repo?: unknown }[] } | null;
+  let data: { rustRepos?: { repo?: unknown }[] } | null;
+  try {
+    data = readFrontmatter(text) as typeof data;
+  } catch (error) {
+    throw new UsageError(`${shown(file)}: ${error instanceof Error ? error.message : String(error)} (run \`npm run validate\` for the details)`);
+  }
   const repos = Array.isArray(data?.rustRepos) ? data.rustRepos : undefined;
   if (!repos) throw new UsageError(`${shown(file)}: expected a rustRepos list in the frontmatter`);
   const index = repos.findIndex((r) => typeof r?.repo === 'string' && r.repo.toLowerCase() === repo.toLowerCase());

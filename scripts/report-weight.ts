@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { gzipSize, pageWeight, resolvePath, type PageWeight } from '../src/lib/page-weight.ts';
 import { distReader } from '../src/lib/dist-reader.ts';
 import { replaceSection } from '../src/lib/markdown-section.ts';
+import { LOGO_BUDGET_BYTES } from '../src/lib/logo.ts';
 
 const { values } = parseArgs({
   options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/cncf-rust-catalog/' }, write: { type: 'boolean', default: false } },
@@ -92,7 +93,7 @@ const body = [
   '|---|---:|---:|---:|---:|---:|---:|',
   ...rows,
   '',
-  `Logos: ${logos.length} files, ${kb(logos.reduce((a, b) => a + b, 0))} KB on disk in all, largest ${kb(Math.max(...logos))} KB on disk and ${kb(Math.max(...logosSent))} KB gzipped (budget: 10 KB each as sent).`,
+  `Logos: ${logos.length} files, ${kb(logos.reduce((a, b) => a + b, 0))} KB on disk in all, largest ${kb(Math.max(...logos))} KB on disk and ${kb(Math.max(...logosSent))} KB gzipped (budget: ${kb(LOGO_BUDGET_BYTES)} KB each as sent).`,
   '',
   '### Against landscape.cncf.io',
   '',

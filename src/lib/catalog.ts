@@ -7,6 +7,7 @@ import { byName, measurementRange, toCatalogProject, type CatalogProject } from 
 import { groupProjects, sortTermsByName, type Group, type Term } from './groups.ts';
 import { catalogStats } from './stats.ts';
 import { danglingReferences } from './references.ts';
+import { MATURITY_LEVELS, RUST_USAGES } from '../schemas/taxonomy.ts';
 
 export type Source = CollectionEntry<'sources'>['data'];
 
@@ -26,8 +27,8 @@ async function load() {
   if (dangling.length) throw new Error(`Dangling references in content/projects:\n${dangling.join('\n')}`);
   const order = <T extends { id: string }>(ids: readonly string[], items: T[]) =>
     ids.map((id) => items.find((t) => t.id === id)).filter((t): t is T => t !== undefined);
-  const maturityTerms = order(['sandbox', 'incubating', 'graduated', 'archived'], maturity.map((m) => m.data));
-  const usageTerms = order(['pure', 'component', 'sdk', 'none-found'], rustUsage.map((u) => u.data));
+  const maturityTerms = order(MATURITY_LEVELS, maturity.map((m) => m.data));
+  const usageTerms = order(RUST_USAGES, rustUsage.map((u) => u.data));
   return {
     projects,
     stats: catalogStats(projects),

@@ -1,8 +1,9 @@
 /**
  * A small PNG encoder for 8-bit RGBA pixels. resvg's own `asPng()` takes about 15 ms for a
  * 1200×630 share image, more than drawing it; unfiltered rows at deflate level 3 take about
- * 4 ms for a file of the same size (a share card is flat colour: filters buy nothing). Runs in
- * the render workers (render-pool.ts), off the main thread.
+ * 3 ms for a file of the same size (a share card is flat colour: filters buy nothing). Used by
+ * `renderPng`: in the render workers for the projects' share images, on the main thread for
+ * the few site-wide images (default card, icons).
  */
 import { crc32, deflateSync } from 'node:zlib';
 

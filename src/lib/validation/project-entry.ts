@@ -70,7 +70,7 @@ export function checkProjectEntry(
             problems.push({ file, line: at([field, i]), field: `${field}[${i}]`, message: `unknown ${what} "${id}" (expected an id from ${where}: ${listOf(known)})` });
         });
       }
-      if (typeof fields.logo === 'string' && /^[a-z0-9][a-z0-9._-]*\.svg$/.test(fields.logo) && !context.logoExists(fields.logo))
+      if (typeof fields.logo === 'string' && projectFrontmatterSchema.shape.logo.safeParse(fields.logo).success && !context.logoExists(fields.logo))
         problems.push({ file, line: at(['logo']), field: 'logo', message: `no file public/logos/${fields.logo} (expected the name of an SVG in public/logos/; add the file there)` });
     }
   }
