@@ -3,10 +3,11 @@
  * notes page is computed here from the entries' `reported` fields, the landscape data and
  * the measurements.
  */
-import type { CatalogProject } from './project.ts';
+import { rustTotals, type CatalogProject, type RustTotals } from './project.ts';
+import type { ReportedFigure, RustRepo } from '../schemas/project.ts';
 import type { Maturity, RustUsage } from '../schemas/taxonomy.ts';
 
-type Figure = NonNullable<CatalogProject['reported']>['figures'][number];
+type Figure = ReportedFigure;
 
 /**
  * The number a printed figure stands for: "24.8M" → 24800000, "949k" → 949000,
@@ -101,23 +102,40 @@ export function classificationConflicts(projects: readonly CatalogProject[]): Cl
 export interface FigureReading {
   project: CatalogProject;
   figure: Figure & { bytes: number };
-  /** Reported "LOC" divided by the bytes measured now. */
+  /** The measured repositories the figure covers: those it names, otherwise all of them. */
+  repos: RustRepo[];
+  /** Today's measurement of those repositories. */
+  measured: RustTotals;
+  /** Reported "LOC" divided by the bytes measured now in those repositories. */
   bytesRatio: number;
-  /** Reported "LOC" divided by the lines measured now. */
+  /** Reported "LOC" divided by the lines measured now in those repositories. */
   linesRatio: number;
+}
+
+/** The entry's repositories a report figure covers: the ones it names, or all of them. */
+export function coveredRepos(project: Pick<CatalogProject, 'rustRepos'>, figure: Figure): RustRepo[] {
+  if (!figure.repos) return [...project.rustRepos];
+  const named = new Set(figure.repos.map((r) => r.toLowerCase()));
+  return project.rustRepos.filter((r) => named.has(r.repo.toLowerCase()));
 }
 
 /**
  * For each report figure read as bytes, how it compares with today's measured bytes and
- * lines: a ratio near 1 for bytes and ~25-40 for lines shows the "LOC" were bytes.
+ * lines of the repositories it covers: a ratio near 1 for bytes and ~25-40 for lines shows
+ * the "LOC" were bytes.
  */
 export function figureReadings(projects: readonly CatalogProject[]): FigureReading[] {
-  return projects.flatMap((p) =>
-    (p.reported?.figures ?? [])
+  return projects.flatMap((p) => {
+    const figures: readonly Figure[] = p.reported?.figures ?? [];
+    return figures
       .filter((f): f is Figure & { bytes: number } => f.bytes !== undefined)
-      .filter(() => p.totals.bytes > 0 && p.totals.lines > 0)
-      .map((figure) => ({ project: p, figure, bytesRatio: figure.bytes / p.totals.bytes, linesRatio: figure.bytes / p.totals.lines })),
-  );
+      .flatMap((figure) => {
+        const repos = coveredRepos(p, figure);
+        const measured = rustTotals(repos);
+        if (measured.bytes === 0 || measured.lines === 0) return [];
+        return [{ project: p, figure, repos, measured, bytesRatio: figure.bytes / measured.bytes, linesRatio: figure.bytes / measured.lines }];
+      });
+  });
 }
 
 /** How the report's own lists add up: projects it covers, by first-listed classification. */
@@ -129,4 +147,14 @@ export function reportCoverage(projects: readonly CatalogProject[]) {
     firstListedOther: covered.filter((p) => p.reported!.type[0] !== 'pure').length,
     notCovered: projects.filter((p) => !p.reported),
   };
+}
+
+/** Projects the report's own dates say were accepted in `year`, oldest first. */
+export function reportedAcceptances(projects: readonly CatalogProject[], year: number): { project: CatalogProject; accepted: string }[] {
+  return projects
+    .flatMap((p) => {
+      const accepted = p.reported?.dates?.accepted;
+      return accepted?.startsWith(`${year}-`) ? [{ project: p, accepted }] : [];
+    })
+    .sort((a, b) => a.accepted.localeCompare(b.accepted) || a.project.slug.localeCompare(b.project.slug));
 }

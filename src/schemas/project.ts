@@ -85,7 +85,13 @@ export const reportedFigureSchema = z.strictObject({
   where: lineSchema('where the figure appears', 120),
   /** The number of bytes the figure stands for, when it is a byte count. */
   bytes: count('a byte count').optional(),
+  /**
+   * The entry's repositories (`owner/name`, as in `rustRepos`) the figure covers, when it
+   * covers only some of them. Without it, the figure stands for all of them.
+   */
+  repos: z.array(z.string()).min(1, { error: 'expected at least one repository, or no repos key' }).optional(),
 });
+export type ReportedFigure = z.infer<typeof reportedFigureSchema>;
 
 /** What the December 2025 "CNCF Rust Projects Analysis" said about the project. */
 export const reportedSchema = z.strictObject({
@@ -169,6 +175,13 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
           ctx.addIssue({ code: 'custom', path: ['rustRepos', i, 'repo'], message: `expected each repository once; ${r.repo} is listed twice` });
         seen.add(r.repo.toLowerCase());
       });
+      const figures = (entry.reported?.figures ?? []) as { repos?: string[] }[];
+      figures.forEach((f, i) =>
+        f.repos?.forEach((repo, j) => {
+          if (!seen.has(repo.toLowerCase()))
+            ctx.addIssue({ code: 'custom', path: ['reported', 'figures', i, 'repos', j], message: `expected one of the entry's rustRepos; ${repo} is not listed there` });
+        }),
+      );
       const order = ['accepted', 'incubating', 'graduated', 'archived'] as const;
       const d = entry.dates as Record<(typeof order)[number], string | undefined>;
       for (let i = 1; i < order.length; i++) {

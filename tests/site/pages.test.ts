@@ -81,6 +81,35 @@ describe('pages', () => {
       if (e.data.reported) for (const f of e.data.reported.figures) expect(text, `${e.slug} ${f.text}`).toContain(f.text.replace(/&/g, '&amp;'));
     }
   });
+
+  it('compares each report figure on the data notes page with the repositories it covers', () => {
+    const html = readPage('data-notes/index.html');
+    const table = html.slice(html.indexOf('id="report-units"'), html.indexOf('id="report-self"'));
+    const rows = [...table.matchAll(/<tr><th scope="row">([\s\S]*?)<\/tr>/g)].map((m) => stripTags(m[1]));
+    for (const e of entries) {
+      for (const f of e.data.reported?.figures ?? []) {
+        if (f.bytes === undefined || !/Summary table|section/.test(f.where)) continue;
+        const covered = f.repos ?? e.data.rustRepos.map((r) => r.repo);
+        const repos = e.data.rustRepos.filter((r) => covered.includes(r.repo));
+        const bytes = repos.reduce((sum, r) => sum + r.measurement.bytes, 0);
+        const row = rows.find((r) => r.includes(f.text));
+        expect(row, `${e.slug} ${f.text}`).toBeDefined();
+        expect(row, `${e.slug} ${f.text}`).toContain(bytes.toLocaleString('en-US'));
+        expect(row, `${e.slug} ${f.text}`).toContain((f.bytes / bytes).toFixed(2));
+      }
+    }
+  });
+
+  it('lists on the data notes page every project whose class disagrees with the report', () => {
+    const html = readPage('data-notes/index.html');
+    const list = stripTags(html.slice(html.indexOf('id="report-classes"'), html.indexOf('id="report-maturity"')));
+    const asReport = { pure: ['pure'], component: ['component', 'sdk'], implementation: ['sdk'] } as const;
+    for (const e of entries) {
+      const types = e.data.reported?.type ?? [];
+      const disagrees = types.length > 0 && !types.some((t) => (asReport[t] as readonly string[]).includes(e.data.rustUsage));
+      if (disagrees) expect(list, e.slug).toMatch(new RegExp(`${e.data.name}\\s*: the report says`));
+    }
+  });
 });
 
 describe('base path', () => {

@@ -3,12 +3,15 @@ import {
   classificationConflicts,
   dateDifferences,
   figureReadings,
+  coveredRepos,
   parseFigure,
   reportCoverage,
+  reportedAcceptances,
   staleMaturities,
   unconfirmedFigures,
 } from '../../src/lib/report.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
+import { projectFrontmatterSchema, type ReportedFigure } from '../../src/schemas/project.ts';
 
 const fig = (text: string, bytes?: number) => ({ text, where: 'somewhere', ...(bytes ? { bytes } : {}) });
 
@@ -78,11 +81,48 @@ describe('reconciliation', () => {
     expect(reading.linesRatio).toBeCloseTo(38.18, 1);
     expect(figureReadings([tikv])).toHaveLength(1);
   });
+  it('compares a figure only with the repositories it names', () => {
+    const proxy = { repo: 'l/proxy', role: 'r', measurement: measurement({ bytes: 3_000_000, bytesRaw: 3_000_000, lines: 100_000, codeLines: 80_000 }) };
+    const control = { repo: 'l/control', role: 'r', measurement: measurement({ bytes: 1_000_000, bytesRaw: 1_000_000, lines: 40_000, codeLines: 30_000 }) };
+    const named: ReportedFigure = { text: '1,500,000', where: 'table', bytes: 1_500_000, repos: ['L/Proxy'] };
+    const all: ReportedFigure = { text: '2,000,000', where: 'table', bytes: 2_000_000 };
+    const p = project('l', { rustRepos: [proxy, control], reported: reported({ figures: [named, all] }) });
+    expect(coveredRepos(p, named).map((r) => r.repo)).toEqual(['l/proxy']);
+    expect(coveredRepos(p, all).map((r) => r.repo)).toEqual(['l/proxy', 'l/control']);
+    const [one, both] = figureReadings([p]);
+    expect([one.measured.bytes, one.bytesRatio, one.linesRatio]).toEqual([3_000_000, 0.5, 15]);
+    expect([both.measured.bytes, both.bytesRatio]).toEqual([4_000_000, 0.5]);
+  });
+  it('finds the projects the report says were accepted in a year, oldest first', () => {
+    const a = project('a', { reported: reported({ dates: { accepted: '2025-04-15' } }) });
+    const b = project('b', { reported: reported({ dates: { accepted: '2025-01-21' } }) });
+    const c = project('c', { reported: reported({ dates: { accepted: '2024-09-10' } }) });
+    expect(reportedAcceptances([a, b, c, absent], 2025).map((x) => [x.project.slug, x.accepted])).toEqual([
+      ['b', '2025-01-21'],
+      ['a', '2025-04-15'],
+    ]);
+  });
   it('counts what the report covers', () => {
     const c = reportCoverage([otel, kw, bpf, fine, absent]);
     expect(c.covered).toBe(4);
     expect(c.firstListedPure).toBe(2);
     expect(c.firstListedOther).toBe(2);
     expect(c.notCovered.map((p) => p.slug)).toEqual(['absent']);
+  });
+});
+
+describe('reported figure repositories', () => {
+  const entry = (repos: string[]) => ({
+    name: 'X', landscapeName: 'X', summary: 'X does things.', maturity: 'sandbox', dates: { accepted: '2021-01-01' },
+    landscape: { category: 'Runtime', subcategory: 'Container Runtime' }, homepage: 'https://x.example.org', repository: 'https://github.com/x/x',
+    logo: 'x.svg', rustUsage: 'pure', categories: ['storage'], rationale: 'Because.', sources: ['cncf-landscape'], updated: '2026-11-30',
+    rustRepos: [{ repo: 'x/x', role: 'Main repository', measurement: measurement() }],
+    reported: { type: ['pure'], maturity: 'sandbox', figures: [{ text: '1,000', where: 'table', bytes: 1000, repos }] },
+  });
+  it("accepts repositories of the entry and refuses others", () => {
+    expect(projectFrontmatterSchema.safeParse(entry(['x/x'])).success).toBe(true);
+    const bad = projectFrontmatterSchema.safeParse(entry(['x/other']));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([["reported.figures.0.repos.0", "expected one of the entry's rustRepos; x/other is not listed there"]]);
   });
 });
