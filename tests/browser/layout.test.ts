@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../helpers/browser.ts';
+import { BASE, htmlFiles } from '../helpers/dist.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PAGES = [
@@ -38,6 +39,24 @@ describe('layout', () => {
       await page.close();
     });
   }
+
+  it('lets no page of the site scroll sideways at 320 px, nor at 375 px', async () => {
+    const page = await session().newPage({ width: 320, height: 800 });
+    const wide: string[] = [];
+    const paths = htmlFiles().map((f) => '/' + f.replace(/index\.html$/, ''));
+    expect(paths.length).toBeGreaterThan(30);
+    for (const width of [320, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of paths) {
+        if (path === '/404.html') session().expectNotFound(session().server.url(path));
+        await page.goto(session().server.url(path));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) wide.push(`${BASE.slice(0, -1)}${path} at ${width} px: ${overflow} px too wide`);
+      }
+    }
+    expect(wide).toEqual([]);
+    await page.close();
+  });
 
   for (const width of [375, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
