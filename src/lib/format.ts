@@ -24,18 +24,18 @@ export function formatPercent(value: number): string {
   return `${oneDecimal.format(value)}%`;
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** Three-letter month names, fixed here rather than by the ICU data of the machine ("Sept" in en-GB). */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * "2018-08-28" → "28 Aug 2018"; "2021-08" → "Aug 2021" (month precision). Accepts a full
- * ISO timestamp too (its calendar date is shown).
+ * ISO timestamp too (its calendar date, as written, is shown).
  */
 export function formatDate(iso: string): string {
-  if (/^\d{4}-\d{2}$/.test(iso)) return monthYear.format(new Date(`${iso}-01T00:00:00Z`));
-  const day = iso.slice(0, 10);
-  return longDate.format(new Date(`${day}T00:00:00Z`));
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month || (match[3] !== undefined && (Number(match[3]) < 1 || Number(match[3]) > 31))) throw new RangeError(`expected an ISO date (YYYY-MM-DD or YYYY-MM), got "${iso}"`);
+  return match[3] === undefined ? `${month} ${match[1]}` : `${Number(match[3])} ${month} ${match[1]}`;
 }
 
 /** The first 7 characters of a commit hash, as git shows it. */

@@ -80,7 +80,7 @@ export interface ProjectCard {
   summary: string;
   maturity: string;
   maturityLabel: string;
-  /** e.g. "100,161 lines of Rust" or "No Rust found". */
+  /** e.g. "100,161 lines of Rust", or "0 lines of Rust measured" (the usage label says "No Rust found"). */
   rustLine: string;
   /** e.g. "Component in Rust". */
   usageLabel: string;
@@ -193,7 +193,7 @@ export function projectCard(
     maturity: p.maturity,
     maturityLabel: labels.maturity.get(p.maturity) ?? p.maturity,
     usageLabel: labels.usage.get(p.rustUsage) ?? p.rustUsage,
-    rustLine: p.countsAsRust ? `${formatInt(p.totals.lines)} lines of Rust` : 'No Rust found',
+    rustLine: p.countsAsRust ? `${formatInt(p.totals.lines)} lines of Rust` : '0 lines of Rust measured',
     ...(logoSvg ? { logoSvg } : {}),
   };
 }

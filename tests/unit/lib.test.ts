@@ -20,6 +20,9 @@ describe('format', () => {
     expect(formatDate('2018-08-28')).toBe('28 Aug 2018');
     expect(formatDate('2026-08-21T23:59:59-07:00')).toBe('21 Aug 2026');
     expect(formatDate('2021-08')).toBe('Aug 2021');
+    expect(formatDate('2021-09-04')).toBe('4 Sep 2021');
+    expect(() => formatDate('yesterday')).toThrow(/expected an ISO date/);
+    expect(() => formatDate('2021-13-01')).toThrow(/expected an ISO date/);
     expect(shortCommit('8e964719db0d2088d47a280a1dde3fefa1b31d6b')).toBe('8e96471');
     expect(plural(1, 'project')).toBe('1 project');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');

@@ -69,10 +69,11 @@ describe('projectCard', () => {
     const p = project('tikv', { name: 'TiKV', maturity: 'graduated', rustRepos: [{ repo: 't/t', role: 'Main', measurement: measurement({ lines: 669829 }) }] });
     expect(cardAlt(projectCard(p, { ...labels, usage: new Map([['pure', 'Pure Rust']]) }))).toBe('TiKV: Graduated, Pure Rust, 669,829 lines of Rust');
   });
-  it('says "No Rust found" for none-found projects and leaves out a missing logo', () => {
+  it('says 0 lines measured for none-found projects (their usage label says no Rust was found) and leaves out a missing logo', () => {
     const p = project('paralus', { rustUsage: 'none-found', rustRepos: [{ repo: 'p/p', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }] });
     const card = projectCard(p, labels);
-    expect(card.rustLine).toBe('No Rust found');
+    expect(card.rustLine).toBe('0 lines of Rust measured');
+    expect(card.usageLabel).toBe('No Rust found');
     expect(card).not.toHaveProperty('logoSvg');
     expect(card.maturityLabel).toBe('sandbox');
   });
