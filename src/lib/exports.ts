@@ -46,7 +46,8 @@ export interface ExportedProject {
     type: string[];
     maturity: string;
     dates: { accepted: string | null; graduated: string | null } | null;
-    figures: { text: string; where: string; bytes: number | null }[];
+    /** `repos`: the repositories a figure covers, when only some of the entry's; null: all of them. */
+    figures: { text: string; where: string; bytes: number | null; repos: string[] | null }[];
   } | null;
   rationale: string | null;
   adopters: { name: string; url: string | null }[];
@@ -105,7 +106,7 @@ export const JSON_PROJECT_FIELDS: Record<keyof ExportedProject, string> = {
   categories: 'Category ids (see the categories pages).',
   rustRepos: 'Measured repositories: repo (owner/name), role, and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, notes}.',
   totals: 'repos (with Rust files), files, bytes, lines, codeLines summed over rustRepos.',
-  reported: 'What the 2025 report printed: type, maturity, dates, figures [{text, where, bytes}]; null if it did not cover the project.',
+  reported: 'What the 2025 report printed: type, maturity, dates, figures [{text, where, bytes, repos}] (repos: the repositories a figure covers when it covers only some of them; null: all of them); null if it did not cover the project.',
   rationale: 'Why the project chose Rust, in the catalog\'s words; null if none.',
   adopters: 'Known production users: [{name, url}] (url may be null).',
   sources: 'Ids of the sources the entry cites (see sources).',
@@ -145,7 +146,7 @@ export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProj
           type: [...p.reported.type],
           maturity: p.reported.maturity,
           dates: p.reported.dates ? { accepted: orNull(p.reported.dates.accepted), graduated: orNull(p.reported.dates.graduated) } : null,
-          figures: p.reported.figures.map((f) => ({ text: f.text, where: f.where, bytes: orNull(f.bytes) })),
+          figures: p.reported.figures.map((f) => ({ text: f.text, where: f.where, bytes: orNull(f.bytes), repos: f.repos ? [...f.repos] : null })),
         }
       : null,
     rationale: orNull(p.rationale),

@@ -3,7 +3,7 @@
  * totals computed once. Pure, so unit tests can build projects from plain objects.
  */
 import type { Maturity, RustUsage } from '../schemas/taxonomy.ts';
-import type { RustRepo } from '../schemas/project.ts';
+import type { ReportedFigure, RustRepo } from '../schemas/project.ts';
 
 /** An Astro reference (`{ collection, id }`) or the plain id scripts use. */
 export type Ref = string | { id: string };
@@ -25,7 +25,7 @@ export interface ProjectData {
     type: ('pure' | 'component' | 'implementation')[];
     maturity: Maturity;
     dates?: { accepted?: string; graduated?: string };
-    figures: { text: string; where: string; bytes?: number }[];
+    figures: ReportedFigure[];
   };
   rationale?: string;
   adopters?: (string | { name: string; url: string })[];

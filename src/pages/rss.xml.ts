@@ -13,6 +13,8 @@ export const GET: APIRoute = async (context) => {
     // The channel link is the home page under the base, not the bare origin.
     site: absoluteUrl(routes.home(), context.site),
     items: feedItems(projects, (slug) => absoluteUrl(routes.project(slug), context.site), labels),
-    customData: '<language>en</language>',
+    // The feed names its own URL (under the base), as feed validators ask.
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>en</language><atom:link href="${absoluteUrl(routes.rss(), context.site)}" rel="self" type="application/rss+xml"/>`,
   });
 };

@@ -3,7 +3,7 @@
  * twice, and maturity and dates equal the landscape.yml the project keeps.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { termSchema, MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 import { indexByName, landscapeProjects } from '../../src/lib/landscape.ts';
@@ -79,5 +79,21 @@ describe('content', () => {
     const shared = '../shared/data/landscape/landscape.yml';
     expect(existsSync(shared), `${shared} is where the copy comes from`).toBe(true);
     expect(readFileSync('data/landscape.yml').equals(readFileSync(shared))).toBe(true);
+  });
+});
+
+describe('adopters', () => {
+  it('are names the 2025 report lists, which project pages cite for them', () => {
+    const seeds = '../shared/seeds';
+    const report = readdirSync(seeds).find((f) => f.startsWith('001_'));
+    expect(report, `the 2025 report in ${seeds}`).toBeDefined();
+    const text = readFileSync(`${seeds}/${report}`, 'utf8');
+    const { entries } = readCatalog();
+    const withAdopters = entries.filter((e) => (e.data.adopters ?? []).length > 0);
+    expect(withAdopters.length).toBeGreaterThan(0);
+    const unlisted = withAdopters.flatMap((e) =>
+      e.data.adopters!.map((a) => (typeof a === 'string' ? a : a.name)).filter((name) => !text.includes(name)).map((name) => `${e.file}: ${name}`),
+    );
+    expect(unlisted).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ describe('RSS feed', () => {
     expect(rss['@_version']).toBe('2.0');
     expect(rss.channel.link).toBe(SITE);
     expect(rss.channel.title).toBeTruthy();
+    expect(rss.channel['atom:link']).toMatchObject({ '@_href': `${SITE}rss.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' });
   });
 
   it('has one item per entry, newest update first, each linking to its page under the base', () => {

@@ -37,7 +37,7 @@ const tricky = project('tricky', {
     { repo: 'o/b', role: 'Policy', measurement: measurement({ lines: 50, commitDate: '2025-01-01T00:00:00+00:00' }) },
   ],
   adopters: ['Acme', { name: 'Globex', url: 'https://globex.example' }],
-  reported: { type: ['component'], maturity: 'incubating', figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071 }] },
+  reported: { type: ['component'], maturity: 'incubating', figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071, repos: ['linkerd/linkerd2-proxy'] }] },
   updated: '2026-01-05',
 });
 const plain = project('plain', { updated: '2025-03-03' });
@@ -77,7 +77,7 @@ describe('projectsExport', () => {
     expect(t.totals).toEqual({ repos: 2, files: 20, bytes: 60000, lines: 150, codeLines: 1600 });
     expect(t.dates).toEqual({ accepted: '2017-01-23', incubating: '2018-04-06', graduated: '2021-07-28', archived: null });
     expect(t.adopters).toEqual([{ name: 'Acme', url: null }, { name: 'Globex', url: 'https://globex.example' }]);
-    expect(t.reported).toEqual({ type: ['component'], maturity: 'incubating', dates: null, figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071 }] });
+    expect(t.reported).toEqual({ type: ['component'], maturity: 'incubating', dates: null, figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071, repos: ['linkerd/linkerd2-proxy'] }] });
     expect(t.rustRepos[0].measurement.notes).toBe('Has "vendored" code');
     expect(t.rustRepos[1].measurement.notes).toBeNull();
     expect(doc.projects[0]).toMatchObject({ countsAsRust: false, rationale: null, reported: null, adopters: [] });
