@@ -6,7 +6,12 @@
  */
 
 export type SortDirection = 'ascending' | 'descending';
-export type ColumnType = 'text' | 'number';
+/**
+ * How a column's values compare: `text` alphabetically, `number` numerically (first click:
+ * biggest first), `rank` numerically by a position rendered at build time from an ordered list
+ * such as the schema's maturity levels (first click: the list's own order).
+ */
+export type ColumnType = 'text' | 'number' | 'rank';
 export const FACETS = ['maturity', 'usage', 'category'] as const;
 export type Facet = (typeof FACETS)[number];
 
@@ -35,7 +40,7 @@ export interface RowData {
 
 const DIRECTIONS: Record<string, SortDirection> = { asc: 'ascending', desc: 'descending' };
 
-/** The direction a first click on a column sorts by: biggest numbers first, text A to Z. */
+/** The direction a first click on a column sorts by: biggest numbers first, text A to Z, ranks in their list's order. */
 export function defaultDirection(type: ColumnType): SortDirection {
   return type === 'number' ? 'descending' : 'ascending';
 }
@@ -89,7 +94,7 @@ const isBlank = (v: string | undefined): v is undefined | '' => v === undefined 
 
 /** Compares two present values of a column. */
 function compareValues(a: string, b: string, type: ColumnType): number {
-  if (type === 'number') {
+  if (type !== 'text') {
     const x = Number(a);
     const y = Number(b);
     if (Number.isNaN(x) || Number.isNaN(y)) return collator.compare(a, b);
@@ -134,6 +139,16 @@ export function withFilter(state: TableState, facet: Facet, value: string): Tabl
   if (value) filters[facet] = value;
   else delete filters[facet];
   return { ...state, filters };
+}
+
+/**
+ * What the table shows, for the intro and the caption: "33 projects, sorted by name",
+ * "8 of 33 projects, sorted by Rust lines, most first", "0 of 33 projects, sorted by name"
+ * (the page's own message then says that no project matches).
+ */
+export function viewSummary(shown: number, total: number, sorted: string): string {
+  const count = shown === total ? `${total} ${total === 1 ? 'project' : 'projects'}` : `${shown} of ${total} projects`;
+  return sorted ? `${count}, ${sorted}` : count;
 }
 
 /** What the live region says: "1 project shown", "33 projects shown", "8 projects shown, out of 33". */

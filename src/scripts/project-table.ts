@@ -3,6 +3,11 @@
  * buttons in the sortable column headers, and on /projects/ the filter controls of
  * src/components/TableControls.astro. The state lives in the query string (pushState on each
  * change, popstate restores), so a view can be shared, reloaded and navigated back to.
+ * It also keeps the page's words true to the view: elements marked `data-table-summary` with the
+ * table's id (the intro and the caption) say how many projects show and how they are sorted, in
+ * the words the sortable headers carry (`data-asc`, `data-desc`), and the `data-table-empty`
+ * message with its "Show all" button stands in for a table that no project is left in. Rows
+ * that do not match are taken out of the table, so its last row is the last one shown.
  * Without JavaScript the full table and the links to the group pages stay as they are.
  * All decisions are made by the tested pure module src/lib/table-state.ts.
  */
@@ -12,6 +17,7 @@ import {
   serializeState,
   shownMessage,
   toggleSort,
+  viewSummary,
   visibleRows,
   withFilter,
   type ColumnType,
@@ -51,19 +57,29 @@ function enhance(table: HTMLTableElement) {
 
   let state: TableState = parseState(location.search, schema);
   const status = controls?.querySelector<HTMLElement>('[data-table-status]');
+  const summaries = document.querySelectorAll<HTMLElement>(`[data-table-summary="${table.id}"]`);
+  const empty = document.querySelector<HTMLElement>(`[data-table-empty="${table.id}"]`);
+  const frame = table.parentElement!;
 
   function render() {
     const shown = visibleRows(rows, state, schema);
-    const visible = new Set(shown);
-    for (const row of rows) row.tr.hidden = !visible.has(row);
-    body.append(...shown.map((r) => r.tr), ...rows.filter((r) => !visible.has(r)).map((r) => r.tr));
+    body.replaceChildren(...shown.map((r) => r.tr));
     const sort = state.sort;
+    // Without a sort the page keeps its own order, the first column's ascending one.
+    let sorted = headers[0]?.dataset.asc;
     for (const th of headers) {
-      if (sort && sort.key === th.dataset.key) th.setAttribute('aria-sort', sort.dir);
-      else th.removeAttribute('aria-sort');
+      if (sort && sort.key === th.dataset.key) {
+        th.setAttribute('aria-sort', sort.dir);
+        sorted = th.dataset[sort.dir === 'ascending' ? 'asc' : 'desc'];
+      } else th.removeAttribute('aria-sort');
     }
     for (const [facet, select] of selects) select.value = state.filters[facet] ?? '';
     if (status) status.textContent = shownMessage(shown.length, rows.length);
+    for (const summary of summaries) summary.textContent = viewSummary(shown.length, rows.length, sorted ?? '');
+    if (empty) {
+      empty.hidden = shown.length > 0;
+      frame.hidden = !empty.hidden;
+    }
   }
 
   function update(next: TableState) {
@@ -88,7 +104,10 @@ function enhance(table: HTMLTableElement) {
   controls?.addEventListener('submit', (event) => event.preventDefault());
   controls?.addEventListener('reset', (event) => {
     event.preventDefault();
+    // The empty message's button hides with the message: keep the focus on the controls.
+    const refocus = empty?.contains(document.activeElement);
     update({ ...state, filters: {} });
+    if (refocus) selects.values().next().value?.focus();
   });
   addEventListener('popstate', () => {
     state = parseState(location.search, schema);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
+import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 
 const { entries, categories } = readCatalog();
 const session = useBrowserSession();
@@ -24,6 +25,11 @@ const visibleLines = (page: Page) =>
         return text === '—' ? null : Number(text.replace(/,/g, ''));
       }),
   );
+/** A column of the visible rows as the row data attributes say (maturity or usage ids). */
+const visibleData = (page: Page, key: 'maturity' | 'usage') =>
+  page.$$eval('#projects tbody tr', (rows, k) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset[k]!), key);
+/** The intro sentence's and the caption's summary of the view. */
+const summaries = (page: Page) => page.$$eval('[data-table-summary="projects"]', (spans) => spans.map((s) => s.closest('p, caption')!.textContent!.trim()));
 const status = (page: Page) => page.locator('[data-table-status]').textContent();
 const sortOf = (page: Page, name: string) => page.getByRole('columnheader', { name }).getAttribute('aria-sort');
 
@@ -114,6 +120,86 @@ describe('projects table', () => {
     expect(await sortOf(page, 'Project')).toBe('descending');
     const names = await page.$$eval('#projects tbody tr th a', (links) => links.map((a) => a.textContent!.trim()));
     expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base', numeric: true })));
+    await page.close();
+  });
+
+  it('sorts maturity in lifecycle order and Rust usage from most to least, as the schema lists them', async () => {
+    const page = await session().newPage();
+    await openTable(page);
+    const cases = [
+      ['Maturity', 'maturity', MATURITY_LEVELS],
+      ['Rust usage', 'usage', RUST_USAGES],
+    ] as const;
+    for (const [name, key, order] of cases) {
+      const rank = (id: string) => (order as readonly string[]).indexOf(id);
+      const present = new Set(entries.map((e) => (key === 'maturity' ? e.data.maturity : e.data.rustUsage)));
+      // The catalog has values whose alphabetical order differs from the schema's, or this test proves nothing.
+      expect([...present].sort(), `${key} values in the catalog`).not.toEqual([...present].sort((a, b) => rank(a) - rank(b)));
+      await page.getByRole('button', { name, exact: true }).click();
+      expect(await sortOf(page, name)).toBe('ascending');
+      const asc = await visibleData(page, key);
+      expect(asc).toHaveLength(entries.length);
+      expect(asc).toEqual([...asc].sort((a, b) => rank(a) - rank(b)));
+      await page.getByRole('button', { name, exact: true }).click();
+      expect(await sortOf(page, name)).toBe('descending');
+      const desc = await visibleData(page, key);
+      expect(desc).toEqual([...desc].sort((a, b) => rank(b) - rank(a)));
+    }
+    expect(new URL(page.url()).search).toBe('?sort=usage&dir=desc');
+    await page.close();
+  });
+
+  it('says in the intro and the caption how many projects show and how they are sorted', async () => {
+    const graduated = entries.filter((e) => e.data.maturity === 'graduated').length;
+    const page = await session().newPage();
+    await openTable(page);
+    const [intro, caption] = await summaries(page);
+    expect(intro).toMatch(new RegExp(`^${entries.length} projects, sorted by name\\. Rust lines`));
+    expect(caption).toMatch(new RegExp(`^${entries.length} projects, sorted by name\\. Rust lines`));
+
+    await page.getByLabel('Maturity').selectOption('graduated');
+    await page.getByRole('button', { name: 'Rust lines' }).click();
+    for (const text of await summaries(page)) expect(text).toMatch(new RegExp(`^${graduated} of ${entries.length} projects, sorted by Rust lines, most first\\.`));
+    await page.getByRole('button', { name: 'Maturity', exact: true }).click();
+    for (const text of await summaries(page)) expect(text).toMatch(/, sorted by maturity, Sandbox to Archived\./);
+
+    // A shared link opens with the words of its own view, not the server's default ones.
+    await openTable(page, '?sort=name&dir=desc');
+    for (const text of await summaries(page)) expect(text).toMatch(new RegExp(`^${entries.length} projects, sorted by name, Z to A\\.`));
+    await page.close();
+  });
+
+  it('leaves no border under the last row shown: rows filtered out leave the table', async () => {
+    const page = await session().newPage();
+    await openTable(page, '?maturity=graduated');
+    const rows = page.locator('#projects tbody tr');
+    expect(await rows.count()).toBe(entries.filter((e) => e.data.maturity === 'graduated').length);
+    const borders = await rows.evaluateAll((trs) => trs.map((tr) => getComputedStyle(tr.querySelector('td')!).borderBottomWidth));
+    expect(borders.at(-1), 'the last row shown').toBe('0px');
+    expect(borders.slice(0, -1).every((b) => b !== '0px'), 'rows above it keep their separator').toBe(true);
+    await page.close();
+  });
+
+  it('says so when no project matches, and its "Show all projects" button clears the filters', async () => {
+    // A maturity and a Rust usage that no entry has together (archived and sdk, as the catalog stands).
+    const pair = MATURITY_LEVELS.flatMap((m) => RUST_USAGES.map((u) => [m, u] as const)).find(
+      ([m, u]) => !entries.some((e) => e.data.maturity === m && e.data.rustUsage === u),
+    );
+    expect(pair, 'a maturity and usage with no project').toBeDefined();
+    const page = await session().newPage();
+    await openTable(page, `?sort=lines&dir=desc&maturity=${pair![0]}&usage=${pair![1]}`);
+    const message = page.locator('[data-table-empty]');
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.textContent()).toMatch(/^\s*No project matches these filters\. Show all projects\s*$/);
+    expect(await page.locator('#projects').isVisible(), 'no table of headers alone').toBe(false);
+    expect(await status(page)).toBe(`0 projects shown, out of ${entries.length}`);
+    expect((await summaries(page))[0]).toMatch(new RegExp(`^0 of ${entries.length} projects, sorted by Rust lines, most first\\.`));
+
+    await page.getByRole('button', { name: 'Show all projects' }).click();
+    expect(await message.isVisible()).toBe(false);
+    expect((await visibleSlugs(page)).length).toBe(entries.length);
+    expect(new URL(page.url()).search, 'the sort stays').toBe('?sort=lines&dir=desc');
+    expect(await page.evaluate(() => document.activeElement?.id), 'focus stays on the controls').toBe('projects-maturity');
     await page.close();
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { MATURITY_LEVELS } from '../../src/schemas/taxonomy.ts';
 import {
   parseState,
   serializeState,
   shownMessage,
   toggleSort,
+  viewSummary,
   visibleRows,
   withFilter,
   type RowData,
@@ -99,6 +101,20 @@ describe('visibleRows', () => {
     expect(byDate[0].slug).toBe('Linkerd');
   });
 
+  it('sorts a rank column by its list order, not alphabetically, starting in that order', () => {
+    // The table renders each maturity's place in MATURITY_LEVELS (sandbox … archived) as its value.
+    const ranked: TableSchema = { columns: { maturity: 'rank' }, facets: {} };
+    const levels = ['archived', 'graduated', 'incubating', 'sandbox'];
+    const byLevel = levels.map((m) => ({ ...row(m, m, 'pure', [], '1'), values: { maturity: String((MATURITY_LEVELS as readonly string[]).indexOf(m)) } }));
+    const first = toggleSort({ filters: {} }, 'maturity', 'rank');
+    expect(first.sort).toEqual({ key: 'maturity', dir: 'ascending' });
+    expect(slugs(visibleRows(byLevel, first, ranked))).toEqual(['sandbox', 'incubating', 'graduated', 'archived']);
+    expect(slugs(visibleRows(byLevel, toggleSort(first, 'maturity', 'rank'), ranked))).toEqual(['archived', 'graduated', 'incubating', 'sandbox']);
+    // Ranks past 9 still compare as numbers.
+    const ten = [{ ...byLevel[0], slug: 'ten', values: { maturity: '10' } }, { ...byLevel[1], slug: 'two', values: { maturity: '2' } }];
+    expect(slugs(visibleRows(ten, first, ranked))).toEqual(['two', 'ten']);
+  });
+
   it('sorts and filters together without touching the input', () => {
     const copy = [...rows];
     const out = visibleRows(rows, { sort: { key: 'lines', dir: 'descending' }, filters: { usage: 'sdk' } }, schema);
@@ -119,6 +135,14 @@ describe('state changes', () => {
     const state = withFilter({ sort: { key: 'name', dir: 'ascending' }, filters: { usage: 'pure' } }, 'maturity', 'sandbox');
     expect(state).toEqual({ sort: { key: 'name', dir: 'ascending' }, filters: { usage: 'pure', maturity: 'sandbox' } });
     expect(withFilter(state, 'usage', '').filters).toEqual({ maturity: 'sandbox' });
+  });
+
+  it('sums up the view for the intro and the caption: how many of how many, and the sort', () => {
+    expect(viewSummary(33, 33, 'sorted by name')).toBe('33 projects, sorted by name');
+    expect(viewSummary(8, 33, 'sorted by Rust lines, most first')).toBe('8 of 33 projects, sorted by Rust lines, most first');
+    expect(viewSummary(1, 33, 'sorted by name')).toBe('1 of 33 projects, sorted by name');
+    expect(viewSummary(1, 1, '')).toBe('1 project');
+    expect(viewSummary(0, 33, 'sorted by name')).toBe('0 of 33 projects, sorted by name');
   });
 
   it('announces how many projects are shown', () => {
