@@ -4,7 +4,8 @@
  * header box (a dropdown of the first few results) and the /search/ page (a longer list).
  *
  * Markup it expects inside the form: `input[type=search]`, `[data-search-status]` (a live
- * region), and `[data-search-results]` holding `[data-search-summary]` and `ol[data-search-list]`.
+ * region), and `[data-search-results]` holding `[data-search-summary]`, `ol[data-search-list]`
+ * and, on the search page, a `[data-search-more]` button that lists the next results.
  */
 import { withBase } from '../lib/paths.ts';
 
@@ -13,8 +14,11 @@ interface ResultData {
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
+interface Result {
+  data(): Promise<ResultData>;
+}
 interface Search {
-  results: { data(): Promise<ResultData> }[];
+  results: Result[];
 }
 interface Pagefind {
   init(): Promise<void>;
@@ -65,9 +69,13 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
   const panel = form.querySelector<HTMLElement>('[data-search-results]')!;
   const summary = form.querySelector<HTMLElement>('[data-search-summary]')!;
   const list = form.querySelector<HTMLOListElement>('[data-search-list]')!;
+  const more = form.querySelector<HTMLButtonElement>('[data-search-more]');
   const isPage = form.dataset.search === 'page';
-  const max = isPage ? 20 : 6;
+  // The header lists a few results; the page lists 20 at a time, and "Show more results" adds the next 20.
+  const step = isPage ? 20 : 6;
   let latest = 0;
+  let query = '';
+  let results: Result[] = [];
 
   const show = (open: boolean) => {
     panel.hidden = !open;
@@ -77,11 +85,26 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
     status.textContent = message;
   };
 
+  /** Lists the results from `list`'s current length up to `step` more; false if a newer search started meanwhile. */
+  async function listMore(ticket: number): Promise<boolean> {
+    const start = list.childElementCount;
+    const data = await Promise.all(results.slice(start, start + step).map((r) => r.data()));
+    if (ticket !== latest) return false;
+    list.append(...data.map(resultItem));
+    const total = results.length;
+    const listed = list.childElementCount;
+    const count = `${total} ${total === 1 ? 'page' : 'pages'} found for “${query}”`;
+    say(total === 0 ? `Nothing found for “${query}”.` : listed < total ? `${count}; the first ${listed} are listed.` : `${count}.`);
+    if (more) more.hidden = listed >= total;
+    return true;
+  }
+
   async function run() {
-    const query = input.value.trim();
+    query = input.value.trim();
     const ticket = ++latest;
     if (!query) {
       list.replaceChildren();
+      if (more) more.hidden = true;
       say('');
       show(false);
       return;
@@ -96,14 +119,23 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
     }
     const search = await pagefind.debouncedSearch(query, {}, 150);
     if (!search || ticket !== latest) return;
-    const results = await Promise.all(search.results.slice(0, max).map((r) => r.data()));
-    if (ticket !== latest) return;
-    const total = search.results.length;
-    list.replaceChildren(...results.map(resultItem));
-    const count = `${total} ${total === 1 ? 'page' : 'pages'} found for “${query}”`;
-    say(total === 0 ? `Nothing found for “${query}”.` : total > max ? `${count}; the first ${max} are listed.` : `${count}.`);
-    show(true);
+    results = search.results;
+    list.replaceChildren();
+    if (await listMore(ticket)) show(true);
   }
+
+  let adding = false;
+  more?.addEventListener('click', async () => {
+    if (adding) return;
+    adding = true;
+    const first = list.childElementCount;
+    try {
+      // Focus moves to the first new result, so keyboard and screen reader users read on from there.
+      if (await listMore(latest)) list.children[first]?.querySelector('a')?.focus();
+    } finally {
+      adding = false;
+    }
+  });
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
   form.addEventListener('keydown', (event) => {
@@ -111,6 +143,7 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
     const at = items.indexOf(document.activeElement as HTMLAnchorElement);
     if (event.key === 'ArrowDown' && items.length) {
       event.preventDefault();
+      show(true);
       items[Math.min(at + 1, items.length - 1)].focus();
     } else if (event.key === 'ArrowUp' && at >= 0) {
       event.preventDefault();
@@ -133,7 +166,9 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
       run();
     });
   } else {
-    input.addEventListener('focus', () => {
+    // Focus coming back from the results (ArrowUp, Escape) must not reopen a list the reader just closed.
+    input.addEventListener('focus', (event) => {
+      if (form.contains(event.relatedTarget as Node | null)) return;
       if (input.value.trim() && list.childElementCount + summary.textContent!.length > 0) show(true);
     });
     form.addEventListener('focusout', (event) => {

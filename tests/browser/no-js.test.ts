@@ -20,7 +20,7 @@ describe('without JavaScript', () => {
     await page.close();
   });
 
-  it('has a Search link in the header to a page that explains search and has a plain form', async () => {
+  it('has a Search link in the header to a page that says first that search needs JavaScript, and shows no dead form', async () => {
     const page = await session().newPage();
     await page.goto(session().server.url('/sources/'));
     expect(await page.getByRole('search').count(), 'no hidden search box is exposed').toBe(0);
@@ -28,10 +28,29 @@ describe('without JavaScript', () => {
     await page.getByRole('banner').getByRole('link', { name: 'Search' }).click();
     await page.waitForURL(session().server.url('/search/'));
     const main = page.getByRole('main');
-    expect(await main.getByRole('searchbox', { name: 'Search the catalog' }).isVisible()).toBe(true);
-    expect(await main.getByRole('button', { name: 'Search' }).isVisible()).toBe(true);
-    expect(await main.innerText()).toMatch(/Search needs JavaScript/);
-    expect(await main.getByRole('link', { name: 'table of all projects' }).getAttribute('href')).toBe('/cncf-rust-catalog/projects/');
+    // A form that cannot search is not shown: it would reload the page with ?q= and do nothing.
+    expect(await page.getByRole('search').count()).toBe(0);
+    expect(await main.getByRole('searchbox').count()).toBe(0);
+    // Right under the heading, in plain words, with the ways to find a project without search.
+    const first = main.locator('h1 + p');
+    expect(await first.innerText()).toMatch(/^Search needs JavaScript/);
+    // Each link keeps its spaces: "the table of all projects and the pages by maturity, category and Rust usage".
+    expect(await first.innerText()).toContain('the table of all projects and the pages by maturity, category and Rust usage list them all');
+    const links = Object.fromEntries(await first.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])));
+    expect(links).toEqual({
+      'table of all projects': '/cncf-rust-catalog/projects/',
+      maturity: '/cncf-rust-catalog/maturity/',
+      category: '/cncf-rust-catalog/categories/',
+      'Rust usage': '/cncf-rust-catalog/rust-usage/',
+    });
+    await page.close();
+  });
+
+  it('keeps the search page plain when opened with a query', async () => {
+    const page = await session().newPage();
+    await page.goto(session().server.url('/search/?q=tikv'));
+    expect(await page.getByRole('search').count()).toBe(0);
+    expect(await page.getByRole('main').locator('h1 + p').innerText()).toMatch(/^Search needs JavaScript/);
     await page.close();
   });
 });
