@@ -7,7 +7,7 @@ import type { CatalogProject, RustTotals } from './project.ts';
 import type { Measurement } from '../schemas/project.ts';
 import type { Source } from '../schemas/source.ts';
 import { measurementRange } from './project.ts';
-import { sumTotals } from './stats.ts';
+import { catalogStats } from './stats.ts';
 
 /** Version of the export formats; raised on any change that is not a pure addition. */
 export const EXPORT_VERSION = 1;
@@ -169,7 +169,7 @@ export interface ExportInput {
 /** The whole catalog as one JSON document, projects in the given order. */
 export function projectsExport({ projects, sources, generated, urls, landscapeSourceId = 'cncf-landscape' }: ExportInput): ProjectsExport {
   const updated = projects.map((p) => p.updated).sort();
-  const rust = projects.filter((p) => p.countsAsRust);
+  const stats = catalogStats(projects);
   return {
     version: EXPORT_VERSION,
     generated,
@@ -179,12 +179,8 @@ export function projectsExport({ projects, sources, generated, urls, landscapeSo
       landscape: orNull(sources.find((s) => s.id === landscapeSourceId)?.date),
       measurements: orNull(measurementRange(projects)),
     },
-    counts: {
-      projects: projects.length,
-      rustProjects: rust.length,
-      repositories: projects.reduce((n, p) => n + p.rustRepos.length, 0),
-    },
-    totals: sumTotals(rust),
+    counts: { projects: stats.projects, rustProjects: stats.rustProjects, repositories: stats.repositories },
+    totals: stats.totals,
     sources: sources.map((s) => ({
       id: s.id,
       title: s.title,

@@ -9,16 +9,11 @@ import { availableParallelism } from 'node:os';
 import { fromProjectRoot } from './project-root.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RenderOptions } from './render-png.ts';
 
-/** What to draw: the SVG and the `renderPng` options other than fonts. */
-export interface RenderRequest {
-  svg: string;
-  width?: number;
-  background?: string;
-}
-export interface RenderJob extends RenderRequest {
-  id: number;
-}
+/** What to draw: the SVG and the `renderPng` options other than fonts (the worker picks those). */
+export type RenderRequest = { svg: string } & Omit<RenderOptions, 'fonts'>;
+export type RenderJob = RenderRequest & { id: number };
 export type RenderReply = { id: number; png: Uint8Array<ArrayBuffer> } | { id: number; error: string };
 
 interface Pending {

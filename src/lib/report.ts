@@ -7,8 +7,6 @@ import { rustTotals, type CatalogProject, type RustTotals } from './project.ts';
 import type { ReportedFigure, RustRepo } from '../schemas/project.ts';
 import type { Maturity, RustUsage } from '../schemas/taxonomy.ts';
 
-type Figure = ReportedFigure;
-
 /**
  * The number a printed figure stands for: "24.8M" → 24800000, "949k" → 949000,
  * "~200,000" → 200000, "24,814,809" → 24814809. Figures in other units ("122 crates") → undefined.
@@ -28,11 +26,11 @@ const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tol
  * figure is within 5% of it (a rounded copy), or when it is a part of, or the total of, a
  * set of figures whose parts add up to the total (per-repository breakdowns).
  */
-export function unconfirmedFigures(figures: readonly Figure[], tolerance = 0.05): Figure[] {
-  const numeric = figures.map((f) => ({ f, v: parseFigure(f.text) })).filter((x): x is { f: Figure; v: number } => x.v !== undefined);
+export function unconfirmedFigures(figures: readonly ReportedFigure[], tolerance = 0.05): ReportedFigure[] {
+  const numeric = figures.map((f) => ({ f, v: parseFigure(f.text) })).filter((x): x is { f: ReportedFigure; v: number } => x.v !== undefined);
   // A lone figure has nothing to agree or disagree with.
   if (numeric.length < 2) return [];
-  const confirmed = new Set<Figure>();
+  const confirmed = new Set<ReportedFigure>();
   for (const a of numeric) for (const b of numeric) if (a !== b && near(a.v, b.v, tolerance)) confirmed.add(a.f);
   for (const total of numeric) {
     const parts = numeric.filter((x) => x !== total && !near(x.v, total.v, tolerance));
@@ -101,7 +99,7 @@ export function classificationConflicts(projects: readonly CatalogProject[]): Cl
 
 export interface FigureReading {
   project: CatalogProject;
-  figure: Figure & { bytes: number };
+  figure: ReportedFigure & { bytes: number };
   /** The measured repositories the figure covers: those it names, otherwise all of them. */
   repos: RustRepo[];
   /** Today's measurement of those repositories. */
@@ -113,7 +111,7 @@ export interface FigureReading {
 }
 
 /** The entry's repositories a report figure covers: the ones it names, or all of them. */
-export function coveredRepos(project: Pick<CatalogProject, 'rustRepos'>, figure: Figure): RustRepo[] {
+export function coveredRepos(project: Pick<CatalogProject, 'rustRepos'>, figure: ReportedFigure): RustRepo[] {
   if (!figure.repos) return [...project.rustRepos];
   const named = new Set(figure.repos.map((r) => r.toLowerCase()));
   return project.rustRepos.filter((r) => named.has(r.repo.toLowerCase()));
@@ -126,9 +124,9 @@ export function coveredRepos(project: Pick<CatalogProject, 'rustRepos'>, figure:
  */
 export function figureReadings(projects: readonly CatalogProject[]): FigureReading[] {
   return projects.flatMap((p) => {
-    const figures: readonly Figure[] = p.reported?.figures ?? [];
+    const figures: readonly ReportedFigure[] = p.reported?.figures ?? [];
     return figures
-      .filter((f): f is Figure & { bytes: number } => f.bytes !== undefined)
+      .filter((f): f is ReportedFigure & { bytes: number } => f.bytes !== undefined)
       .flatMap((figure) => {
         const repos = coveredRepos(p, figure);
         const measured = rustTotals(repos);

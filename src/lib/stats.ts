@@ -5,6 +5,8 @@ import type { CatalogProject, RustTotals } from './project.ts';
 export interface CatalogStats {
   projects: number;
   rustProjects: number;
+  /** Measured repositories of every entry, none-found ones included. */
+  repositories: number;
   byMaturity: Record<Maturity, number>;
   byUsage: Record<RustUsage, number>;
   /** Sum over projects that count as Rust (none-found excluded). */
@@ -35,6 +37,7 @@ export function catalogStats(projects: readonly CatalogProject[]): CatalogStats 
   return {
     projects: projects.length,
     rustProjects: rust.length,
+    repositories: projects.reduce((n, p) => n + p.rustRepos.length, 0),
     byMaturity: countBy(MATURITY_LEVELS, projects.map((p) => p.maturity)),
     byUsage: countBy(RUST_USAGES, projects.map((p) => p.rustUsage)),
     totals: sumTotals(rust),

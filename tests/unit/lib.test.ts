@@ -92,6 +92,7 @@ describe('projects and stats', () => {
     const stats = catalogStats(projects);
     expect(stats.projects).toBe(3);
     expect(stats.rustProjects).toBe(2);
+    expect(stats.repositories).toBe(3);
     expect(stats.byMaturity).toEqual({ sandbox: 2, incubating: 0, graduated: 1, archived: 0 });
     expect(stats.byUsage).toEqual({ pure: 1, component: 1, sdk: 0, 'none-found': 1 });
     expect(stats.totals.lines).toBe(2_000);
