@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startStaticServer } from '../tests/helpers/static-server.ts';
-import { replaceSection } from '../src/lib/markdown-section.ts';
+import { replaceSection } from './lib/markdown-section.ts';
 
 const { values } = parseArgs({
   options: {

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureCheckout } from '../src/lib/rust-measure.ts';
+import { measureCheckout } from './lib/rust-measure.ts';
 
 const { values } = parseArgs({
   options: {

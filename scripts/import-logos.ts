@@ -6,9 +6,9 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { optimiseSvg } from '../src/lib/logo.ts';
-import { logoProblems } from '../src/lib/validation/logo-safety.ts';
-import { indexByName, landscapeProjects } from '../src/lib/landscape.ts';
+import { optimiseSvg } from './lib/logo.ts';
+import { logoProblems } from '../src/validation/logo-safety.ts';
+import { indexByName, landscapeProjects } from './lib/landscape.ts';
 
 const out = 'public/logos';
 mkdirSync(out, { recursive: true });

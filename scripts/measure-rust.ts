@@ -17,15 +17,15 @@ import {
   appendSequenceItem,
   readFrontmatter,
   setScalar,
-} from '../src/lib/frontmatter-edit.ts';
+} from './lib/frontmatter-edit.ts';
 import {
   MEASUREMENT_KEYS,
   formatMeasurementTable,
   measurementFields,
   measurementNotes,
-} from '../src/lib/measurement-format.ts';
-import { MeasureError, measureCheckout, originRepo } from '../src/lib/rust-measure.ts';
-import type { CheckoutMeasurement } from '../src/lib/rust-measure.ts';
+} from './lib/measurement-format.ts';
+import { MeasureError, measureCheckout, originRepo } from './lib/rust-measure.ts';
+import type { CheckoutMeasurement } from './lib/rust-measure.ts';
 import { measurementSchema } from '../src/schemas/project.ts';
 import { slugSchema } from '../src/schemas/common.ts';
 

@@ -11,9 +11,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
-import { landscapeProjects } from '../src/lib/landscape.ts';
-import { optimiseSvg } from '../src/lib/logo.ts';
-import { entryName, findLandscapeItem, placeholderLogo, scaffoldEntry } from '../src/lib/new-entry.ts';
+import { landscapeProjects } from './lib/landscape.ts';
+import { optimiseSvg } from './lib/logo.ts';
+import { entryName, findLandscapeItem, placeholderLogo, scaffoldEntry } from './lib/new-entry.ts';
 import { slugSchema } from '../src/schemas/common.ts';
 
 const usage = 'usage: npm run new -- <slug> [--name "Landscape Name"] [--landscape <landscape.yml>] [--category <id>] [--logo <file.svg>]';

@@ -1,16 +1,16 @@
 /**
  * Page weights of the built site: `npm run report:weight [-- --dist dist --base /cncf-rust-catalog/ --write]`.
  * Measures what each kind of page costs on arrival (HTML, CSS, JS, gzipped; requests), through
- * the same module as the budget tests (src/lib/page-weight.ts), and with `--write` puts the
+ * the same module as the budget tests (scripts/lib/page-weight.ts), and with `--write` puts the
  * table into BENCHMARKS.md beside the figure for landscape.cncf.io.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSize, pageWeight, resolvePath, type PageWeight } from '../src/lib/page-weight.ts';
-import { distReader } from '../src/lib/dist-reader.ts';
-import { replaceSection } from '../src/lib/markdown-section.ts';
-import { LOGO_BUDGET_BYTES } from '../src/lib/logo.ts';
+import { gzipSize, pageWeight, resolvePath, type PageWeight } from './lib/page-weight.ts';
+import { distReader } from './lib/dist-reader.ts';
+import { replaceSection } from './lib/markdown-section.ts';
+import { LOGO_BUDGET_BYTES } from './lib/logo.ts';
 
 const { values } = parseArgs({
   options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/cncf-rust-catalog/' }, write: { type: 'boolean', default: false } },

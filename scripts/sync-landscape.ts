@@ -13,10 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
-import { FrontmatterEditError, readFrontmatter, removeKey, setScalar } from '../src/lib/frontmatter-edit.ts';
-import type { CatalogEntry, EntryDrift } from '../src/lib/landscape-drift.ts';
-import { DATE_KEYS, compareWithLandscape, formatDriftReport, isInSync } from '../src/lib/landscape-drift.ts';
-import { LandscapeShapeError, landscapeProjects } from '../src/lib/landscape.ts';
+import { FrontmatterEditError, readFrontmatter, removeKey, setScalar } from './lib/frontmatter-edit.ts';
+import type { CatalogEntry, EntryDrift } from './lib/landscape-drift.ts';
+import { DATE_KEYS, compareWithLandscape, formatDriftReport, isInSync } from './lib/landscape-drift.ts';
+import { LandscapeShapeError, landscapeProjects } from './lib/landscape.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

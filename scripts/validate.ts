@@ -6,7 +6,7 @@
  * Reads only; never changes a file.
  */
 import { parseArgs } from 'node:util';
-import { formatProblem, validateContent } from '../src/lib/validation/index.ts';
+import { formatProblem, validateContent } from '../src/validation/index.ts';
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatProblem, validateContent } from '../lib/validation/index.ts';
+import { formatProblem, validateContent } from '../validation/index.ts';
 
 export class ContentValidationError extends Error {
   override name = 'ContentValidationError';

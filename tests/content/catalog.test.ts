@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { termSchema, MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
-import { indexByName, landscapeProjects } from '../../src/lib/landscape.ts';
+import { indexByName, landscapeProjects } from '../../scripts/lib/landscape.ts';
 import { readCatalog, yamlList } from '../helpers/content.ts';
 
 const { entries, categories, sources } = readCatalog();

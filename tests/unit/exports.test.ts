@@ -12,8 +12,8 @@ import {
   projectsExport,
   repositoriesCsv,
   toCsv,
-} from '../../src/lib/exports.ts';
-import { absoluteUrl } from '../../src/lib/paths.ts';
+} from '../../src/data/exports.ts';
+import { absoluteUrl } from '../../src/data/paths.ts';
 import type { Source } from '../../src/schemas/source.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 

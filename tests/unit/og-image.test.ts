@@ -12,8 +12,8 @@ import {
   siteCardSvg,
   textWidth,
   wrapText,
-} from '../../src/lib/og-image.ts';
-import { fontFiles, pngSize, renderPng } from '../../src/lib/render-png.ts';
+} from '../../src/og/og-image.ts';
+import { fontFiles, pngSize, renderPng } from '../../src/og/render-png.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LineCounter, countLines, exclusionOf, rustShare, sourceKindOf } from '../../src/lib/rust-count.ts';
-import { kb, measurementNotes, formatMeasurementTable } from '../../src/lib/measurement-format.ts';
-import { parseLsFilesRecord, repoFromRemoteUrl } from '../../src/lib/rust-measure.ts';
-import type { CheckoutMeasurement } from '../../src/lib/rust-measure.ts';
+import { LineCounter, countLines, exclusionOf, rustShare, sourceKindOf } from '../../scripts/lib/rust-count.ts';
+import { kb, measurementNotes, formatMeasurementTable } from '../../scripts/lib/measurement-format.ts';
+import { parseLsFilesRecord, repoFromRemoteUrl } from '../../scripts/lib/rust-measure.ts';
+import type { CheckoutMeasurement } from '../../scripts/lib/rust-measure.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { syntheticEntries, type EntryFile } from '../../src/lib/synthetic-entries.ts';
-import { validateContent } from '../../src/lib/validation/index.ts';
+import { syntheticEntries, type EntryFile } from '../../scripts/lib/synthetic-entries.ts';
+import { validateContent } from '../../src/validation/index.ts';
 
 const realEntries = (): EntryFile[] =>
   readdirSync('content/projects')

@@ -15,7 +15,7 @@ function setup(overlay: string | undefined, command: 'build' | 'dev') {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const hook = contentGuard().hooks['astro:config:setup'] as (options: unknown) => void;
   const root = pathToFileURL(`${tree.root}/`);
-  const run = () => hook({ config: { root, publicDir: new URL('./public/', root) }, command, logger });
+  const run = () => hook({ config: { root, publicDir: new URL('./public', root) }, command, logger });
   return { run, logger };
 }
 

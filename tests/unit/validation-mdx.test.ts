@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_COMPONENTS, COMPONENT_SPECS } from '../../src/components/mdx/allowed.ts';
-import { checkMdx, unsafeScheme } from '../../src/lib/validation/mdx-safety.ts';
-import { isSitePath } from '../../src/lib/validation/site-path.ts';
+import { checkMdx, unsafeScheme } from '../../src/validation/mdx-safety.ts';
+import { isSitePath } from '../../src/validation/site-path.ts';
 
 const doc = (body: string) => `---\nname: x\n---\n\n${body}\n`;
 /** Rules found in a body, as `line rule` strings (the body starts on line 5). */

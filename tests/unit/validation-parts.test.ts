@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
-import { splitFrontmatter } from '../../src/lib/validation/frontmatter.ts';
-import { formatPath, formatProblem, sortProblems } from '../../src/lib/validation/problem.ts';
-import { decodeContentFile, firstInvalidUtf8 } from '../../src/lib/validation/text.ts';
-import { parseYaml } from '../../src/lib/validation/yaml.ts';
-import { describeValue, expectation, issuesToProblems, knownFieldsAt } from '../../src/lib/validation/zod-problems.ts';
-import { duplicateProblems, loaderSlug } from '../../src/lib/validation/cross-checks.ts';
+import { splitFrontmatter } from '../../src/validation/frontmatter.ts';
+import { formatPath, formatProblem, sortProblems } from '../../src/validation/problem.ts';
+import { decodeContentFile, firstInvalidUtf8 } from '../../src/validation/text.ts';
+import { parseYaml } from '../../src/validation/yaml.ts';
+import { describeValue, expectation, issuesToProblems, knownFieldsAt } from '../../src/validation/zod-problems.ts';
+import { duplicateProblems, loaderSlug } from '../../src/validation/cross-checks.ts';
 
 describe('problems', () => {
   it('print as path:line: field: message', () => {

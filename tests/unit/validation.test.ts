@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatProblem, validateContent } from '../../src/lib/validation/index.ts';
+import { formatProblem, validateContent } from '../../src/validation/index.ts';
 import { FIXTURES, hashTree, makeTree } from '../helpers/validation-tree.ts';
 
 const cleanups: (() => void)[] = [];

@@ -3,8 +3,8 @@
  * validated with the schema the site's `file()` loader uses, with no id twice.
  */
 import type { z } from 'astro/zod';
-import { sourceSchema } from '../../schemas/source.ts';
-import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from '../../schemas/taxonomy.ts';
+import { sourceSchema } from '../schemas/source.ts';
+import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from '../schemas/taxonomy.ts';
 import type { Problem } from './problem.ts';
 import { parseYaml } from './yaml.ts';
 import { issuesToProblems } from './zod-problems.ts';

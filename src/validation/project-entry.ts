@@ -3,7 +3,7 @@
  * project schema, references into the taxonomy, the logo file and the MDX body. What needs
  * several entries at once (duplicates) is in `cross-checks.ts`.
  */
-import { projectFrontmatterSchema } from '../../schemas/project.ts';
+import { projectFrontmatterSchema } from '../schemas/project.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkMdx } from './mdx-safety.ts';
 import type { Problem } from './problem.ts';

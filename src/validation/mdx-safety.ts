@@ -5,7 +5,7 @@
  * entry components with plain string props.
  */
 import { mdxToMdast } from 'satteri';
-import { COMPONENT_SPECS, ALLOWED_COMPONENTS, type ComponentSpec, type PropKind } from '../../components/mdx/allowed.ts';
+import { COMPONENT_SPECS, ALLOWED_COMPONENTS, type ComponentSpec, type PropKind } from '../components/mdx/allowed.ts';
 import { isSitePath } from './site-path.ts';
 
 export type MdxRule =

@@ -1,7 +1,7 @@
 /**
  * The state of an enhanced project table (sort column and direction, one filter per facet)
  * and the pure logic around it: reading and writing it in a URL query string, and deciding
- * which rows show and in what order. The browser script in src/scripts/project-table.ts only
+ * which rows show and in what order. The browser script in src/client/project-table.ts only
  * moves DOM nodes according to what this module returns, so everything here is unit-tested.
  */
 

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fromProjectRoot } from './project-root.ts';
+import { fromRepoRoot } from '../integrations/repo-root.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RenderOptions } from './render-png.ts';
@@ -39,7 +39,7 @@ export interface RenderPoolOptions {
 export function workerFile(): string {
   const beside = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
   if (existsSync(beside)) return beside;
-  const inProject = fromProjectRoot('src/lib/render-worker.ts');
+  const inProject = fromRepoRoot('src/og/render-worker.ts');
   if (existsSync(inProject)) return inProject;
   throw new Error(`render-worker.ts not found beside ${import.meta.url} nor at ${inProject}`);
 }

@@ -2,8 +2,8 @@
  * Reading CNCF `landscape.yml`: flatten its category → subcategory → item tree into the
  * CNCF project items the catalog compares itself with. Pure: takes parsed YAML, returns data.
  */
-import type { Maturity } from '../schemas/taxonomy.ts';
-import { MATURITY_LEVELS } from '../schemas/taxonomy.ts';
+import type { Maturity } from '../../src/schemas/taxonomy.ts';
+import { MATURITY_LEVELS } from '../../src/schemas/taxonomy.ts';
 
 /** What the catalog takes from one landscape item that has a `project:` key. */
 export interface LandscapeProject {

@@ -2,7 +2,7 @@
  * Validate a whole content tree, given its files' bytes: the pure core shared by
  * `npm run validate` and the build guard. Reading the disk is in `read-tree.ts`.
  */
-import { slugSchema } from '../../schemas/common.ts';
+import { slugSchema } from '../schemas/common.ts';
 import { duplicateProblems, loaderSlug } from './cross-checks.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkProjectEntry, type EntrySummary } from './project-entry.ts';

@@ -6,7 +6,7 @@
  * up to 1/250 (0.3 px at the 72 px it is shown at), and no coarser.
  */
 import { optimize } from 'svgo';
-import { svgSize } from './svg.ts';
+import { svgSize } from '../../src/og/svg.ts';
 import { mergeDuplicateDefs, removeRedundantStops, removeUnpaintedShapes, shareGradientStops, sharePathData } from './svg-plugins.ts';
 
 /**

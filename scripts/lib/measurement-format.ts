@@ -4,7 +4,7 @@
  */
 import { SOURCE_KINDS } from './rust-count.ts';
 import type { CheckoutMeasurement } from './rust-measure.ts';
-import type { Measurement } from '../schemas/project.ts';
+import type { Measurement } from '../../src/schemas/project.ts';
 
 /** The keys of an entry's `measurement`, in the order entries write them. */
 export const MEASUREMENT_KEYS = [

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import subsetFont from 'subset-font';
-import { fromProjectRoot } from './project-root.ts';
+import { fromRepoRoot } from '../integrations/repo-root.ts';
 
 const require = createRequire(import.meta.url);
 /** Part of the cache key: another subsetter may write other bytes. */
@@ -55,7 +55,7 @@ export function subsetText(): string {
  * Paths of TrueType subsets of `files` (same order, same file names), made on first use.
  * `dir` defaults to node_modules/.cache/cncf-rust-catalog/fonts under the project root.
  */
-export async function subsetFontFiles(files: readonly string[], dir = fromProjectRoot('node_modules/.cache/cncf-rust-catalog/fonts')): Promise<string[]> {
+export async function subsetFontFiles(files: readonly string[], dir = fromRepoRoot('node_modules/.cache/cncf-rust-catalog/fonts')): Promise<string[]> {
   const text = subsetText();
   const fonts = files.map((file) => readFileSync(file));
   const hash = createHash('sha256').update(SUBSETTER).update('\0').update(text);
