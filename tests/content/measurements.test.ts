@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { parseCsv } from '../../src/data/exports.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { readCatalog } from '../helpers/content.ts';
 
 const CSV = '../shared/data/rust-code/measurements.csv';

@@ -7,12 +7,12 @@ import {
   REPOSITORY_CSV_COLUMNS,
   csvField,
   exportProject,
-  parseCsv,
   projectsCsv,
   projectsExport,
   repositoriesCsv,
   toCsv,
 } from '../../src/data/exports.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { absoluteUrl } from '../../src/data/paths.ts';
 import type { Source } from '../../src/schemas/source.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
