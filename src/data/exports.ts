@@ -4,7 +4,7 @@
  * README; a change that removes or renames a field raises `EXPORT_VERSION`.
  */
 import type { CatalogProject, RustTotals } from './project.ts';
-import type { Measurement } from '../schemas/project.ts';
+import { projectFrontmatterSchema, type Measurement, type ProjectFrontmatter } from '../schemas/project.ts';
 import type { Source } from '../schemas/source.ts';
 import { measurementRange } from './project.ts';
 import { catalogStats } from './stats.ts';
@@ -20,40 +20,26 @@ export interface ExportUrls {
 }
 
 /** A repository's measurement as exported: every field of the entry's, absent notes as null. */
-export type ExportedMeasurement = Omit<Measurement, 'notes'> & { notes: string | null };
+export type ExportedMeasurement = Exported<Measurement>;
 
-export interface ExportedProject {
-  slug: string;
-  /** Absolute URL of the project's page on the site. */
-  url: string;
-  name: string;
-  landscapeName: string;
-  summary: string;
-  maturity: string;
-  dates: { accepted: string; incubating: string | null; graduated: string | null; archived: string | null };
-  landscape: { category: string; subcategory: string };
-  homepage: string;
-  repository: string;
-  /** Absolute URL of the logo the site shows. */
-  logo: string;
-  rustUsage: string;
+/** A frontmatter value as exported: absent optional values become null, at every depth. */
+export type Exported<T> = T extends readonly (infer E)[]
+  ? Exported<E>[]
+  : T extends object
+    ? { -readonly [K in keyof T]-?: undefined extends T[K] ? Exported<Exclude<T[K], undefined>> | null : Exported<T[K]> }
+    : T;
+
+/**
+ * One project as exported: every frontmatter field (read from the schema, so a new field is
+ * exported without a change here), with the logo as an absolute URL, adopters as
+ * `{ name, url }`, and what the catalog computes: the page URL, `countsAsRust` and `totals`.
+ */
+export type ExportedProject = { slug: string; url: string } & Omit<Exported<ProjectFrontmatter>, 'adopters'> & {
   /** False for `none-found`: such a project is left out of every total. */
   countsAsRust: boolean;
-  categories: string[];
-  rustRepos: { repo: string; role: string; measurement: ExportedMeasurement }[];
   totals: RustTotals;
-  reported: {
-    type: string[];
-    maturity: string;
-    dates: { accepted: string | null; graduated: string | null } | null;
-    /** `repos`: the repositories a figure covers, when only some of the entry's; null: all of them. */
-    figures: { text: string; where: string; bytes: number | null; repos: string[] | null }[];
-  } | null;
-  rationale: string | null;
   adopters: { name: string; url: string | null }[];
-  sources: string[];
-  updated: string;
-}
+};
 
 export interface ProjectsExport {
   version: typeof EXPORT_VERSION;
@@ -88,8 +74,11 @@ export const JSON_FIELDS: Record<keyof ProjectsExport, string> = {
   projects: 'One object per entry, sorted by name (fields below).',
 };
 
-/** Fields of each object in `projects`. Absent optional values are null, never missing. */
-export const JSON_PROJECT_FIELDS: Record<keyof ExportedProject, string> = {
+/**
+ * What the /data/ page says about the fields below that need more than the schema's own
+ * `.describe()` text; a field added to the schema with a description needs no line here.
+ */
+const PROJECT_FIELD_NOTES: Partial<Record<keyof ExportedProject, string>> = {
   slug: 'Identifier of the entry, as in its page URL.',
   url: "Absolute URL of the project's page on the site.",
   name: 'Display name.',
@@ -113,47 +102,63 @@ export const JSON_PROJECT_FIELDS: Record<keyof ExportedProject, string> = {
   updated: 'Last review of the entry (YYYY-MM-DD).',
 };
 
-const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+/** Computed fields, and where each goes: after the frontmatter field named. */
+const COMPUTED_AFTER: Partial<Record<keyof ProjectFrontmatter, keyof ExportedProject>> = { rustUsage: 'countsAsRust', rustRepos: 'totals' };
 
-const exportMeasurement = (m: Measurement): ExportedMeasurement => ({ ...m, notes: orNull(m.notes) });
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+const FRONTMATTER_SHAPE = defOf(projectFrontmatterSchema).shape as Record<string, unknown>;
+
+/** Export field names in output order: slug, url, then the frontmatter's with the computed ones slotted in. */
+const PROJECT_FIELD_ORDER: (keyof ExportedProject)[] = [
+  'slug',
+  'url',
+  ...Object.keys(FRONTMATTER_SHAPE).flatMap((key) => {
+    const computed = COMPUTED_AFTER[key as keyof ProjectFrontmatter];
+    return (computed ? [key, computed] : [key]) as (keyof ExportedProject)[];
+  }),
+];
+
+/** Fields of each object in `projects`. Absent optional values are null, never missing. */
+export const JSON_PROJECT_FIELDS = Object.fromEntries(
+  PROJECT_FIELD_ORDER.map((key) => {
+    const text = PROJECT_FIELD_NOTES[key] ?? (FRONTMATTER_SHAPE[key] as { description?: string } | undefined)?.description;
+    if (!text) throw new Error(`projects.json field "${key}" has no description: add .describe("…") to it in src/schemas/project.ts`);
+    return [key, text];
+  }),
+) as Record<keyof ExportedProject, string>;
+
+/** A value shaped by `schema` with every absent optional field, at any depth, set to null. */
+function withNulls(schema: unknown, value: unknown): unknown {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+      return value === undefined ? null : withNulls(def.innerType, value);
+    case 'pipe':
+      return withNulls(def.out, value);
+    case 'array':
+      return (value as unknown[]).map((item) => withNulls(def.element, item));
+    case 'object':
+      return Object.fromEntries(Object.entries(def.shape as Record<string, unknown>).map(([key, field]) => [key, withNulls(field, (value as Record<string, unknown>)[key])]));
+    default:
+      return value;
+  }
+}
+
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 /** One project as exported: every frontmatter field, its totals and the URL of its page. */
 export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProject {
-  return {
+  const fields: Record<string, unknown> = {
+    ...(withNulls(projectFrontmatterSchema, p) as Record<string, unknown>),
     slug: p.slug,
     url: urls.project(p.slug),
-    name: p.name,
-    landscapeName: p.landscapeName,
-    summary: p.summary,
-    maturity: p.maturity,
-    dates: {
-      accepted: p.dates.accepted,
-      incubating: orNull(p.dates.incubating),
-      graduated: orNull(p.dates.graduated),
-      archived: orNull(p.dates.archived),
-    },
-    landscape: { category: p.landscape.category, subcategory: p.landscape.subcategory },
-    homepage: p.homepage,
-    repository: p.repository,
     logo: urls.logo(p.logo),
-    rustUsage: p.rustUsage,
     countsAsRust: p.countsAsRust,
-    categories: [...p.categories],
-    rustRepos: p.rustRepos.map((r) => ({ repo: r.repo, role: r.role, measurement: exportMeasurement(r.measurement) })),
     totals: { ...p.totals },
-    reported: p.reported
-      ? {
-          type: [...p.reported.type],
-          maturity: p.reported.maturity,
-          dates: p.reported.dates ? { accepted: orNull(p.reported.dates.accepted), graduated: orNull(p.reported.dates.graduated) } : null,
-          figures: p.reported.figures.map((f) => ({ text: f.text, where: f.where, bytes: orNull(f.bytes), repos: f.repos ? [...f.repos] : null })),
-        }
-      : null,
-    rationale: orNull(p.rationale),
     adopters: (p.adopters ?? []).map((a) => (typeof a === 'string' ? { name: a, url: null } : { name: a.name, url: a.url })),
-    sources: [...p.sources],
-    updated: p.updated,
   };
+  return Object.fromEntries(PROJECT_FIELD_ORDER.map((key) => [key, fields[key]])) as ExportedProject;
 }
 
 export interface ExportInput {

@@ -14,11 +14,6 @@ export function formatCompact(value: number): string {
   return integer.format(value);
 }
 
-/** Bytes in decimal megabytes as GitHub and the measurement notes use them: 26193262 → "26.2 MB". */
-export function formatMegabytes(bytes: number): string {
-  return `${oneDecimal.format(bytes / 1_000_000)} MB`;
-}
-
 /** A percentage with one decimal: 98.2 → "98.2%". */
 export function formatPercent(value: number): string {
   return `${oneDecimal.format(value)}%`;

@@ -2,36 +2,13 @@
  * The catalog's view of one entry: frontmatter with references flattened to ids and Rust
  * totals computed once. Pure, so unit tests can build projects from plain objects.
  */
-import type { Maturity, RustUsage } from '../schemas/taxonomy.ts';
-import type { ReportedFigure, RustRepo } from '../schemas/project.ts';
+import type { ProjectFrontmatter, RustRepo } from '../schemas/project.ts';
 
 /** An Astro reference (`{ collection, id }`) or the plain id scripts use. */
 export type Ref = string | { id: string };
 
-export interface ProjectData {
-  name: string;
-  landscapeName: string;
-  summary: string;
-  maturity: Maturity;
-  dates: { accepted: string; incubating?: string; graduated?: string; archived?: string };
-  landscape: { category: string; subcategory: string };
-  homepage: string;
-  repository: string;
-  logo: string;
-  rustUsage: RustUsage;
-  categories: Ref[];
-  rustRepos: RustRepo[];
-  reported?: {
-    type: ('pure' | 'component' | 'implementation')[];
-    maturity: Maturity;
-    dates?: { accepted?: string; graduated?: string };
-    figures: ReportedFigure[];
-  };
-  rationale?: string;
-  adopters?: (string | { name: string; url: string })[];
-  sources: Ref[];
-  updated: string;
-}
+/** An entry's frontmatter as the content layer (references) or the scripts (plain ids) give it. */
+export type ProjectData = Omit<ProjectFrontmatter, 'categories' | 'sources'> & { categories: Ref[]; sources: Ref[] };
 
 export interface RustTotals {
   repos: number;

@@ -25,6 +25,9 @@ export const maturityDatesSchema = z.strictObject({
   /** Archived. */
   archived: isoDateSchema.optional(),
 });
+export type MaturityDates = z.infer<typeof maturityDatesSchema>;
+/** The maturity date keys, in the order a project reaches them. */
+export const MATURITY_DATE_KEYS = Object.keys(maturityDatesSchema.shape) as (keyof MaturityDates)[];
 
 /**
  * Rust code counted in one repository at one commit, with the method of
@@ -182,8 +185,8 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
             ctx.addIssue({ code: 'custom', path: ['reported', 'figures', i, 'repos', j], message: `expected one of the entry's rustRepos; ${repo} is not listed there` });
         }),
       );
-      const order = ['accepted', 'incubating', 'graduated', 'archived'] as const;
-      const d = entry.dates as Record<(typeof order)[number], string | undefined>;
+      const order = MATURITY_DATE_KEYS;
+      const d = entry.dates as Partial<MaturityDates>;
       for (let i = 1; i < order.length; i++) {
         const later = d[order[i]];
         if (!later) continue;
@@ -195,7 +198,7 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       }
       const needed = { incubating: ['incubating'], graduated: ['graduated'], archived: ['archived'] } as const;
       for (const [field, levels] of Object.entries(needed)) {
-        if ((levels as readonly string[]).includes(entry.maturity) && !d[field as (typeof order)[number]])
+        if ((levels as readonly string[]).includes(entry.maturity) && !d[field as keyof MaturityDates])
           ctx.addIssue({ code: 'custom', path: ['dates', field], message: `expected a ${field} date for a ${entry.maturity} project` });
       }
     });

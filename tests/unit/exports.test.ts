@@ -15,6 +15,7 @@ import {
 import { parseCsv } from '../helpers/csv.ts';
 import { absoluteUrl } from '../../src/data/paths.ts';
 import type { Source } from '../../src/schemas/source.ts';
+import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const urls = {
@@ -86,6 +87,11 @@ describe('projectsExport', () => {
   it('documents every field it writes, and nothing it does not', () => {
     expect(Object.keys(doc).sort()).toEqual(Object.keys(JSON_FIELDS).sort());
     for (const p of doc.projects) expect(Object.keys(p).sort()).toEqual(Object.keys(JSON_PROJECT_FIELDS).sort());
+  });
+
+  it('exports every frontmatter field of the schema, optional ones as null, with their described meaning', () => {
+    for (const key of Object.keys(projectFrontmatterSchema.shape)) expect(doc.projects[1]).toHaveProperty(key);
+    expect(doc.projects[0].rationale).toBeNull();
   });
 
   it('survives a JSON round trip unchanged (no undefined, no Dates)', () => {
