@@ -163,6 +163,11 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       sources: z.array(sourceRef).min(1, { error: 'expected at least one source' }),
       /** Last time the entry's facts were reviewed or changed. */
       updated: isoDateSchema,
+      /**
+       * When the entry's claims were last checked against the project's own sources
+       * (repositories, documentation, announcements); shown on the project page.
+       */
+      verified: isoDateSchema.optional().describe("When the entry's claims were last checked against the project's own sources (YYYY-MM-DD), or null."),
     })
     .superRefine((entry, ctx) => {
       const repos = entry.rustRepos as RustRepo[];

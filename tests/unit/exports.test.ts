@@ -91,7 +91,10 @@ describe('projectsExport', () => {
 
   it('exports every frontmatter field of the schema, optional ones as null, with their described meaning', () => {
     for (const key of Object.keys(projectFrontmatterSchema.shape)) expect(doc.projects[1]).toHaveProperty(key);
+    expect(exportProject(project('checked', { verified: '2026-12-02' }), urls).verified).toBe('2026-12-02');
     expect(doc.projects[0].rationale).toBeNull();
+    expect(doc.projects[1].verified).toBeNull();
+    expect(JSON_PROJECT_FIELDS.verified).toMatch(/last checked against the project's own sources/);
   });
 
   it('survives a JSON round trip unchanged (no undefined, no Dates)', () => {
