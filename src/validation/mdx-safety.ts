@@ -1,12 +1,10 @@
 /**
  * MDX is code: an entry body could import modules, run expressions or inject scripts. This
  * check parses the body with satteri (the parser Astro's MDX integration uses, so it sees
- * exactly what the build sees) and allows only Markdown, harmless lowercase HTML and the
- * entry components with plain string props.
+ * exactly what the build sees) and allows only Markdown and harmless lowercase HTML: entries
+ * use no components.
  */
 import { mdxToMdast } from 'satteri';
-import { COMPONENT_SPECS, ALLOWED_COMPONENTS, type ComponentSpec, type PropKind } from '../components/mdx/allowed.ts';
-import { isSitePath } from './site-path.ts';
 
 export type MdxRule =
   | 'mdx:syntax'
@@ -16,20 +14,12 @@ export type MdxRule =
   | 'mdx:unknown-component'
   | 'mdx:event-handler'
   | 'mdx:unsafe-url'
-  | 'mdx:insecure-url'
-  | 'mdx:component-props';
+  | 'mdx:insecure-url';
 
 export interface MdxFinding {
   line: number;
   rule: MdxRule;
   message: string;
-}
-
-export interface MdxCheckOptions {
-  /** Source ids a `<Quote cite>` may name; not checked when absent. */
-  sourceIds?: ReadonlySet<string>;
-  /** Whether `/path` names a file in `public/`; not checked when absent. */
-  publicFileExists?: (sitePath: string) => boolean;
 }
 
 /** Lowercase tags that run code, load other documents or change the page around them. */
@@ -82,27 +72,8 @@ interface MdastLike {
   position?: { start: { line: number } };
 }
 
-const componentList = ALLOWED_COMPONENTS.join(', ');
-
-function checkPropValue(component: string, prop: string, kind: PropKind, value: string, options: MdxCheckOptions): string | undefined {
-  switch (kind.kind) {
-    case 'one-of':
-      return kind.values.includes(value) ? undefined : `<${component} ${prop}="${value}"> is not a known ${prop} (expected ${kind.values.join(' or ')})`;
-    case 'site-path':
-      if (!isSitePath(value)) return `<${component} ${prop}="${value}"> is not a path inside the site (expected a path starting with / such as /logos/tikv.svg)`;
-      if (options.publicFileExists && !options.publicFileExists(value)) return `<${component} ${prop}="${value}"> names no file in public/ (expected an existing file)`;
-      return undefined;
-    case 'source-id':
-      if (options.sourceIds && !options.sourceIds.has(value))
-        return `<${component} ${prop}="${value}"> is not a source id (expected one of ${[...options.sourceIds].sort().join(', ')})`;
-      return undefined;
-    case 'text':
-      return value.trim() === '' && prop !== 'alt' ? `<${component} ${prop}=""> is empty (expected text)` : undefined;
-  }
-}
-
 /** Check an MDX document (frontmatter included, so lines are the file's own lines). */
-export function checkMdx(source: string, options: MdxCheckOptions = {}): MdxFinding[] {
+export function checkMdx(source: string): MdxFinding[] {
   let tree: MdastLike;
   try {
     tree = mdxToMdast(source) as unknown as MdastLike;
@@ -127,22 +98,18 @@ export function checkMdx(source: string, options: MdxCheckOptions = {}): MdxFind
     const name = node.name;
     const tag = name ?? '';
     if (name && /[.:]/.test(name)) {
-      add(node, 'mdx:forbidden-tag', `<${name}> refers to a variable or namespace (expected a plain HTML tag or one of ${componentList})`);
+      add(node, 'mdx:forbidden-tag', `<${name}> refers to a variable or namespace (expected a plain HTML tag)`);
     } else if (name && /^[A-Z]/.test(name)) {
-      if (!(ALLOWED_COMPONENTS as string[]).includes(name))
-        add(node, 'mdx:unknown-component', `<${name}> is not an entry component (expected one of ${componentList})`);
+      add(node, 'mdx:unknown-component', `<${name}> is not an entry component (expected Markdown or plain HTML; entries use no components)`);
     } else if (name && FORBIDDEN_TAGS.has(name.toLowerCase())) {
-      add(node, 'mdx:forbidden-tag', `<${name}> is not allowed in an entry (expected Markdown, plain HTML without ${[...FORBIDDEN_TAGS].join('/')}, or ${componentList})`);
+      add(node, 'mdx:forbidden-tag', `<${name}> is not allowed in an entry (expected Markdown or plain HTML without ${[...FORBIDDEN_TAGS].join('/')})`);
     }
-    const spec: ComponentSpec | undefined = name && Object.hasOwn(COMPONENT_SPECS, name) ? COMPONENT_SPECS[name as keyof typeof COMPONENT_SPECS] : undefined;
-    const seen = new Set<string>();
     for (const attribute of node.attributes ?? []) {
       if (attribute.type !== 'mdxJsxAttribute') {
         add(node, 'mdx:no-expression', `<${tag}> has a spread attribute {…} (expected plain name="value" attributes)`);
         continue;
       }
       const attrName = attribute.name ?? '';
-      seen.add(attrName);
       if (/^on/i.test(attrName)) add(node, 'mdx:event-handler', `<${tag} ${attrName}> is an event handler (expected no on* attributes: entries run no scripts)`);
       if (attribute.value !== null && typeof attribute.value === 'object') {
         add(node, 'mdx:no-expression', `<${tag} ${attrName}={…}> uses an expression (expected a quoted string value)`);
@@ -156,22 +123,6 @@ export function checkMdx(source: string, options: MdxCheckOptions = {}): MdxFind
           if (scheme && (loads || scheme !== 'data')) unsafe(node, `<${tag} ${attrName}>`, scheme);
         }
       }
-      if (spec && !/^on/i.test(attrName)) {
-        const prop = (spec.props as Record<string, ComponentSpec['props'][string]>)[attrName];
-        if (!prop) add(node, 'mdx:component-props', `<${tag}> has no prop "${attrName}" (expected ${Object.keys(spec.props).join(', ')})`);
-        else if (typeof attribute.value !== 'string') add(node, 'mdx:component-props', `<${tag} ${attrName}> has no value (expected ${attrName}="…")`);
-        else {
-          const wrong = checkPropValue(tag, attrName, prop.value, attribute.value, options);
-          if (wrong) add(node, 'mdx:component-props', wrong);
-        }
-      }
-    }
-    if (spec) {
-      for (const [propName, prop] of Object.entries(spec.props))
-        if (prop.required && !seen.has(propName)) add(node, 'mdx:component-props', `<${tag}> is missing the ${propName} prop (expected ${propName}="…": ${prop.doc})`);
-      const hasChildren = (node.children ?? []).length > 0;
-      if (spec.children === 'none' && hasChildren) add(node, 'mdx:component-props', `<${tag}> takes no content (expected <${tag} … />)`);
-      if (spec.children === 'required' && !hasChildren) add(node, 'mdx:component-props', `<${tag}> is empty (expected text between <${tag}> and </${tag}>)`);
     }
   };
 
@@ -188,7 +139,7 @@ export function checkMdx(source: string, options: MdxCheckOptions = {}): MdxFind
         add(node, 'mdx:no-expression', `{${String(node.value ?? '').slice(0, 30)}} is an MDX expression (expected plain text; write a literal brace as \\{)`);
         return;
       case 'html':
-        add(node, 'mdx:forbidden-tag', 'raw HTML is not allowed (expected Markdown or the entry components)');
+        add(node, 'mdx:forbidden-tag', 'raw HTML is not allowed (expected Markdown or plain HTML tags)');
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':

@@ -17,8 +17,6 @@ export interface EntryContext {
   sourceIds?: ReadonlySet<string>;
   /** Whether `public/logos/<name>` exists. */
   logoExists: (name: string) => boolean;
-  /** Whether a root-relative path such as `/figures/x.svg` names a file in `public/`. */
-  publicFileExists: (sitePath: string) => boolean;
 }
 
 /** What cross-file checks need from an entry, with the line of each value. */
@@ -78,7 +76,7 @@ export function checkProjectEntry(
   if (parts.body.trim() === '')
     problems.push({ file, line: parts.bodyLine, field: 'body:empty', message: 'the entry has no text after the frontmatter (expected at least a paragraph about the project)' });
   else
-    for (const finding of checkMdx(text, context))
+    for (const finding of checkMdx(text))
       problems.push({ file, line: finding.line, field: finding.rule, message: finding.message });
 
   return { problems, summary };

@@ -75,16 +75,6 @@ export function validateContent(options: ValidateOptions): ValidationReport {
         logoProblems(readFileSync(path.join(publicDir, rel), 'utf8')).map((p) => ({ file: displayPublic(rel), line: p.line, field: p.rule, message: p.message })),
       ),
   ];
-  const publicFileExists = (sitePath: string) => {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(sitePath.split(/[?#]/)[0]);
-    } catch {
-      return false;
-    }
-    const target = path.resolve(publicDir, `.${decoded}`);
-    return target.startsWith(publicDir + path.sep) && existsSync(target) && statSync(target).isFile();
-  };
-  const report = validateTree(files, { logos, publicFileExists, display, maxBytes });
+  const report = validateTree(files, { logos, display, maxBytes });
   return { ...report, problems: sortProblems([...report.problems, ...extra]) };
 }

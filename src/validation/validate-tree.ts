@@ -23,8 +23,6 @@ export interface ContentFile {
 export interface TreeContext {
   /** File names in `public/logos/`. */
   logos: ReadonlySet<string>;
-  /** Whether a root-relative path such as `/figures/x.svg` names a file in `public/`. */
-  publicFileExists: (sitePath: string) => boolean;
   /** Display path of a content file that does not exist (for "missing file" problems). */
   display: (path: string) => string;
   maxBytes?: number;
@@ -86,7 +84,6 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
     categoryIds: ids['categories.yaml'],
     sourceIds: ids['sources.yaml'],
     logoExists: (logo: string) => context.logos.has(logo),
-    publicFileExists: context.publicFileExists,
   };
   for (const file of files) {
     const text = texts.get(file.path);
