@@ -3,22 +3,14 @@
  * scalar at a key path, or append an item to a block sequence, while every other byte (other
  * keys and their order, comments, quoting, the MDX body, line endings, a BOM) stays as it was.
  *
- * Positions come from js-yaml's event parser (`parseEvents`), so the edits find keys the way a
+ * Positions come from js-yaml's event parser (the positioned tree of src/validation/yaml.ts), so the edits find keys the way a
  * YAML parser does rather than by pattern matching. Every edit re-parses its result and checks
  * that the value landed where it was meant to; an edit that cannot be made safely throws
  * `FrontmatterEditError` instead of writing something half right. Pure: text in, text out.
  */
-import {
-  COLLECTION_STYLE,
-  CORE_SCHEMA,
-  EVENT_ID,
-  SCALAR_STYLE,
-  YAML11_SCHEMA,
-  getScalarValue,
-  load,
-  parseEvents,
-} from 'js-yaml';
-import type { Event } from 'js-yaml';
+import { CORE_SCHEMA, SCALAR_STYLE, YAML11_SCHEMA, load } from 'js-yaml';
+import { readEntry, type EntryParts } from '../../src/validation/entry-file.ts';
+import { colonAfter, isBlockScalar, pairEnd, trimmedEnd, yamlTree, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar } from '../../src/validation/yaml.ts';
 
 export class FrontmatterEditError extends Error {}
 
@@ -30,27 +22,20 @@ export interface BlockMapping {
   [key: string]: ScalarValue | BlockMapping;
 }
 
-/** Where the frontmatter sits in a file. */
-export interface FrontmatterRange {
-  /** `"\uFEFF"` when the file starts with a byte order mark, otherwise `""`. */
-  bom: string;
-  /** The line ending of the opening `---` line, used for every inserted line. */
-  eol: '\n' | '\r\n';
+/** Where the frontmatter sits in a file (see `readEntry`). */
+export type FrontmatterRange = Pick<EntryParts, 'bom' | 'eol'> & {
   /** Offset of the first YAML character (after the opening `---` line). */
   start: number;
   /** Offset of the closing `---` line (the YAML text ends just before it). */
   end: number;
-}
+};
 
 /** Finds the `---` fenced frontmatter at the top of `text`. */
 export function frontmatterRange(text: string): FrontmatterRange {
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const open = /^---[ \t]*(\r?\n)/.exec(text.slice(bom.length));
-  if (!open) throw new FrontmatterEditError('expected the file to start with a "---" frontmatter line');
-  const start = bom.length + open[0].length;
-  const close = /^---[ \t]*$/m.exec(text.slice(start));
-  if (!close) throw new FrontmatterEditError('expected a closing "---" line after the frontmatter');
-  return { bom, eol: open[1] === '\r\n' ? '\r\n' : '\n', start, end: start + close.index };
+  const parts = readEntry(text);
+  if ('missing' in parts)
+    throw new FrontmatterEditError(parts.missing === 'opening' ? 'expected the file to start with a "---" frontmatter line' : 'expected a closing "---" line after the frontmatter');
+  return { bom: parts.bom, eol: parts.eol, start: parts.yamlStart, end: parts.yamlEnd };
 }
 
 /** The frontmatter's YAML text. */
@@ -65,119 +50,31 @@ export function readFrontmatter(text: string): unknown {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A positioned tree built from parser events. Offsets are into the frontmatter YAML text.
+// The positioned tree of src/validation/yaml.ts, restricted to what edits can handle.
 
-interface ScalarNode {
-  kind: 'scalar';
-  /** Raw extent including quotes; -1 for an empty (null) value. */
-  start: number;
-  end: number;
-  style: number;
-  value: string;
-}
-interface Pair {
-  key: ScalarNode;
-  value: YamlNode;
-}
-interface MappingNode {
-  kind: 'mapping';
-  start: number;
-  end: number;
-  flow: boolean;
-  pairs: Pair[];
-}
-interface SequenceNode {
-  kind: 'sequence';
-  start: number;
-  end: number;
-  flow: boolean;
-  items: YamlNode[];
-}
-type YamlNode = ScalarNode | MappingNode | SequenceNode;
+type ScalarNode = YamlScalar;
+type Pair = YamlPair<ScalarNode>;
+type MappingNode = YamlMapping<ScalarNode>;
 
-function buildTree(yaml: string): YamlNode {
-  let events: Event[];
+/** The frontmatter's tree, refusing aliases and complex keys, which edits cannot place. */
+function buildTree(yaml: string): YamlNode<ScalarNode> {
+  let root: YamlNode;
   try {
-    events = parseEvents(yaml, {});
+    root = yamlTree(yaml);
   } catch (error) {
     throw new FrontmatterEditError(`the frontmatter is not valid YAML: ${(error as Error).message}`);
   }
-  let i = 0;
-  const next = (): Event => {
-    const event = events[i++];
-    if (!event) throw new FrontmatterEditError('unexpected end of the frontmatter events');
-    return event;
-  };
-  const closeFlow = (from: number, closer: string): number => {
-    const at = yaml.indexOf(closer, from);
-    return at === -1 ? from : at + 1;
-  };
-  const node = (): YamlNode => {
-    const event = next();
-    if (event.type === EVENT_ID.SCALAR) {
-      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-      const empty = event.valueStart === -1;
-      return {
-        kind: 'scalar',
-        start: empty ? -1 : event.valueStart - (quoted ? 1 : 0),
-        end: empty ? -1 : event.valueEnd + (quoted ? 1 : 0),
-        style: event.style,
-        value: empty ? '' : getScalarValue(yaml, event),
-      };
-    }
-    if (event.type === EVENT_ID.MAPPING) {
-      const pairs: Pair[] = [];
-      while (events[i]?.type !== EVENT_ID.POP) {
-        const key = node();
-        if (key.kind !== 'scalar') throw new FrontmatterEditError('expected only plain keys in the frontmatter');
-        pairs.push({ key, value: node() });
+  const plain = (node: YamlNode): void => {
+    if (node.kind === 'alias') throw new FrontmatterEditError('aliases (*name) are not supported in the frontmatter');
+    if (node.kind === 'mapping')
+      for (const pair of node.pairs) {
+        if (pair.key.kind !== 'scalar') throw new FrontmatterEditError('expected only plain keys in the frontmatter');
+        plain(pair.value);
       }
-      i++;
-      const flow = event.style === COLLECTION_STYLE.FLOW;
-      const last = pairs.at(-1);
-      const lastEnd = last ? pairEnd(yaml, last) : event.start + 1;
-      return { kind: 'mapping', start: event.start, end: flow ? closeFlow(lastEnd, '}') : lastEnd, flow, pairs };
-    }
-    if (event.type === EVENT_ID.SEQUENCE) {
-      const items: YamlNode[] = [];
-      while (events[i]?.type !== EVENT_ID.POP) items.push(node());
-      i++;
-      const flow = event.style === COLLECTION_STYLE.FLOW;
-      const last = items.at(-1);
-      const lastEnd = last ? last.end : event.start + 1;
-      return { kind: 'sequence', start: event.start, end: flow ? closeFlow(lastEnd, ']') : lastEnd, flow, items };
-    }
-    if (event.type === EVENT_ID.ALIAS) throw new FrontmatterEditError('aliases (*name) are not supported in the frontmatter');
-    return node();
+    if (node.kind === 'sequence') node.items.forEach(plain);
   };
-  const doc = next();
-  if (doc.type !== EVENT_ID.DOCUMENT) throw new FrontmatterEditError('expected one YAML document in the frontmatter');
-  if (events[i]?.type === EVENT_ID.POP) return { kind: 'mapping', start: 0, end: 0, flow: false, pairs: [] };
-  return node();
-}
-
-/** Offset just after the `:` that follows a key. */
-function colonAfter(yaml: string, key: ScalarNode): number {
-  const at = yaml.indexOf(':', key.end);
-  if (at === -1) throw new FrontmatterEditError(`expected ":" after key "${key.value}"`);
-  return at + 1;
-}
-
-/** Where a pair's text ends: its value's end, or its colon when the value is empty. */
-function pairEnd(yaml: string, pair: Pair): number {
-  if (pair.value.kind === 'scalar' && pair.value.start === -1) return colonAfter(yaml, pair.key);
-  if (pair.value.kind === 'scalar' && isBlockScalar(pair.value)) return trimmedEnd(yaml, pair.value);
-  return pair.value.end;
-}
-
-const isBlockScalar = (n: ScalarNode): boolean =>
-  n.style === SCALAR_STYLE.LITERAL_BLOCK || n.style === SCALAR_STYLE.FOLDED_BLOCK;
-
-/** A block scalar's extent includes trailing line breaks; stop at its last visible character. */
-function trimmedEnd(yaml: string, n: ScalarNode): number {
-  let end = n.end;
-  while (end > n.start && /\s/.test(yaml[end - 1])) end--;
-  return end;
+  plain(root);
+  return root as YamlNode<ScalarNode>;
 }
 
 const lineStart = (text: string, pos: number): number => text.lastIndexOf('\n', pos - 1) + 1;

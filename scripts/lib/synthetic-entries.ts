@@ -4,6 +4,7 @@
  * unique), so a tree of any size is valid and its entries have realistic sizes: the same
  * frontmatter, repositories, figures and prose as the real ones. Pure text in, text out.
  */
+import { splitEntry } from '../../src/validation/entry-file.ts';
 
 export interface EntryFile {
   /** File name without `.mdx`. */
@@ -11,7 +12,7 @@ export interface EntryFile {
   text: string;
 }
 
-/** Replaces a top-level scalar of the frontmatter (`key: value` at column 0). */
+/** Replaces a top-level scalar of the frontmatter YAML (`key: value` at column 0). */
 function setScalar(text: string, key: string, value: string): string {
   const pattern = new RegExp(`^${key}:.*$`, 'm');
   if (!pattern.test(text)) throw new Error(`entry has no top-level "${key}:" line`);
@@ -31,9 +32,12 @@ export function syntheticEntries(templates: readonly EntryFile[], count: number)
   const ordered = [...templates].sort((a, b) => a.slug.localeCompare(b.slug));
   return Array.from({ length: count }, (_, n) => {
     const template = ordered[n % ordered.length];
-    let text = template.text;
-    text = setScalar(text, 'name', `${scalar(text, 'name')} ${n}`);
-    text = setScalar(text, 'landscapeName', `${scalar(text, 'landscapeName')} (synthetic ${n})`);
+    const parts = splitEntry(template.text);
+    if (!parts) throw new Error(`${template.slug}: expected an entry with --- fenced frontmatter`);
+    let yaml = parts.yaml;
+    yaml = setScalar(yaml, 'name', `${scalar(yaml, 'name')} ${n}`);
+    yaml = setScalar(yaml, 'landscapeName', `${scalar(yaml, 'landscapeName')} (synthetic ${n})`);
+    const text = template.text.slice(0, parts.yamlStart) + yaml + template.text.slice(parts.yamlEnd);
     return { slug: `${template.slug}-s${n}`, text };
   });
 }

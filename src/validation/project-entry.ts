@@ -4,7 +4,7 @@
  * several entries at once (duplicates) is in `cross-checks.ts`.
  */
 import { projectFrontmatterSchema } from '../schemas/project.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitEntry } from './entry-file.ts';
 import { checkMdx } from './mdx-safety.ts';
 import type { Problem } from './problem.ts';
 import { parseYaml, type YamlPath } from './yaml.ts';
@@ -37,7 +37,7 @@ export function checkProjectEntry(
 ): { problems: Problem[]; summary: EntrySummary } {
   const problems: Problem[] = [];
   const summary: EntrySummary = { file, slug };
-  const parts = splitFrontmatter(text);
+  const parts = splitEntry(text);
   if (!parts) {
     problems.push({ file, line: 1, field: 'frontmatter', message: 'no frontmatter found (expected the file to start with a --- line, the YAML fields, then a closing --- line)' });
     return { problems, summary };

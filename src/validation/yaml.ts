@@ -2,7 +2,7 @@
  * YAML parsing that keeps line numbers: js-yaml 5 gives source offsets in its event
  * stream, which are turned here into "which line is the node at this path on".
  */
-import { EVENT_ID, getScalarValue, load, parseEvents, type Event } from 'js-yaml';
+import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, load, parseEvents, type Event } from 'js-yaml';
 
 export type YamlPath = readonly PropertyKey[];
 
@@ -30,72 +30,156 @@ function lineOfOffset(starts: readonly number[], offset: number): number {
   return lo + 1;
 }
 
-const startOf = (event: Event): number => {
-  if (event.type === EVENT_ID.SCALAR) return event.anchorStart >= 0 ? event.anchorStart : event.valueStart;
-  if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) return event.start;
-  if (event.type === EVENT_ID.ALIAS) return event.anchorStart;
-  return -1;
-};
+// ---------------------------------------------------------------------------------------------
+// The one walk of js-yaml's event stream: a tree of nodes with their offsets in the YAML text.
+// Validation reads lines from it (below); the frontmatter edits of scripts/lib read extents.
 
-interface Frame {
-  kind: 'map' | 'seq';
-  path: PropertyKey[];
-  /** map: the key waiting for its value, or undefined when the next scalar is a key. */
-  pendingKey?: string;
-  index: number;
+export interface YamlScalar {
+  kind: 'scalar';
+  /** Where the node begins, its anchor included; -1 for an empty (null) value. */
+  at: number;
+  /** Raw extent including quotes; -1 for an empty (null) value. */
+  start: number;
+  end: number;
+  style: number;
+  value: string;
+}
+export interface YamlAlias {
+  kind: 'alias';
+  at: number;
+  start: number;
+  end: number;
+}
+/** `K` narrows the keys: plain scalars for the frontmatter edits, any node in general. */
+export interface YamlPair<K extends YamlNode<any> = YamlNode<any>> {
+  key: K;
+  value: YamlNode<K>;
+}
+export interface YamlMapping<K extends YamlNode<any> = YamlNode<any>> {
+  kind: 'mapping';
+  at: number;
+  start: number;
+  end: number;
+  flow: boolean;
+  pairs: YamlPair<K>[];
+}
+export interface YamlSequence<K extends YamlNode<any> = YamlNode<any>> {
+  kind: 'sequence';
+  at: number;
+  start: number;
+  end: number;
+  flow: boolean;
+  items: YamlNode<K>[];
+}
+export type YamlNode<K extends YamlNode<any> = any> = YamlScalar | YamlAlias | YamlMapping<K> | YamlSequence<K>;
+
+export const isBlockScalar = (n: YamlScalar): boolean => n.style === SCALAR_STYLE.LITERAL_BLOCK || n.style === SCALAR_STYLE.FOLDED_BLOCK;
+
+/** A block scalar's extent includes trailing line breaks; stop at its last visible character. */
+export function trimmedEnd(yaml: string, n: YamlScalar): number {
+  let end = n.end;
+  while (end > n.start && /\s/.test(yaml[end - 1])) end--;
+  return end;
+}
+
+/** Offset just after the `:` that follows a key. */
+export function colonAfter(yaml: string, key: YamlNode): number {
+  const at = yaml.indexOf(':', key.end);
+  if (at === -1) throw new Error(`expected ":" after key${key.kind === 'scalar' ? ` "${key.value}"` : ''}`);
+  return at + 1;
+}
+
+/** Where a pair's text ends: its value's end, or its colon when the value is empty. */
+export function pairEnd(yaml: string, pair: YamlPair): number {
+  if (pair.value.kind === 'scalar' && pair.value.start === -1) return colonAfter(yaml, pair.key);
+  if (pair.value.kind === 'scalar' && isBlockScalar(pair.value)) return trimmedEnd(yaml, pair.value);
+  return pair.value.end;
+}
+
+/**
+ * The first document of `yaml` as a positioned tree (an empty document is an empty mapping).
+ * Throws js-yaml's error when the text is not YAML.
+ */
+export function yamlTree(yaml: string): YamlNode {
+  const events = parseEvents(yaml, {});
+  let i = 0;
+  const next = (): Event => {
+    const event = events[i++];
+    if (!event) throw new Error('unexpected end of the YAML events');
+    return event;
+  };
+  const closeFlow = (from: number, closer: string): number => {
+    const at = yaml.indexOf(closer, from);
+    return at === -1 ? from : at + 1;
+  };
+  const node = (): YamlNode => {
+    const event = next();
+    if (event.type === EVENT_ID.SCALAR) {
+      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+      const empty = event.valueStart === -1;
+      return {
+        kind: 'scalar',
+        at: event.anchorStart >= 0 ? event.anchorStart : event.valueStart,
+        start: empty ? -1 : event.valueStart - (quoted ? 1 : 0),
+        end: empty ? -1 : event.valueEnd + (quoted ? 1 : 0),
+        style: event.style,
+        value: empty ? '' : getScalarValue(yaml, event),
+      };
+    }
+    if (event.type === EVENT_ID.MAPPING) {
+      const pairs: YamlPair[] = [];
+      while (events[i]?.type !== EVENT_ID.POP) pairs.push({ key: node(), value: node() });
+      i++;
+      const flow = event.style === COLLECTION_STYLE.FLOW;
+      const last = pairs.at(-1);
+      const lastEnd = last ? pairEnd(yaml, last) : event.start + 1;
+      return { kind: 'mapping', at: event.start, start: event.start, end: flow ? closeFlow(lastEnd, '}') : lastEnd, flow, pairs };
+    }
+    if (event.type === EVENT_ID.SEQUENCE) {
+      const items: YamlNode[] = [];
+      while (events[i]?.type !== EVENT_ID.POP) items.push(node());
+      i++;
+      const flow = event.style === COLLECTION_STYLE.FLOW;
+      const last = items.at(-1);
+      const lastEnd = last ? last.end : event.start + 1;
+      return { kind: 'sequence', at: event.start, start: event.start, end: flow ? closeFlow(lastEnd, ']') : lastEnd, flow, items };
+    }
+    if (event.type === EVENT_ID.ALIAS) return { kind: 'alias', at: event.anchorStart, start: event.anchorStart, end: event.anchorStart };
+    return node();
+  };
+  const doc = next();
+  if (doc.type !== EVENT_ID.DOCUMENT) throw new Error('expected a YAML document');
+  if (events[i]?.type === EVENT_ID.POP) return { kind: 'mapping', at: -1, start: 0, end: 0, flow: false, pairs: [] };
+  return node();
 }
 
 /**
  * Line of every node, keyed by path. A mapping value is placed on its key's line (where a
  * reader looks for `dates:`), a sequence item on the line of its `-` or first character.
+ * Complex keys get no path of their own.
  */
 export function yamlLines(text: string): Map<string, number> {
   const starts = lineStarts(text);
   const lines = new Map<string, number>();
-  const stack: Frame[] = [];
   const record = (path: PropertyKey[], offset: number) => {
     if (offset >= 0 && !lines.has(key(path))) lines.set(key(path), lineOfOffset(starts, offset));
   };
-  // Where the value about to arrive lives, and whether this event is a key instead.
-  const place = (event: Event): PropertyKey[] | 'key' | null => {
-    const top = stack[stack.length - 1];
-    if (!top) return [];
-    if (top.kind === 'seq') {
-      const path = [...top.path, top.index++];
-      record(path, startOf(event));
-      return path;
-    }
-    if (top.pendingKey === undefined) return 'key';
-    const path = [...top.path, top.pendingKey];
-    top.pendingKey = undefined;
-    return path;
-  };
-  for (const event of parseEvents(text, {})) {
-    if (event.type === EVENT_ID.DOCUMENT) continue;
-    if (event.type === EVENT_ID.POP) {
-      stack.pop();
-      continue;
-    }
-    const where = place(event);
-    if (where === 'key') {
-      const top = stack[stack.length - 1];
-      if (event.type === EVENT_ID.SCALAR) {
-        const name = getScalarValue(text, event);
-        top.pendingKey = name;
-        record([...top.path, name], startOf(event));
-      } else {
-        // A complex key: track its nesting but give it no path of its own.
-        top.pendingKey = '\u0000complex';
-        if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)
-          stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: [...top.path, '\u0000complex'], index: 0 });
+  const walk = (node: YamlNode, path: PropertyKey[]) => {
+    if (node.kind === 'mapping')
+      for (const pair of node.pairs) {
+        if (pair.key.kind !== 'scalar') continue;
+        record([...path, pair.key.value], pair.key.at);
+        walk(pair.value, [...path, pair.key.value]);
       }
-      continue;
-    }
-    if (where === null) continue;
-    if (where.length === 0) record([], startOf(event));
-    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', path: where, index: 0 });
-    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', path: where, index: 0 });
-  }
+    if (node.kind === 'sequence')
+      node.items.forEach((item, index) => {
+        record([...path, index], item.at);
+        walk(item, [...path, index]);
+      });
+  };
+  const root = yamlTree(text);
+  record([], root.at);
+  walk(root, []);
   return lines;
 }
 
