@@ -10,9 +10,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runCli } from './lib/cli.ts';
 import { measureCheckout } from './lib/rust-measure.ts';
 
+// The body below is left unindented until the repository-wide Prettier pass (issue 13).
+runCli('bench:measure', async (argv) => {
 const { values } = parseArgs({
+  args: argv,
   options: {
     mb: { type: 'string', default: '30' },
     runs: { type: 'string', default: '5' },
@@ -81,7 +85,7 @@ for (let run = 0; run < runs; run++) {
   for (const key of ['files', 'bytes', 'lines', 'codeLines'] as const) {
     if (m[key] !== expected[key]) {
       console.error(`count mismatch: ${key} measured ${m[key]}, generated ${expected[key]}`);
-      process.exit(1);
+      return 1;
     }
   }
   console.log(
@@ -95,3 +99,5 @@ console.log(
 );
 if (values.keep) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
+return 0;
+});

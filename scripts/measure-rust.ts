@@ -12,6 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { UsageError, runCli, shown } from './lib/cli.ts';
 import {
   FrontmatterEditError,
   appendSequenceItem,
@@ -32,14 +33,6 @@ import { slugSchema } from '../src/schemas/common.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
   'Usage: npm run measure:rust -- <checkout> [...] [--json] [--update <slug> [--repo owner/name] [--role "..."] [--content <dir>]]';
-
-class UsageError extends Error {}
-
-/** A path for messages: relative to the working directory when inside it. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
 async function update(
   m: CheckoutMeasurement,
@@ -149,16 +142,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`measure:rust: ${(error as Error).message}`);
-    } else {
-      console.error(error);
-    }
-    process.exitCode = 2;
-  },
-);
+runCli('measure:rust', main);

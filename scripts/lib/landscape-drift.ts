@@ -5,10 +5,11 @@
  */
 import type { LandscapeProject } from './landscape.ts';
 import { indexByName } from './landscape.ts';
+import { MATURITY_DATE_KEYS, type MaturityDates } from '../../src/schemas/project.ts';
 
 /** The maturity dates, in the order a project reaches them (and the order they are written). */
-export const DATE_KEYS = ['accepted', 'incubating', 'graduated', 'archived'] as const;
-export type DateKey = (typeof DATE_KEYS)[number];
+export const DATE_KEYS = MATURITY_DATE_KEYS;
+export type DateKey = keyof MaturityDates;
 
 /** The frontmatter fields the landscape is the authority for, as key paths. */
 export const SYNCED_FIELDS = [

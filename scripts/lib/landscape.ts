@@ -4,6 +4,7 @@
  */
 import type { Maturity } from '../../src/schemas/taxonomy.ts';
 import { MATURITY_LEVELS } from '../../src/schemas/taxonomy.ts';
+import type { MaturityDates } from '../../src/schemas/project.ts';
 
 /** What the catalog takes from one landscape item that has a `project:` key. */
 export interface LandscapeProject {
@@ -14,7 +15,7 @@ export interface LandscapeProject {
   homepage?: string;
   repository?: string;
   logo?: string;
-  dates: { accepted?: string; incubating?: string; graduated?: string; archived?: string };
+  dates: Partial<MaturityDates>;
 }
 
 export class LandscapeShapeError extends Error {}

@@ -7,6 +7,7 @@
  */
 import { dump } from 'js-yaml';
 import type { LandscapeProject } from './landscape.ts';
+import { escapeXml } from '../../src/og/svg.ts';
 
 export interface ScaffoldInput {
   slug: string;
@@ -96,9 +97,6 @@ export function scaffoldEntry(input: ScaffoldInput): string {
   ];
   return lines.join('\n');
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 /** A neutral monogram so a new entry builds before its real logo is added. */
 export function placeholderLogo(name: string): string {

@@ -4,12 +4,12 @@
  */
 import type { Datum } from './charts.ts';
 import type { Group } from './groups.ts';
-import type { CatalogProject } from './project.ts';
+import { compareNames, type CatalogProject } from './project.ts';
 import { routes } from './paths.ts';
 
 /** Largest first; equal values by label, so the order never depends on input order. */
 export function byValueDescending(a: Datum, b: Datum): number {
-  return b.value - a.value || a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) || a.key.localeCompare(b.key);
+  return b.value - a.value || compareNames(a.label, b.label) || a.key.localeCompare(b.key);
 }
 
 /** Lines of Rust per project, largest first, projects with no Rust found left out. */

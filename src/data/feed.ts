@@ -2,7 +2,7 @@
  * Items of the catalog's RSS feed: one per entry, dated by the entry's `updated`, newest first,
  * so a reader sees which entries changed most recently.
  */
-import type { CatalogProject } from './project.ts';
+import { byName, type CatalogProject } from './project.ts';
 import { formatDate, formatInt } from './format.ts';
 
 export interface FeedItem {
@@ -21,7 +21,7 @@ export interface FeedLabels {
 
 /** Newest `updated` first; entries updated the same day by name. */
 export function byUpdatedDescending(a: Pick<CatalogProject, 'updated' | 'name' | 'slug'>, b: Pick<CatalogProject, 'updated' | 'name' | 'slug'>): number {
-  return b.updated.localeCompare(a.updated) || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.slug.localeCompare(b.slug);
+  return b.updated.localeCompare(a.updated) || byName(a, b);
 }
 
 export function feedItems(projects: readonly CatalogProject[], projectUrl: (slug: string) => string, labels: FeedLabels): FeedItem[] {

@@ -2,7 +2,7 @@
  * Taxonomy pages: turn projects into ordered `{ key, label, description, projects }` groups,
  * one per term, that feed `getStaticPaths` and the index pages.
  */
-import { byName, type CatalogProject } from './project.ts';
+import { byName, compareNames, type CatalogProject } from './project.ts';
 
 export interface Term {
   id: string;
@@ -32,5 +32,5 @@ export function groupProjects<T extends Term>(
 
 /** Terms sorted by name, for taxonomies that have no natural order (categories). */
 export function sortTermsByName<T extends Term>(terms: readonly T[]): T[] {
-  return [...terms].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+  return [...terms].sort((a, b) => compareNames(a.name, b.name) || a.id.localeCompare(b.id));
 }

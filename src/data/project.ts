@@ -53,9 +53,12 @@ export function toCatalogProject(slug: string, data: ProjectData): CatalogProjec
   };
 }
 
+/** Two names in alphabetical order, ignoring case and accents: the one name order of the site. */
+export const compareNames = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base' });
+
 /** Alphabetical by name, case-insensitive, then slug: the one order lists use by default. */
 export function byName(a: { name: string; slug: string }, b: { name: string; slug: string }): number {
-  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.slug.localeCompare(b.slug);
+  return compareNames(a.name, b.name) || a.slug.localeCompare(b.slug);
 }
 
 /** Newest and oldest commit dates among the measurements: the as-of range of Rust figures. */

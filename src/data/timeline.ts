@@ -2,11 +2,13 @@
  * The catalog's history by year: when each project was accepted into the CNCF, moved to
  * incubating, graduated and was archived, from the dates in its entry (landscape.yml's).
  */
-import type { CatalogProject } from './project.ts';
+import { byName, type CatalogProject } from './project.ts';
 import type { Maturity } from '../schemas/taxonomy.ts';
+import { MATURITY_DATE_KEYS, type MaturityDates } from '../schemas/project.ts';
 
-export const MILESTONE_KINDS = ['accepted', 'incubating', 'graduated', 'archived'] as const;
-export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+/** The kinds of milestone: the maturity date keys of an entry, in order. */
+export const MILESTONE_KINDS = MATURITY_DATE_KEYS;
+export type MilestoneKind = keyof MaturityDates;
 
 /** Headings of the timeline's lists, one per kind. */
 export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
@@ -54,8 +56,7 @@ export function compareMilestones(a: Milestone, b: Milestone): number {
   return (
     a.date.localeCompare(b.date) ||
     kindOrder(a.kind) - kindOrder(b.kind) ||
-    a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
-    a.slug.localeCompare(b.slug)
+    byName(a, b)
   );
 }
 

@@ -4,7 +4,7 @@
  * build renders the SVG to PNG with resvg (`render-png.ts`), with fonts shipped in npm.
  */
 import { formatInt } from '../data/format.ts';
-import { nestSvg } from './svg.ts';
+import { escapeXml, nestSvg } from './svg.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -24,10 +24,6 @@ const colours = {
   accent: '#b7410e',
   maturity: { sandbox: '#5b4b8a', incubating: '#8a5a00', graduated: '#1a7f37', archived: '#57606a' } as Record<string, string>,
 };
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 /** Rough advance of a DejaVu Sans character, in ems: enough to keep text inside its box. */
 export function textWidth(text: string, fontSize: number, bold = false): number {

@@ -43,3 +43,8 @@ export function nestSvg(svg: string, box: { x: number; y: number; width: number;
   const open = `<svg x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" viewBox="${viewBox}" preserveAspectRatio="${preserveAspectRatio}"${rest}`;
   return `${open}${selfClosing ? '/>' : '>'}${doc.slice(root.length)}`;
 }
+
+/** Text made safe inside an XML/SVG element or a quoted attribute. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}

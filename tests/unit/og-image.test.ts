@@ -4,7 +4,6 @@ import {
   OG_HEIGHT,
   OG_WIDTH,
   cardAlt,
-  escapeXml,
   fitFontSize,
   iconSvg,
   projectCard,
@@ -13,6 +12,7 @@ import {
   textWidth,
   wrapText,
 } from '../../src/og/og-image.ts';
+import { escapeXml } from '../../src/og/svg.ts';
 import { fontFiles, pngSize, renderPng } from '../../src/og/render-png.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
