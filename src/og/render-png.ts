@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { encodePngSync, isOpaque } from './png-encode.ts';
-import { renderInPool } from './render-pool.ts';
 import { OG_FONT_FAMILY } from './og-image.ts';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +25,11 @@ export interface RenderOptions {
   /** An opaque `#rrggbb` painted under the image: every pixel is then opaque, unchecked. */
   background?: string;
 }
+
+/** What a worker thread is asked to draw (render-pool.ts): the SVG and the options other than fonts (the worker picks those). */
+export type RenderRequest = { svg: string } & Omit<RenderOptions, 'fonts'>;
+export type RenderJob = RenderRequest & { id: number };
+export type RenderReply = { id: number; png: Uint8Array<ArrayBuffer> } | { id: number; error: string };
 
 function resvgOptions({ width, fonts = fontFiles(), background }: RenderOptions): ResvgRenderOptions {
   if (background !== undefined && !/^#[0-9a-f]{6}$/i.test(background)) throw new Error(`background: expected an opaque #rrggbb colour, got "${background}"`);
@@ -49,15 +53,6 @@ export function renderPng(svg: string, options: RenderOptions = {}): Uint8Array<
   const opaque = options.background !== undefined || isOpaque(pixels);
   // A copy on a plain ArrayBuffer: what `new Response(body)` accepts under strict DOM types.
   return new Uint8Array(opaque ? encodePngSync(pixels, image.width, image.height) : image.asPng());
-}
-
-/**
- * The same image as `renderPng`, drawn and compressed by a worker thread (render-pool.ts), so
- * that share images use every core while the main thread renders pages, and their 3 MB pixel
- * buffers never reach the main thread's heap. The worker picks the fonts.
- */
-export function renderPngAsync(svg: string, options: Omit<RenderOptions, 'fonts'> = {}): Promise<Uint8Array<ArrayBuffer>> {
-  return renderInPool({ svg, ...options });
 }
 
 /** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */

@@ -9,12 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fromRepoRoot } from '../integrations/repo-root.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RenderOptions } from './render-png.ts';
-
-/** What to draw: the SVG and the `renderPng` options other than fonts (the worker picks those). */
-export type RenderRequest = { svg: string } & Omit<RenderOptions, 'fonts'>;
-export type RenderJob = RenderRequest & { id: number };
-export type RenderReply = { id: number; png: Uint8Array<ArrayBuffer> } | { id: number; error: string };
+import type { RenderJob, RenderOptions, RenderReply, RenderRequest } from './render-png.ts';
 
 interface Pending {
   job: RenderJob;
@@ -128,11 +123,20 @@ export class RenderPool {
 let pool: RenderPool | undefined;
 
 /** Renders on the shared pool (one worker per core, at most 4). */
-export function renderInPool(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> {
+function renderInPool(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> {
   try {
     pool ??= new RenderPool({ size: Math.max(1, Math.min(4, availableParallelism())), file: workerFile() });
   } catch (error) {
     return Promise.reject(error);
   }
   return pool.render(request);
+}
+
+/**
+ * The same image as `renderPng`, drawn and compressed by a worker thread of the pool above, so
+ * that share images use every core while the main thread renders pages, and their 3 MB pixel
+ * buffers never reach the main thread's heap. The worker picks the fonts.
+ */
+export function renderPngAsync(svg: string, options: Omit<RenderOptions, 'fonts'> = {}): Promise<Uint8Array<ArrayBuffer>> {
+  return renderInPool({ svg, ...options });
 }

@@ -5,9 +5,8 @@
  * fonts; if the subsets cannot be made, every image uses the whole fonts.
  */
 import { parentPort } from 'node:worker_threads';
-import { fontFiles, renderPng } from './render-png.ts';
+import { fontFiles, renderPng, type RenderJob, type RenderReply } from './render-png.ts';
 import { coveredBySubset, subsetFontFiles } from './font-subset.ts';
-import type { RenderJob, RenderReply } from './render-pool.ts';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs as a worker thread of render-pool.ts');

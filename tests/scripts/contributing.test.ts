@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { FORBIDDEN_TAGS, type MdxRule } from '../../src/validation/mdx-safety.ts';
-import { schemaFieldPaths } from '../../src/validation/schema-fields.ts';
+import { schemaFieldPaths } from '../helpers/schema-fields.ts';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
 import { categorySchema } from '../../src/schemas/taxonomy.ts';

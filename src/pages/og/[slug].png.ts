@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fromRepoRoot } from '../../integrations/repo-root.ts';
 import { catalog, type CatalogProject } from '../../data/catalog.ts';
 import { OG_BACKGROUND, projectCard, projectCardSvg } from '../../og/og-image.ts';
-import { renderPngAsync } from '../../og/render-png.ts';
+import { renderPngAsync } from '../../og/render-pool.ts';
 
 export const getStaticPaths = (async () => {
   const { projects } = await catalog();
