@@ -4,7 +4,7 @@
  * README; a change that removes or renames a field raises `EXPORT_VERSION`.
  */
 import type { CatalogProject, RustTotals } from './project.ts';
-import { projectFrontmatterSchema, type Measurement, type ProjectFrontmatter } from '../schemas/project.ts';
+import { projectFrontmatterSchema, type ProjectFrontmatter } from '../schemas/project.ts';
 import type { Source } from '../schemas/source.ts';
 import { measurementRange } from './project.ts';
 import { catalogStats } from './stats.ts';
@@ -18,9 +18,6 @@ export interface ExportUrls {
   project: (slug: string) => string;
   logo: (file: string) => string;
 }
-
-/** A repository's measurement as exported: every field of the entry's, absent notes as null. */
-export type ExportedMeasurement = Exported<Measurement>;
 
 /** A frontmatter value as exported: absent optional values become null, at every depth. */
 export type Exported<T> = T extends readonly (infer E)[]

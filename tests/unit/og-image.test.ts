@@ -13,7 +13,8 @@ import {
   wrapText,
 } from '../../src/og/og-image.ts';
 import { escapeXml } from '../../src/og/svg.ts';
-import { fontFiles, pngSize, renderPng } from '../../src/og/render-png.ts';
+import { fontFiles, renderPng } from '../../src/og/render-png.ts';
+import { pngSize } from '../helpers/png.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {
