@@ -170,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
 
   const reposDir = values.repos ? path.resolve(values.repos) : undefined;
   if (reposDir && values.clone) await mkdir(reposDir, { recursive: true });
-  const names = reposDir ? await directoryNames(reposDir) : new Map<string, string>();
+  const names = reposDir ? await directoryNames(reposDir) : new Map<string, string[]>();
   if (reposDir && names.size === 0 && !values.clone) console.error(`discover: ${reposDir} holds no repositories`);
   const cache = values.cache ? await CountCache.load(path.resolve(values.cache)) : new CountCache();
   const token = process.env.GITHUB_TOKEN || undefined;
