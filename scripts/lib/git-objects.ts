@@ -248,7 +248,7 @@ export class BlobReader {
   readonly #writes: string[] = [];
 
   constructor(gitDir: string) {
-    this.#child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-command'], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.#child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-command', '--buffer'], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));
     this.#child.stderr.setEncoding('utf8').on('data', (d: string) => (this.#stderr += d));
     this.#child.stdin.on('error', () => {});
@@ -279,7 +279,8 @@ export class BlobReader {
   }
 
   #flush(): void {
-    const text = this.#writes.join('');
+    // --buffer: git holds its answers until `flush`, so they come in large writes.
+    const text = this.#writes.join('') + 'flush\n';
     this.#writes.length = 0;
     this.#child.stdin.write(text);
   }
