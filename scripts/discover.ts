@@ -12,7 +12,7 @@
  *               out without fetching ("no .rs files in a file listing, as of <date>").
  * --github      first pass through GitHub's languages API (GITHUB_TOKEN) for repositories with
  *               no local copy: no Rust there means no fetch.
- * --clone       clone what is missing into --repos (git clone --bare --filter=blob:none).
+ * --clone       clone what is missing into --repos (bare, --depth=1, --filter=blob:limit=4m).
  * --write FILE  the data file of the run: every repository looked at, with or without Rust.
  *
  * Prints (a) projects the rule admits that have no entry, (b) entries whose class no longer

@@ -148,9 +148,14 @@ async function looksLikeGit(dir: string): Promise<boolean> {
   return false;
 }
 
-/** The `git clone` arguments that fetch a missing repository: bare, without blobs until read. */
+/**
+ * The `git clone` arguments that fetch a missing repository: bare, the newest commit only
+ * (`--depth 1`: discover reads HEAD), without blobs of 4 MiB or more (like the session's
+ * snapshots; the counter lists them as missing). Not `--filter=blob:none`: the share needs
+ * the size of every programming-language file, and the counter never fetches lazily.
+ */
 export function cloneArgs(repo: string, dest: string, base = 'https://github.com/'): string[] {
-  return ['clone', '--quiet', '--bare', '--filter=blob:none', '--no-tags', `${base.replace(/\/?$/, '/')}${repo}.git`, dest];
+  return ['clone', '--quiet', '--bare', '--depth=1', '--no-tags', '--filter=blob:limit=4m', `${base.replace(/\/?$/, '/')}${repo}.git`, dest];
 }
 
 /** One line of a `--listing` file: a repository screened from its file list, without fetching. */

@@ -160,9 +160,9 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
     expect(bad.stderr).toContain('listing item 0: expected {repo: "owner/name", rsFiles: whole number');
   });
 
-  it('clones what is missing, bare and without blobs, from the clone base', async () => {
+  it('clones what is missing (bare, newest commit, no blob of 4 MiB or more) from the clone base', async () => {
     expect(cloneArgs('fix/delta', '/r/fix+delta.git')).toEqual([
-      'clone', '--quiet', '--bare', '--filter=blob:none', '--no-tags', 'https://github.com/fix/delta.git', '/r/fix+delta.git',
+      'clone', '--quiet', '--bare', '--depth=1', '--no-tags', '--filter=blob:limit=4m', 'https://github.com/fix/delta.git', '/r/fix+delta.git',
     ]);
     const dir = path.join(tmp, 'clones');
     const r = await discover('--repos', dir, '--clone', '--clone-base', `file://${remote}/`, '--project', 'Delta', '--json');
