@@ -24,7 +24,7 @@ import {
   resolveCommit,
 } from './git-objects.ts';
 import type { TreeEntry } from './git-objects.ts';
-import { languageByAlias, languageOf, linguistTable } from './languages.ts';
+import { languageByAlias, languageOf, loadLinguistTable } from './languages.ts';
 import type { Language, LanguageTable, LanguageType } from './languages.ts';
 import type { LineCounts } from './line-count.ts';
 import { rustShare } from './line-count.ts';
@@ -162,7 +162,7 @@ const isGitattributes = (p: string) => p === '.gitattributes' || p.endsWith('/.g
 /** Counts one commit's tree. Throws GitError when the repository or the commit cannot be read. */
 export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
   const { gitDir } = options;
-  const table = options.table ?? linguistTable();
+  const table = options.table ?? (await loadLinguistTable());
   const cache = options.cache ?? new CountCache();
   const { commit, commitDate } = await resolveCommit(gitDir, options.commit ?? 'HEAD');
   // A partial clone: list what it lacks first, since asking git for it would start a fetch.

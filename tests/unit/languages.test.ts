@@ -1,10 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { AMBIGUOUS_EXTENSIONS, buildLanguageTable, languageByAlias, languageOf, linguistTable } from '../../scripts/lib/languages.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AMBIGUOUS_EXTENSIONS, buildLanguageTable, languageByAlias, languageOf, linguistTable, loadLinguistTable } from '../../scripts/lib/languages.ts';
 import { PATH_RULES, exclusionOf, pathRuleOf } from '../../scripts/lib/linguist-paths.ts';
 
 const name = (p: string) => languageOf(p)?.name;
 
+beforeAll(async () => {
+  await loadLinguistTable();
+}, 60_000);
+
 describe('languages from linguist', () => {
+  it('loads the same table from the package and from its cache file', async () => {
+    const all = Object.values(await import('linguist-languages')) as { name: string; type: string }[];
+    const t = linguistTable();
+    expect(t.byAlias.get('rust')).toEqual({ name: 'Rust', type: 'programming' });
+    for (const l of all) expect(t.byAlias.get(l.name.toLowerCase())?.type, l.name).toBe(l.type);
+  });
+
   it('knows every programming language of linguist-languages, by extension and file name', () => {
     expect(['a.rs', 'b.go', 'c.c', 'd.cpp', 'e.py', 'f.ts', 'g.java', 'h.cs', 'i.kt', 'j.rb', 'k.swift', 'l.zig'].map(name)).toEqual([
       'Rust', 'Go', 'C', 'C++', 'Python', 'TypeScript', 'Java', 'C#', 'Kotlin', 'Ruby', 'Swift', 'Zig',
