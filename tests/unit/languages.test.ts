@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AMBIGUOUS_EXTENSIONS, buildLanguageTable, languageByAlias, languageOf, linguistTable, loadLinguistTable } from '../../scripts/lib/languages.ts';
-import { PATH_RULES, exclusionOf, pathRuleOf } from '../../scripts/lib/linguist-paths.ts';
+import { PATH_RULES, exclusionOf, pathRuleOf } from '../../src/data/linguist-rules.ts';
 
 const name = (p: string) => languageOf(p)?.name;
 
