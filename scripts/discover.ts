@@ -235,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
         programmingBytes: c.programmingBytes,
         rustShare: c.rustShare,
         languages: programmingMix(c, 5),
-        missing: c.missing.length,
+        missing: c.missing.filter((x) => !x.leftOut).length,
       };
       set({ state: 'measured', measurement, source: local ? 'local copy' : 'cloned' });
     } catch (error) {

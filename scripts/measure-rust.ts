@@ -165,8 +165,9 @@ async function main(argv: string[]): Promise<number> {
       measurements.push({ path: path.resolve(dir), ...repo, ...(dirty ? { dirty } : {}), ...count });
       if (dirty)
         console.error(`measure:rust: ${dir} has uncommitted changes; measured the content of commit ${count.commit.slice(0, 12)} from git objects, not the working tree`);
-      if (count.missing.length > 0)
-        console.error(`measure:rust: ${dir}: ${count.missing.length} blobs of counted files are missing from this copy and were not counted: ${count.missing.slice(0, 5).map((x) => x.path).join(', ')}${count.missing.length > 5 ? ', …' : ''}`);
+      const lacking = count.missing.filter((x) => !x.leftOut);
+      if (lacking.length > 0)
+        console.error(`measure:rust: ${dir}: ${lacking.length} files of counted languages are missing from this copy and were not counted: ${lacking.slice(0, 5).map((x) => x.path).join(', ')}${lacking.length > 5 ? ', …' : ''}`);
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(error.message);
       throw error;

@@ -195,7 +195,7 @@ export interface RepoMeasurement {
   rustShare: number;
   /** Largest programming languages: name, bytes, percent of programming bytes. */
   languages: { name: string; bytes: number; share: number }[];
-  /** Files of a counted language the copy lacks (not counted). */
+  /** Files the copy lacks that would have been counted (not counted). */
   missing: number;
 }
 

@@ -136,8 +136,11 @@ export interface TreeCount {
   symlinks: number;
   /** Submodules (mode 160000): their content is another repository; not counted. */
   submodules: string[];
-  /** Files of a known language whose blob the copy lacks: not counted, listed here. */
-  missing: { path: string; language: string }[];
+  /**
+   * Files of a known language whose blob the copy lacks: not counted, listed here;
+   * `leftOut` names the rule when the file would have been left out anyway.
+   */
+  missing: { path: string; language: string; leftOut?: string }[];
   /** Missing blobs of files the counter did not need (no known language). */
   missingOther: number;
   /** The `.gitattributes` files at the commit. */
@@ -213,12 +216,10 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
         if (blob.size === null) result.missingOther++;
         return;
       }
-      if (blob.size === null) {
-        result.missing.push({ path: blob.path, language: language.name });
-        return;
-      }
       const isRust = language.name === 'Rust';
       const exclusion = exclusionOf(blob.path, attrs);
+      const missing = (): void => void result.missing.push({ path: blob.path, language: language.name, ...(exclusion ? { leftOut: exclusion.label } : {}) });
+      if (blob.size === null) return missing();
       const add = (bytes: number, counts?: LineCounts): void => {
         if (isRust && counts) {
           for (const target of exclusion ? [result.rustRaw] : [result.rustRaw, result.rust]) {
@@ -242,7 +243,6 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
         languages.set(language.name, lang);
         if (language.type === 'programming') result.programmingBytes += bytes;
       };
-      const missing = (): void => void result.missing.push({ path: blob.path, language: language.name });
       if (isRust) {
         const hit = cache.get(blob.oid);
         if (hit) return add(hit.bytes, hit);
