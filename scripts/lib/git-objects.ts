@@ -59,12 +59,13 @@ export interface Repository {
 export async function openRepository(dir: string): Promise<Repository> {
   let out: string;
   try {
-    out = (await git(['-C', dir, 'rev-parse', '--absolute-git-dir', '--is-bare-repository'])).toString('utf8');
+    out = (await git(['-C', dir, 'rev-parse', '--absolute-git-dir', '--is-inside-work-tree'])).toString('utf8');
   } catch {
     throw new GitError(`${dir}: not a git repository (expected a bare repository or a checkout)`);
   }
-  const [gitDir, bare] = out.trim().split('\n');
-  if (bare === 'true') return { gitDir };
+  const [gitDir, inWorkTree] = out.trim().split('\n');
+  // A bare repository, or a checkout's .git directory given directly: git objects only.
+  if (inWorkTree !== 'true') return { gitDir };
   const top = (await git(['-C', dir, 'rev-parse', '--show-toplevel'])).toString('utf8').trim();
   return { gitDir, workTree: top || undefined };
 }
