@@ -90,7 +90,7 @@ const PROJECT_FIELD_NOTES: Partial<Record<keyof ExportedProject, string>> = {
   rustUsage: 'pure, component, sdk or none-found.',
   countsAsRust: 'false for none-found projects, which are left out of every total.',
   categories: 'Category ids (see the categories pages).',
-  rustRepos: 'Measured repositories: repo (owner/name), role, and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, notes}.',
+  rustRepos: 'Measured repositories: repo (owner/name), role, kind (main, component, sdk, tooling or null), and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, programmingBytes (the share\'s denominator: bytes of every programming language; null in older measurements), languages, notes}.',
   totals: 'repos (with Rust files), files, bytes, lines, codeLines summed over rustRepos.',
   reported: 'What the 2025 report printed: type, maturity, dates, figures [{text, where, bytes, repos}] (repos: the repositories a figure covers when it covers only some of them; null: all of them); null if it did not cover the project.',
   rationale: 'Why the project chose Rust, in the catalog\'s words; null if none.',
