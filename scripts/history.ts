@@ -1,0 +1,58 @@
+/**
+ * Rust through time: counts every entry's Rust repositories at the last commit of each year
+ * (first-parent line of the measured commit) and at the entry's CNCF dates, into
+ * data/history.json.
+ *
+ *   npm run history -- [--repos <dir>] [--content <dir>] [--out <file>] [--cache <dir>]
+ *
+ * --repos: a directory of git copies, `<owner>+<name>/repo` (bare or with .git), default
+ * $CATALOG_REPOS or /work/.mirror. Blob counts are cached by object id in --cache (default
+ * node_modules/.cache/cncf-rust-catalog/blob-counts), across commits and runs.
+ * A repository with no copy, or without its measured commit, is listed; its earlier history at
+ * the same commit is kept. Exit codes: 0 every repository has its history; 1 some have none
+ * (the rest is written); 2 error (nothing written).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createTreeCounter } from './lib/history/counter.ts';
+import { HistoryInputError, readEntries, readPrevious, runHistory } from './lib/history/run.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { repos: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' } },
+  });
+  const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
+  const out = path.resolve(values.out ?? path.join(root, 'data', 'history.json'));
+  const cacheDir = path.resolve(values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts'));
+  const entries = await readEntries(path.resolve(values.content ?? path.join(root, 'content')));
+  const counter = createTreeCounter({ cacheDir });
+  const started = Date.now();
+  const { records, gaps, repos } = await runHistory({ entries, reposDir, counter, previous: await readPrevious(out), log: (line) => console.error(line) });
+  await counter.flush();
+  await writeFile(out, `${JSON.stringify(records, null, 1)}\n`);
+  const points = records.reduce((n, r) => n + r.repos.reduce((m, h) => m + h.years.length + h.events.length, 0), 0);
+  console.log(
+    `history: ${repos} repositories counted, ${points} points in ${records.length} entries, ${counter.blobsRead} blobs read, ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(process.cwd(), out) || out}`,
+  );
+  if (gaps.length === 0) return 0;
+  console.log(`\n${gaps.length} repositories without a new history:`);
+  for (const g of gaps) console.log(`  ${g.slug}: ${g.reason}${g.kept ? ' (earlier history at the same commit kept)' : ' (no history)'}`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof HistoryInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`history: ${(error as Error).message}`);
+    else console.error(error);
+    process.exitCode = 2;
+  },
+);
