@@ -6,9 +6,11 @@
  *   npm run history -- [--repos <dir>] [--content <dir>] [--out <file>] [--cache <dir>]
  *
  * --repos: a directory of git copies, `<owner>+<name>/repo` (bare or with .git), default
- * $CATALOG_REPOS or /work/.mirror. Blob counts are cached by object id in --cache (default
- * node_modules/.cache/cncf-rust-catalog/blob-counts), across commits and runs.
- * A repository with no copy, or without its measured commit, is listed; its earlier history at
+ * $CATALOG_REPOS or /work/.mirror. Counting is measure:rust's (scripts/lib/tree-count.ts); Rust
+ * blob counts are cached by object id in the --cache file (default
+ * node_modules/.cache/cncf-rust-catalog/blob-counts.txt, the format of measure:rust --cache),
+ * across commits, repositories and runs.
+ * A repository with no copy, without its measured commit or lacking blobs is listed; its earlier history at
  * the same commit is kept. Exit codes: 0 every repository has its history; 1 some have none
  * (the rest is written); 2 error (nothing written).
  */
@@ -28,12 +30,17 @@ async function main(argv: string[]): Promise<number> {
   });
   const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
   const out = path.resolve(values.out ?? path.join(root, 'data', 'history.json'));
-  const cacheDir = path.resolve(values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts'));
+  const cacheFile = path.resolve(values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts.txt'));
   const entries = await readEntries(path.resolve(values.content ?? path.join(root, 'content')));
-  const counter = createTreeCounter({ cacheDir });
+  const counter = await createTreeCounter({ cacheFile });
   const started = Date.now();
-  const { records, gaps, repos } = await runHistory({ entries, reposDir, counter, previous: await readPrevious(out), log: (line) => console.error(line) });
-  await counter.flush();
+  let result;
+  try {
+    result = await runHistory({ entries, reposDir, counter, previous: await readPrevious(out), log: (line) => console.error(line) });
+  } finally {
+    await counter.flush();
+  }
+  const { records, gaps, repos } = result;
   await writeFile(out, `${JSON.stringify(records, null, 1)}\n`);
   const points = records.reduce((n, r) => n + r.repos.reduce((m, h) => m + h.years.length + h.events.length, 0), 0);
   console.log(

@@ -4,14 +4,14 @@
  * commit), counts equal to a fresh count at each point, the blob cache, and the command.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTreeCounter } from '../../scripts/lib/history/counter.ts';
 import { firstRustCommit } from '../../scripts/lib/history/git.ts';
 import { repoHistory } from '../../scripts/lib/history/repo-history.ts';
-import { measureCheckout } from '../../src/lib/rust-measure.ts';
+import { countLines } from '../../scripts/lib/line-count.ts';
 import { historyFileSchema, type RepoHistory } from '../../src/schemas/history.ts';
 import { FIXTURES } from '../helpers/validation-tree.ts';
 
@@ -69,11 +69,12 @@ function makeMain(): Made {
 
 let main: Made;
 let history: RepoHistory;
-const counter = createTreeCounter();
+let counter: Awaited<ReturnType<typeof createTreeCounter>>;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'history-test-'));
   main = makeMain();
+  counter = await createTreeCounter();
   history = await repoHistory({
     gitDir: main.bare,
     repo: 'alpha/alpha',
@@ -104,18 +105,37 @@ describe('history of a synthetic repository', () => {
     ]);
   });
 
-  it('counts at each point what a fresh count of that commit gives, and what a checkout of it measures', async () => {
+  /** Rust of a checkout counted from its files on disk: `.rs` files outside vendor/ and the top-level examples/. */
+  function onDisk(dir: string, at = ''): { files: number; bytes: number; lines: number; codeLines: number } {
+    const sum = { files: 0, bytes: 0, lines: 0, codeLines: 0 };
+    for (const name of readdirSync(path.join(dir, at))) {
+      const rel = at ? `${at}/${name}` : name;
+      if (name === '.git' || name === 'vendor' || rel === 'examples') continue;
+      if (statSync(path.join(dir, rel)).isDirectory()) {
+        const inner = onDisk(dir, rel);
+        for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += inner[k];
+      } else if (name.endsWith('.rs')) {
+        const c = countLines(readFileSync(path.join(dir, rel)));
+        sum.files++;
+        sum.bytes += c.bytes;
+        sum.lines += c.lines;
+        sum.codeLines += c.codeLines;
+      }
+    }
+    return sum;
+  }
+
+  it('counts at each point what a fresh count of that commit gives, and what its checkout holds', async () => {
     const all = [...history.years.map((y) => y.point), ...history.events.flatMap((e) => (e.point ? [e.point] : []))];
     const points = [...new Map(all.map((p) => [p.commit, p])).values()];
     expect(points.length).toBe(4);
     for (const point of points) {
-      const fresh = await createTreeCounter().count(main.bare, point.commit);
+      const fresh = await (await createTreeCounter()).count(main.bare, point.commit);
       expect({ ...point, commit: undefined, commitDate: undefined }, point.commit).toEqual({ ...fresh, commit: undefined, commitDate: undefined });
       const checkout = path.join(tmp, `checkout-${point.commit.slice(0, 8)}`);
       execFileSync('git', ['clone', '-q', main.work, checkout]);
       git(checkout, ['checkout', '-q', point.commit]);
-      const m = await measureCheckout(checkout);
-      expect([point.files, point.bytes, point.lines, point.codeLines, point.rustShare], point.commit).toEqual([m.files, m.bytes, m.lines, m.codeLines, m.rustShare]);
+      expect({ files: point.files, bytes: point.bytes, lines: point.lines, codeLines: point.codeLines }, point.commit).toEqual(onDisk(checkout));
     }
     // The points differ, so the comparison above is not of zeros.
     expect(new Set(history.years.map((y) => y.point.codeLines)).size).toBe(3);
@@ -126,8 +146,9 @@ describe('history of a synthetic repository', () => {
     const before = counter.blobsRead;
     await repoHistory({ gitDir: main.bare, repo: 'alpha/alpha', measuredCommit: main.c.last, dates: {}, counter });
     expect(counter.blobsRead).toBe(before);
-    // Distinct counted .rs contents at the points: lib.rs at 2020 and 2023, util.rs, extra.rs.
-    expect(before).toBe(4);
+    // Distinct .rs contents at the points: lib.rs at 2020 and 2023, util.rs, extra.rs, and the
+    // left-out vendor/ and examples/ files (read once for the raw figure).
+    expect(before).toBe(6);
   });
 
   it('finds Rust that arrived by a merge on the first-parent line, at the merge', async () => {
@@ -141,7 +162,7 @@ describe('history of a synthetic repository', () => {
     git(work, ['merge', '-q', '--no-ff', '-m', 'bring rust', 'rust'], '2020-02-01T00:00:00+00:00');
     const merge = git(work, ['rev-parse', 'HEAD']);
     expect((await firstRustCommit(path.join(work, '.git'), merge))?.commit).toBe(merge);
-    const h = await repoHistory({ gitDir: path.join(work, '.git'), repo: 'o/merge', measuredCommit: merge, dates: {}, counter: createTreeCounter() });
+    const h = await repoHistory({ gitDir: path.join(work, '.git'), repo: 'o/merge', measuredCommit: merge, dates: {}, counter: await createTreeCounter() });
     expect(h.years.map((y) => y.year)).toEqual([2020]);
   });
 });
@@ -183,8 +204,12 @@ describe('npm run history', () => {
   it('writes the same file twice from the same inputs', () => {
     const dir = content();
     const outs = ['a.json', 'b.json'].map((f) => path.join(tmp, f));
-    for (const out of outs) run(['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out, '--cache', path.join(tmp, 'cache')]);
+    const cache = path.join(tmp, 'twice', 'counts.txt');
+    const runs = outs.map((out) => run(['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out, '--cache', cache]));
     expect(readFileSync(outs[0], 'utf8')).toBe(readFileSync(outs[1], 'utf8'));
+    // The second run finds every blob count in the cache file the first one wrote.
+    expect(runs[0].stdout).toMatch(/, 7 blobs read,/); // the 6 above and lib.rs at incubation (20 Feb 2020)
+    expect(runs[1].stdout).toMatch(/, 0 blobs read,/);
   }, 120_000);
 
   it('stops with exit 2 and writes nothing on an invalid entry', () => {

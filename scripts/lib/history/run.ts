@@ -7,8 +7,9 @@ import path from 'node:path';
 import { readFrontmatter } from '../../../src/lib/frontmatter-edit.ts';
 import { projectFrontmatterSchema } from '../../../src/schemas/project.ts';
 import { CNCF_EVENTS, historyFileSchema, type ProjectHistory, type RepoHistory } from '../../../src/schemas/history.ts';
-import type { TreeCounter } from './counter.ts';
-import { hasCommit, locateRepo } from './git.ts';
+import { IncompleteCopyError, type TreeCounter } from './counter.ts';
+import { HistoryGitError, hasCommit, locateRepo } from './git.ts';
+import { GitError } from '../git-objects.ts';
 import { repoHistory } from './repo-history.ts';
 
 export class HistoryInputError extends Error {}
@@ -55,7 +56,7 @@ export interface Gap {
 export interface HistoryRun {
   records: ProjectHistory[];
   gaps: Gap[];
-  /** Points counted (a commit standing for several points counts once per repository). */
+  /** Repositories counted in this run. */
   repos: number;
 }
 
@@ -86,7 +87,18 @@ export async function runHistory(options: {
         continue;
       }
       const started = Date.now();
-      const history = await repoHistory({ gitDir: gitDir!, repo, measuredCommit: commit, dates: entry.dates, counter });
+      let history;
+      try {
+        history = await repoHistory({ gitDir: gitDir!, repo, measuredCommit: commit, dates: entry.dates, counter });
+      } catch (error) {
+        // One unreadable copy (missing blobs, a git failure) must not cost the other repositories.
+        if (!(error instanceof IncompleteCopyError || error instanceof HistoryGitError || error instanceof GitError)) throw error;
+        const old = previous.find((p) => p.id === entry.slug)?.repos.find((r) => r.repo === repo && r.measuredCommit === commit && sameEvents(r, entry));
+        if (old) record.repos.push(old);
+        gaps.push({ slug: entry.slug, repo, reason: error.message, kept: old !== undefined });
+        log(`${entry.slug}: ${error.message}`);
+        continue;
+      }
       record.repos.push(history);
       repos++;
       log(`${entry.slug}: ${repo}, ${history.years.length} years from ${history.years[0].year}, ${history.events.length} CNCF dates (${((Date.now() - started) / 1000).toFixed(1)} s)`);
