@@ -86,7 +86,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('history of a synthetic repository', () => {
+describe('history of a synthetic repository', { timeout: 60_000 }, () => {
   it('starts at the first Rust commit and takes the last first-parent commit of each year', () => {
     expect(history.firstRust).toEqual({ commit: main.c.rust, commitDate: '2020-02-10T10:00:00+00:00' });
     expect(history.years.map((y) => [y.year, y.point.commit])).toEqual([
