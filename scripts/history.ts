@@ -33,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
   const cacheFile = path.resolve(values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts.txt'));
   const entries = await readEntries(path.resolve(values.content ?? path.join(root, 'content')));
   const counter = await createTreeCounter({ cacheFile });
+  const incomplete = new Set<string>();
+  counter.onIncomplete = (message) => incomplete.add(message.replace(/ at [0-9a-f]{7} /, ' '));
   const started = Date.now();
   let result;
   try {
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     `history: ${repos} repositories counted, ${points} points in ${records.length} entries, ${counter.blobsRead} blobs read, ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(process.cwd(), out) || out}`,
   );
+  for (const message of incomplete) console.log(`note: ${message}`);
   if (gaps.length === 0) return 0;
   console.log(`\n${gaps.length} repositories without a new history:`);
   for (const g of gaps) console.log(`  ${g.slug}: ${g.reason}${g.kept ? ' (earlier history at the same commit kept)' : ' (no history)'}`);
