@@ -36,7 +36,7 @@ export async function createTreeCounter(options: { cacheFile?: string } = {}): P
   const cache = options.cacheFile ? await CountCache.load(options.cacheFile) : new CountCache();
   const loaded = cache.size;
   const readers = new Map<string, BlobReader>();
-  return {
+  const counter: TreeCounter = {
     get blobsRead() {
       return cache.size - loaded;
     },
@@ -54,8 +54,9 @@ export async function createTreeCounter(options: { cacheFile?: string } = {}): P
       // as in measure:rust (snapshots here lack files of 4 MiB and more).
       const rust = result.missing.filter((m) => m.language === 'Rust');
       if (rust.length > 0) throw new IncompleteCopyError(`the copy in ${gitDir} lacks ${rust.length} Rust blob(s) at ${commit}: ${list(rust)}`);
-      if (result.missing.length > 0) this.onIncomplete?.(`${gitDir} at ${commit.slice(0, 7)} lacks ${result.missing.length} blob(s) of other languages, left out of the share: ${list(result.missing)}`);
+      if (result.missing.length > 0) counter.onIncomplete?.(`${gitDir} at ${commit.slice(0, 7)} lacks ${result.missing.length} blob(s) of other languages, left out of the share: ${list(result.missing)}`);
       return { ...result.rust, rustShare: result.rustShare };
     },
   };
+  return counter;
 }
