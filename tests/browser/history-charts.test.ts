@@ -23,7 +23,7 @@ const CHARTS = [
   ['/charts/', 'chart-rust-over-time'],
 ] as const;
 
-describe('Rust over time charts', () => {
+describe('Rust over time charts', { timeout: 120_000 }, () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [path, id] of CHARTS) {
       it(`${path} ${id}, ${scheme} theme: no axe violation, columns in proportion`, async () => {
