@@ -15,12 +15,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  FrontmatterEditError,
-  appendSequenceItem,
-  readFrontmatter,
-  setScalar,
-} from '../src/lib/frontmatter-edit.ts';
-import {
   MEASUREMENT_KEYS,
   formatMeasurementTable,
   measurementFields,
@@ -30,8 +24,6 @@ import { GitError, git, openRepository, repoFromRemoteUrl } from './lib/git-obje
 import type { Repository } from './lib/git-objects.ts';
 import { CountCache, countTree } from './lib/tree-count.ts';
 import type { TreeCount } from './lib/tree-count.ts';
-import { measurementSchema } from '../src/schemas/project.ts';
-import { slugSchema } from '../src/schemas/common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -74,6 +66,12 @@ async function update(
   slug: string,
   options: { repo?: string; role?: string; content: string; notes: boolean },
 ): Promise<string> {
+  // Loaded only here: the schemas and the YAML editor are most of a plain run's start-up time.
+  const [{ FrontmatterEditError, appendSequenceItem, readFrontmatter, setScalar }, { measurementSchema }, { slugSchema }] = await Promise.all([
+    import('../src/lib/frontmatter-edit.ts'),
+    import('../src/schemas/project.ts'),
+    import('../src/schemas/common.ts'),
+  ]);
   if (!slugSchema.safeParse(slug).success) throw new UsageError(`--update expects an entry slug such as "chaos-mesh", got "${slug}"`);
   const repo = options.repo ?? (await originRepo(m));
   if (!repo)

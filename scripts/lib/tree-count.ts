@@ -6,7 +6,7 @@
  *
  * Every regular file gets a language from GitHub linguist's table (`languages.ts`), then is
  * kept or left out by `.gitattributes` at the commit and the default path rules
- * (`linguist-paths.ts`). Bytes come from the tree (`ls-tree --long`); only Rust blobs are
+ * (`src/data/linguist-rules.ts`). Bytes come from the tree (`ls-tree --long`); only Rust blobs are
  * read, streamed through the line counter (`line-count.ts`). Rust share = Rust bytes / bytes
  * of every *programming* language. A blob of a counted language that the copy lacks (a
  * partial or size-limited clone) is listed by path in `missing`, never skipped in silence.
@@ -24,12 +24,12 @@ import {
   resolveCommit,
 } from './git-objects.ts';
 import type { TreeEntry } from './git-objects.ts';
-import { languageByAlias, languageOf, linguistTable } from './languages.ts';
+import { languageByAlias, languageOf, loadLinguistTable } from './languages.ts';
 import type { Language, LanguageTable, LanguageType } from './languages.ts';
 import type { LineCounts } from './line-count.ts';
 import { rustShare } from './line-count.ts';
-import { exclusionOf } from './linguist-paths.ts';
-import type { AttributeValues, PathRuleKind } from './linguist-paths.ts';
+import { exclusionOf } from '../../src/data/linguist-rules.ts';
+import type { AttributeValues, PathRuleKind } from '../../src/data/linguist-rules.ts';
 
 /**
  * Rust line counts by blob id: a blob's counts never change, so one count serves every
@@ -162,7 +162,7 @@ const isGitattributes = (p: string) => p === '.gitattributes' || p.endsWith('/.g
 /** Counts one commit's tree. Throws GitError when the repository or the commit cannot be read. */
 export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
   const { gitDir } = options;
-  const table = options.table ?? linguistTable();
+  const table = options.table ?? (await loadLinguistTable());
   const cache = options.cache ?? new CountCache();
   const { commit, commitDate } = await resolveCommit(gitDir, options.commit ?? 'HEAD');
   // A partial clone: list what it lacks first, since asking git for it would start a fetch.
