@@ -66,7 +66,7 @@ export function columnLayout(columns: readonly Column[], markers: readonly Marke
     })),
     markers: markers.map((m, i) => {
       const xPercent = round(Math.min(Math.max(m.position / n, 0), 1) * 100);
-      return { ...m, xPercent, labelY: i * o.markerRow + o.markerRow - 4, anchor: xPercent > 60 ? ('end' as const) : ('start' as const) };
+      return { ...m, xPercent, labelY: i * o.markerRow + o.markerRow - 4, anchor: xPercent > 50 ? ('end' as const) : ('start' as const) };
     }),
     ticks: ticks.map((value) => ({ value, y: round(plotBottom - height(value)) })),
     max,
