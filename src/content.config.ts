@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { makeProjectSchema } from './schemas/project.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
 import { sourceSchema } from './schemas/source.ts';
+import { projectHistorySchema } from './schemas/history.ts';
 
 const projects = defineCollection({
   loader: glob({ base: './content/projects', pattern: '**/[^_]*.mdx' }),
@@ -29,4 +30,10 @@ const rustUsage = defineCollection({
   schema: termSchema(RUST_USAGES),
 });
 
-export const collections = { projects, categories, sources, maturity, rustUsage };
+/** Rust through time (`npm run history`): one record per entry. */
+const history = defineCollection({
+  loader: file('./data/history.json'),
+  schema: projectHistorySchema,
+});
+
+export const collections = { projects, categories, sources, maturity, rustUsage, history };

@@ -8,16 +8,18 @@ import { groupProjects, sortTermsByName, type Group, type Term } from './groups.
 import { catalogStats } from './stats.ts';
 import { danglingReferences } from './references.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../schemas/taxonomy.ts';
+import { catalogHistory } from '../data/history.ts';
 
 export type Source = CollectionEntry<'sources'>['data'];
 
 async function load() {
-  const [projectEntries, categories, sources, maturity, rustUsage] = await Promise.all([
+  const [projectEntries, categories, sources, maturity, rustUsage, histories] = await Promise.all([
     getCollection('projects'),
     getCollection('categories'),
     getCollection('sources'),
     getCollection('maturity'),
     getCollection('rustUsage'),
+    getCollection('history'),
   ]);
   const projects = projectEntries.map((e) => toCatalogProject(e.id, e.data)).sort(byName);
   const categoryTerms: Term[] = sortTermsByName(categories.map((c) => c.data));
@@ -38,6 +40,7 @@ async function load() {
     categories: groupProjects(categoryTerms, projects, (p) => p.categories),
     maturity: groupProjects(maturityTerms, projects, (p) => [p.maturity]),
     rustUsage: groupProjects(usageTerms, projects, (p) => [p.rustUsage]),
+    history: catalogHistory(projects, histories.map((h) => h.data)),
     projectEntries: new Map(projectEntries.map((e) => [e.id, e])),
     labels: {
       maturity: new Map(maturityTerms.map((t) => [t.id as string, t.name])),

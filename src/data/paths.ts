@@ -40,6 +40,7 @@ export const routes = {
   projectsJson: () => '/data/projects.json',
   projectsCsv: () => '/data/projects.csv',
   repositoriesCsv: () => '/data/repositories.csv',
+  historyJson: () => '/data/history.json',
   rss: () => '/rss.xml',
   sitemap: () => '/sitemap-index.xml',
   ogImage: (slug: string) => `/og/${slug}.png`,
