@@ -8,7 +8,6 @@
  * (owner/name from `git remote get-url origin`, or --repo), changing only those lines; with no
  * such item it appends one, which needs --role. Exit codes: 0 done; 2 error (nothing written).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,7 +25,8 @@ import {
 } from '../src/lib/measurement-format.ts';
 import { MeasureError, measureCheckout, originRepo } from '../src/lib/rust-measure.ts';
 import type { CheckoutMeasurement } from '../src/lib/rust-measure.ts';
-import { measurementSchema } from '../src/schemas/project.ts';
+import { measurementSchema, projectFrontmatterSchema } from '../src/schemas/project.ts';
+import { WriteError, describeFsError, readForEdit, writeAll, type ReadFile } from './lib/safe-write.ts';
 import { slugSchema } from '../src/schemas/common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,12 +62,14 @@ async function update(
     throw new UsageError(`the measurement does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 
   const file = path.join(options.content, 'projects', `${slug}.mdx`);
-  let text: string;
+  let read: ReadFile;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`no entry ${shown(file)} (check the slug, or --content)`);
+    read = readForEdit(file);
+  } catch (error) {
+    const code = (error as WriteError).message.includes('ENOENT');
+    throw new UsageError(code ? `no entry ${shown(file)} (check the slug, or --content)` : (error as Error).message.replace(file, shown(file)));
   }
+  const text = read.text;
   let data: { rustRepos?: { repo?: unknown }[] } | null;
   try {
     data = readFrontmatter(text) as typeof data;
@@ -94,7 +96,18 @@ async function update(
     if (error instanceof FrontmatterEditError) throw new UsageError(`${shown(file)}: ${error.message}`);
     throw error;
   }
-  if (edited !== text) await writeFile(file, edited);
+  if (edited !== text) {
+    // The whole entry must still pass the schema, and the file must not have changed meanwhile.
+    const checkedEntry = projectFrontmatterSchema.safeParse(readFrontmatter(edited));
+    if (!checkedEntry.success)
+      throw new UsageError(`${shown(file)}: the edited entry would not validate, so nothing was written: ${checkedEntry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    try {
+      writeAll([{ before: read, text: edited }]);
+    } catch (error) {
+      if (error instanceof WriteError) throw new UsageError(error.message.replaceAll(file, shown(file)));
+      throw error;
+    }
+  }
   const kept = index !== -1 && (repos[index] as { measurement?: { notes?: unknown } }).measurement?.notes !== undefined;
   const what = index === -1 ? `added ${repo} to` : edited === text ? `${repo} already up to date in` : `updated ${repo} in`;
   return `${what} ${shown(file)}${kept ? ' (its notes were kept: check they still hold)' : ''}`;
@@ -129,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
       measurements.push(await measureCheckout(checkout));
     } catch (error) {
       if (error instanceof MeasureError) throw new UsageError(error.message);
+      // An unreadable folder or file (EACCES, EPERM, ELOOP...): a message, not a stack.
+      if ((error as NodeJS.ErrnoException).code) throw new UsageError(`could not measure ${checkout}: ${describeFsError(error)}`);
       throw error;
     }
   }
@@ -156,8 +171,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`measure:rust: ${(error as Error).message}`);
+    } else if ((error as NodeJS.ErrnoException).code) {
+      console.error(`measure:rust: ${describeFsError(error)}`);
     } else {
-      console.error(error);
+      console.error(`measure:rust: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     }
     process.exitCode = 2;
   },

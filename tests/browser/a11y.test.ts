@@ -4,7 +4,7 @@
  * page added later is checked without editing this list.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { assertBuilt, htmlFiles } from '../helpers/dist.ts';
@@ -28,9 +28,14 @@ const PAGES = templatePaths(htmlFiles());
 const session = useBrowserSession();
 let page: Page;
 
-beforeAll(async () => {
+// A fresh page per test: a test that times out in the middle of an axe run leaves its page
+// busy, and a shared page made every later test fail with it.
+beforeEach(async () => {
   page = await session().newPage();
   session().expectNotFound(session().server.url('/404.html'));
+});
+afterEach(async () => {
+  await page?.close().catch(() => undefined);
 });
 
 async function violations(scope?: string) {
