@@ -97,11 +97,12 @@ export function nestingDepth(source: string): { depth: number; line: number } {
     const text = lines[i];
     const quotes = /^(?:[ \t]*>)*/.exec(text)![0].replace(/[^>]/g, '').length;
     const indent = Math.floor((/^[ \t]*/.exec(text.replace(/^(?:[ \t]*>)*/, ''))![0].replace(/\t/g, '    ').length) / 2);
+    let deepest = tags;
     for (const m of text.matchAll(/<(\/?)[A-Za-z][^>]*?(\/?)>/g)) {
       if (m[1]) tags = Math.max(0, tags - 1);
-      else if (!m[2]) tags++;
+      else if (!m[2]) deepest = Math.max(deepest, ++tags);
     }
-    const depth = quotes + indent + tags;
+    const depth = quotes + indent + deepest;
     if (depth > best.depth) best = { depth, line: i + 1 };
   }
   return best;
