@@ -8,6 +8,7 @@
  * written in one canonical form. Pure: text in, problems out.
  */
 import { sanitizeSvg } from './svg-sanitize.ts';
+import { svgSize } from '../svg.ts';
 
 export interface LogoProblem {
   line: number;
@@ -27,6 +28,12 @@ export function logoProblems(text: string): LogoProblem[] {
   if (result.fatal) {
     const at = /\s\(line (\d+)\)$/.exec(result.fatal);
     return [{ line: at ? Number(at[1]) : 1, rule: 'logo:document', message: `${at ? result.fatal.slice(0, at.index) : result.fatal}; expected one <svg> document` }];
+  }
+  try {
+    // Share images and <img> sizes need it; without it the build failed far from the file.
+    svgSize(result.output!);
+  } catch (error) {
+    return [{ line: 1, rule: 'logo:document', message: `${(error as Error).message} (the site sizes every logo from it)` }];
   }
   const fix = 'sanitizing removes it; `npm run logos -- <source.svg> <slug>` writes the sanitized file';
   const problems: LogoProblem[] = result.removed.map((r) => ({ line: r.line, rule: 'logo:removed', message: `${r.what} is not allowed (${fix}; expected SVG shapes, paths, groups, gradients, clip paths, masks and filters, referring only to #ids of the file)` }));
