@@ -124,7 +124,8 @@ export class RenderPool {
   private spawn(): Worker {
     // Advanced serialisation carries the PNG bytes as a Uint8Array; stdio is shared so a
     // worker's warnings reach the build log.
-    const worker = fork(this.options.file, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // No execArgv from the parent: a parent started with `node -e <code>` would pass its code on.
+    const worker = fork(this.options.file, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.started++;
     this.all.add(worker);
     worker.on('message', (message) => {
