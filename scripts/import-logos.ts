@@ -2,12 +2,17 @@
  * Copy logos into public/logos/ optimised: `npm run logos -- <source.svg> <slug> [...]`
  * (pairs), or `npm run logos -- --all <landscape logos dir>` to re-import every entry's logo
  * by its landscape item's `logo` file name (entries name their logo `<slug>.svg`).
+ * What is written is the sanitized form (validation/svg-sanitize.ts), the only form validate
+ * accepts; what sanitizing removed is listed. Errors are messages (exit 1), never stacks.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadYaml } from '../src/validation/safe-yaml.ts';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
 import { optimiseSvg } from './lib/logo.ts';
-import { logoProblems } from '../src/validation/logo-safety.ts';
+import { sanitizeSvg } from '../src/validation/svg-sanitize.ts';
+import { slugSchema } from '../src/schemas/common.ts';
+import { isEntryFile } from '../src/schemas/entry-files.ts';
+import { WriteError, describeFsError, readForEdit, writeAll } from './lib/safe-write.ts';
 import { indexByName, landscapeProjects } from './lib/landscape.ts';
 import { UsageError, runCli } from './lib/cli.ts';
 import { readFrontmatter } from './lib/frontmatter-edit.ts';
@@ -19,24 +24,43 @@ let failed = false;
 mkdirSync(out, { recursive: true });
 
 function importOne(source: string, slug: string): void {
-  const before = readFileSync(source);
-  const after = optimiseSvg(before.toString('utf8'));
-  // What validate would refuse is not written (scripts, images, outside references: logo-safety.ts).
-  const problems = logoProblems(after);
-  if (problems.length > 0) {
-    for (const p of problems) console.error(`${source} (optimised):${p.line}: ${p.rule}: ${p.message}`);
+  const error = (message: string) => {
+    console.error(`logos: ${message}`);
     failed = true;
-    return;
+  };
+  if (!slugSchema.safeParse(slug).success) return error(`"${slug}" is not a slug (expected lower-case words joined by hyphens, e.g. chaos-mesh)`);
+  if (!/\.svg$/i.test(source)) return error(`${source} is not an .svg file`);
+  let before: Buffer;
+  try {
+    if (!lstatSync(source).isFile()) return error(`${source} is not a regular file (a symbolic link or a folder)`);
+    before = readFileSync(source);
+  } catch (e) {
+    return error(`cannot read ${source}: ${describeFsError(e)}`);
   }
-  writeFileSync(join(out, `${slug}.svg`), after);
-  console.log(`${slug}.svg: ${before.length} -> ${Buffer.byteLength(after)} bytes`);
+  let optimised: string;
+  try {
+    optimised = optimiseSvg(before.toString('utf8'));
+  } catch (e) {
+    return error(`${source}: ${(e as Error).message.split('\n')[0]} (expected an SVG file)`);
+  }
+  const clean = sanitizeSvg(optimised);
+  if (!clean.output) return error(`${source}: ${clean.fatal}`);
+  for (const r of clean.removed) console.error(`logos: ${source}: removed ${r.what}: not allowed in a logo`);
+  const target = join(out, `${slug}.svg`);
+  try {
+    writeAll([{ before: existsSync(target) ? readForEdit(target) : { file: target }, text: clean.output }]);
+  } catch (e) {
+    if (e instanceof WriteError) return error(e.message);
+    throw e;
+  }
+  console.log(`${slug}.svg: ${before.length} -> ${Buffer.byteLength(clean.output)} bytes`);
 }
 
 const args = argv;
 if (args[0] === '--all') {
   const dir = args[1] ?? '../shared/data/landscape/logos';
-  const landscape = indexByName(landscapeProjects(load(readFileSync('data/landscape.yml', 'utf8'))));
-  for (const file of readdirSync('content/projects').filter((f) => f.endsWith('.mdx'))) {
+  const landscape = indexByName(landscapeProjects(loadYaml(readFileSync('data/landscape.yml', 'utf8'))));
+  for (const file of readdirSync('content/projects').filter(isEntryFile)) {
     const name = (readFrontmatter(readFileSync(join('content/projects', file), 'utf8')) as { landscapeName?: string }).landscapeName;
     const logo = name ? landscape.get(name)?.logo : undefined;
     if (!logo) {

@@ -10,7 +10,7 @@
  * such item it appends one, which needs --role. --notes also writes the counter's notes line
  * (what was left out, the language mix) over the entry's. Exit codes: 0 done; 2 error (nothing written).
  */
-import { readFile, realpath, writeFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import { GitError, git, openRepository, repoFromRemoteUrl } from './lib/git-obje
 import type { Repository } from './lib/git-objects.ts';
 import { CountCache, countTree } from './lib/tree-count.ts';
 import type { TreeCount } from './lib/tree-count.ts';
+import { WriteError, describeFsError, readForEdit, writeAll, type ReadFile } from './lib/safe-write.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -60,7 +61,7 @@ async function update(
   options: { repo?: string; role?: string; content: string; notes: boolean },
 ): Promise<string> {
   // Loaded only here: the schemas and the YAML editor are most of a plain run's start-up time.
-  const [{ FrontmatterEditError, appendSequenceItem, readFrontmatter, setScalar }, { measurementSchema }, { slugSchema }] = await Promise.all([
+  const [{ FrontmatterEditError, appendSequenceItem, readFrontmatter, setScalar }, { measurementSchema, projectFrontmatterSchema }, { slugSchema }] = await Promise.all([
     import('./lib/frontmatter-edit.ts'),
     import('../src/schemas/project.ts'),
     import('../src/schemas/common.ts'),
@@ -81,12 +82,14 @@ async function update(
     throw new UsageError(`the measurement does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 
   const file = path.join(options.content, 'projects', `${slug}.mdx`);
-  let text: string;
+  let read: ReadFile;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`no entry ${shown(file)} (check the slug, or --content)`);
+    read = readForEdit(file);
+  } catch (error) {
+    const code = (error as WriteError).message.includes('ENOENT');
+    throw new UsageError(code ? `no entry ${shown(file)} (check the slug, or --content)` : (error as Error).message.replace(file, shown(file)));
   }
+  const text = read.text;
   let data: { rustRepos?: { repo?: unknown }[] } | null;
   try {
     data = readFrontmatter(text) as typeof data;
@@ -114,7 +117,18 @@ async function update(
     if (error instanceof FrontmatterEditError) throw new UsageError(`${shown(file)}: ${error.message}`);
     throw error;
   }
-  if (edited !== text) await writeFile(file, edited);
+  if (edited !== text) {
+    // The whole entry must still pass the schema, and the file must not have changed meanwhile.
+    const checkedEntry = projectFrontmatterSchema.safeParse(readFrontmatter(edited));
+    if (!checkedEntry.success)
+      throw new UsageError(`${shown(file)}: the edited entry would not validate, so nothing was written: ${checkedEntry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    try {
+      writeAll([{ before: read, text: edited }]);
+    } catch (error) {
+      if (error instanceof WriteError) throw new UsageError(error.message.replaceAll(file, shown(file)));
+      throw error;
+    }
+  }
   const kept = !options.notes && index !== -1 && (repos[index] as { measurement?: { notes?: unknown } }).measurement?.notes !== undefined;
   const what = index === -1 ? `added ${repo} to` : edited === text ? `${repo} already up to date in` : `updated ${repo} in`;
   return `${what} ${shown(file)}${kept ? ' (its notes were kept: check they still hold)' : ''}`;
@@ -163,6 +177,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`measure:rust: ${dir}: ${lacking.length} files of counted languages are missing from this copy and were not counted: ${lacking.slice(0, 5).map((x) => x.path).join(', ')}${lacking.length > 5 ? ', …' : ''}`);
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(error.message);
+      // An unreadable folder or file (EACCES, EPERM, ELOOP...): a message, not a stack.
+      if ((error as NodeJS.ErrnoException).code) throw new UsageError(`could not measure ${dir}: ${describeFsError(error)}`);
       throw error;
     }
   }

@@ -6,14 +6,22 @@
  *
  * Default source: data/landscape.yml. Default content: content/ (entries in content/projects/).
  * Exit codes: 0 in sync; 1 drift found (or, with --write, something left that needs a person);
- * 2 error (unreadable or malformed landscape or entry; nothing is written).
+ * 2 error (unreadable, slow or malformed landscape or entry, a download that timed out or was
+ * redirected away from https, an entry that changed meanwhile or is a symbolic link, a result
+ * the schema refuses; nothing is written, or the message names exactly what was).
+ * --pr-body <file> writes the pull request text, the report fenced so no value can break out.
+ * Writes go through scripts/lib/safe-write.ts (temporary file + rename, checked before).
  */
+import { loadYaml } from '../src/validation/safe-yaml.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { WriteError, describeFsError, readForEdit, writeAll, type ReadFile } from './lib/safe-write.ts';
+import { fenceCode } from './lib/markdown-fence.ts';
+import { isEntryFile } from '../src/schemas/entry-files.ts';
+import { projectFrontmatterSchema } from '../src/schemas/project.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError, runCli, shown } from './lib/cli.ts';
-import { load } from 'js-yaml';
 import { FrontmatterEditError, readFrontmatter, removeKey, setScalar } from './lib/frontmatter-edit.ts';
 import type { CatalogEntry, EntryDrift } from './lib/landscape-drift.ts';
 import { DATE_KEYS, compareWithLandscape, formatDriftReport, isInSync } from './lib/landscape-drift.ts';
@@ -23,17 +31,47 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 
 
-async function readSource(source: string): Promise<string> {
-  if (/^https:\/\//i.test(source)) {
-    let response: Response;
-    try {
-      response = await fetch(source, { signal: AbortSignal.timeout(120_000) });
-    } catch (error) {
-      throw new UsageError(`could not fetch ${source}: ${(error as Error).message}`);
+/** Time for the whole download, headers and body (`SYNC_FETCH_TIMEOUT_MS` overrides it). */
+const fetchTimeoutMs = () => Number(process.env.SYNC_FETCH_TIMEOUT_MS) || 120_000;
+/** Largest landscape.yml accepted (the real one is about 1.1 MB). */
+const MAX_LANDSCAPE_BYTES = 16 * 1024 * 1024;
+
+/** The cause of a failed fetch in words: a timeout, a refused connection, a TLS error. */
+function fetchCause(error: unknown): string {
+  const e = error as Error & { cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no complete answer within ${fetchTimeoutMs()} ms (timed out)`;
+  return [e?.message, e?.cause?.code, e?.cause?.message].filter(Boolean).join(': ');
+}
+
+/** Downloads over https only: redirects are followed by hand, and one to http:// is refused. */
+async function download(source: string): Promise<string> {
+  const signal = AbortSignal.timeout(fetchTimeoutMs());
+  let url = source;
+  try {
+    for (let hop = 0; hop <= 5; hop++) {
+      const response = await fetch(url, { signal, redirect: 'manual' });
+      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+        const next = new URL(response.headers.get('location')!, url);
+        if (next.protocol !== 'https:') throw new UsageError(`could not fetch ${source}: redirected to ${next.href}, which is not https (refused)`);
+        url = next.href;
+        continue;
+      }
+      if (!response.ok) throw new UsageError(`could not fetch ${source}: HTTP ${response.status} ${response.statusText}`);
+      const length = Number(response.headers.get('content-length'));
+      if (length > MAX_LANDSCAPE_BYTES) throw new UsageError(`could not fetch ${source}: ${length} bytes (expected at most ${MAX_LANDSCAPE_BYTES})`);
+      const text = await response.text();
+      if (text.length > MAX_LANDSCAPE_BYTES) throw new UsageError(`could not fetch ${source}: more than ${MAX_LANDSCAPE_BYTES} bytes`);
+      return text;
     }
-    if (!response.ok) throw new UsageError(`could not fetch ${source}: HTTP ${response.status} ${response.statusText}`);
-    return response.text();
+    throw new UsageError(`could not fetch ${source}: more than 5 redirects`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`could not fetch ${source}: ${fetchCause(error)}`);
   }
+}
+
+async function readSource(source: string): Promise<string> {
+  if (/^https:\/\//i.test(source)) return download(source);
   if (/^[a-z]+:\/\//i.test(source)) throw new UsageError(`expected a local path or an https:// URL, got ${source}`);
   try {
     return await readFile(source, 'utf8');
@@ -45,7 +83,7 @@ async function readSource(source: string): Promise<string> {
 function parseLandscape(source: string, text: string) {
   let doc: unknown;
   try {
-    doc = load(text);
+    doc = loadYaml(text);
   } catch (error) {
     throw new UsageError(`${source} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -61,13 +99,15 @@ function parseLandscape(source: string, text: string) {
 interface EntryFile extends CatalogEntry {
   absolute: string;
   text: string;
+  /** The file as read: writes are refused if it changes before them. */
+  read: ReadFile;
 }
 
 async function readEntries(contentDir: string): Promise<EntryFile[]> {
   const dir = path.join(contentDir, 'projects');
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => /\.mdx?$/.test(n) && !n.startsWith('_')).sort();
+    names = (await readdir(dir)).filter((n) => isEntryFile(n)).sort();
   } catch (error) {
     throw new UsageError(`could not read the entries in ${dir}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
@@ -75,14 +115,20 @@ async function readEntries(contentDir: string): Promise<EntryFile[]> {
   for (const name of names) {
     const absolute = path.join(dir, name);
     const file = shown(absolute);
-    const text = await readFile(absolute, 'utf8');
+    let read: ReadFile;
+    try {
+      read = readForEdit(absolute);
+    } catch (error) {
+      throw new UsageError(`${file}: ${(error as Error).message.replace(`${absolute} `, '')}`);
+    }
+    const text = read.text;
     let data: unknown;
     try {
       data = readFrontmatter(text);
     } catch (error) {
       throw new UsageError(`${file}: could not read the frontmatter: ${(error as Error).message.split('\n')[0]}`);
     }
-    entries.push({ file, absolute, text, data });
+    entries.push({ file, absolute, text, data, read });
   }
   if (entries.length === 0) throw new UsageError(`found no entries in ${dir}`);
   return entries;
@@ -98,6 +144,16 @@ function applyChanges(text: string, drift: EntryDrift): string {
   return out;
 }
 
+/** The pull request text: the report as a code block no value in it can close. */
+function prBody(source: string, report: string): string {
+  return [
+    'The weekly run of `npm run sync:landscape` found entries that differ from the CNCF',
+    `landscape.yml (${source.replace(/[^\w.:/@-]/g, '')}) and wrote the landscape's values:`,
+    '',
+    fenceCode(report),
+  ].join('\n');
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -105,11 +161,12 @@ async function main(argv: string[]): Promise<number> {
     options: {
       write: { type: 'boolean', default: false },
       content: { type: 'string' },
+      'pr-body': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('Usage: npm run sync:landscape -- [landscape.yml path or https URL] [--write] [--content <dir>]');
+    console.log('Usage: npm run sync:landscape -- [landscape.yml path or https URL] [--write] [--content <dir>] [--pr-body <file>]');
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`expected at most one landscape.yml, got ${positionals.length}`);
@@ -141,9 +198,29 @@ async function main(argv: string[]): Promise<number> {
       throw error;
     }
   }
-  for (const { entry, text } of updates) if (text !== entry.text) await writeFile(entry.absolute, text);
-  console.log(formatDriftReport(report, { written: true }));
-  for (const { entry } of updates) console.log(`wrote ${entry.file}`);
+  // Nothing is written that the schema refuses (a javascript: homepage, dates out of order).
+  for (const { entry, text } of updates) {
+    let problems: string[] = [];
+    try {
+      const result = projectFrontmatterSchema.safeParse(readFrontmatter(text));
+      if (!result.success) problems = result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    } catch (error) {
+      problems = [(error as Error).message.split('\n')[0]];
+    }
+    if (problems.length > 0)
+      throw new UsageError(`${entry.file}: the landscape's values would make an invalid entry, so nothing was written: ${problems.join('; ')}`);
+  }
+  const changed = updates.filter(({ entry, text }) => text !== entry.text);
+  try {
+    writeAll(changed.map(({ entry, text }) => ({ before: entry.read, text })));
+  } catch (error) {
+    if (error instanceof WriteError) throw new UsageError(error.message.replaceAll(contentDir + path.sep, shown(contentDir) + path.sep));
+    throw error;
+  }
+  const written = formatDriftReport(report, { written: true });
+  console.log(written);
+  for (const { entry } of changed) console.log(`wrote ${entry.file}`);
+  if (values['pr-body']) await writeFile(values['pr-body'], prBody(source, written));
 
   const after = compareWithLandscape(
     updates.length > 0 ? await readEntries(contentDir) : entries,

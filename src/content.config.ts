@@ -4,9 +4,10 @@ import { makeProjectSchema } from './schemas/project.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
 import { sourceSchema } from './schemas/source.ts';
 import { projectHistorySchema } from './schemas/history.ts';
+import { ENTRIES_BASE, ENTRY_GLOB } from './schemas/entry-files.ts';
 
 const projects = defineCollection({
-  loader: glob({ base: './content/projects', pattern: '**/[^_]*.mdx' }),
+  loader: glob({ base: ENTRIES_BASE, pattern: ENTRY_GLOB }),
   schema: makeProjectSchema(reference('categories'), reference('sources')),
 });
 

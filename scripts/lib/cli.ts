@@ -5,6 +5,7 @@
  * error's code (2 unless it says otherwise); anything else prints the error and exits 2.
  */
 import path from 'node:path';
+import { describeFsError } from './safe-write.ts';
 
 export class UsageError extends Error {
   readonly exitCode: number;
@@ -31,8 +32,13 @@ export function runCli(name: string, main: (argv: string[]) => Promise<number> |
         if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
           console.error(`${name}: ${(error as Error).message}`);
           process.exitCode = error instanceof UsageError ? error.exitCode : 2;
+        } else if ((error as NodeJS.ErrnoException).code) {
+          // An operating-system error (EPERM, EACCES, ENOSPC...): its code and path, not a stack.
+          console.error(`${name}: ${describeFsError(error)}`);
+          process.exitCode = 2;
         } else {
-          console.error(error);
+          // Never a raw stack trace: a bug still says which command failed and why.
+          console.error(`${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
           process.exitCode = 2;
         }
       },

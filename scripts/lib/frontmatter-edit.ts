@@ -8,9 +8,10 @@
  * that the value landed where it was meant to; an edit that cannot be made safely throws
  * `FrontmatterEditError` instead of writing something half right. Pure: text in, text out.
  */
-import { CORE_SCHEMA, SCALAR_STYLE, YAML11_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, SCALAR_STYLE, YAML11_SCHEMA } from 'js-yaml';
 import { readEntry, type EntryParts } from '../../src/validation/entry-file.ts';
 import { colonAfter, isBlockScalar, pairEnd, trimmedEnd, yamlTree, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar } from '../../src/validation/yaml.ts';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 
 export class FrontmatterEditError extends Error {}
 
@@ -46,7 +47,7 @@ export function frontmatterText(text: string): string {
 
 /** The frontmatter parsed with js-yaml (dates stay strings). Throws on invalid YAML. */
 export function readFrontmatter(text: string): unknown {
-  return load(frontmatterText(text));
+  return loadYaml(frontmatterText(text));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ export function isPlainSafe(text: string): boolean {
   if (text === '' || text !== text.trim() || /[\r\n]/.test(text) || TIMESTAMP.test(text)) return false;
   for (const schema of [CORE_SCHEMA, YAML11_SCHEMA]) {
     try {
-      const parsed = load(`k: ${text}\n`, { schema }) as { k?: unknown } | null;
+      const parsed = loadYaml(`k: ${text}\n`, { schema }) as { k?: unknown } | null;
       if (parsed?.k !== text) return false;
     } catch {
       return false;
@@ -194,7 +195,7 @@ function hasPath(data: unknown, path: YamlPath): boolean {
 function verify(yaml: string, check: (data: unknown) => boolean, what: string): string {
   let data: unknown;
   try {
-    data = load(yaml);
+    data = loadYaml(yaml);
   } catch (error) {
     throw new FrontmatterEditError(`${what} would leave invalid YAML: ${(error as Error).message}`);
   }
@@ -235,7 +236,7 @@ export function setScalar(text: string, path: YamlPath, value: ScalarValue, opti
       const { node, pair } = found;
       if (node.kind !== 'scalar')
         throw new FrontmatterEditError(`expected a scalar at ${describe(path)}, found a ${node.kind}`);
-      if (node.start !== -1 && node.value === String(value) && check(load(yaml))) return yaml;
+      if (node.start !== -1 && node.value === String(value) && check(loadYaml(yaml))) return yaml;
       if (node.start === -1) {
         if (!pair) throw new FrontmatterEditError(`cannot set the empty item ${describe(path)}`);
         return verify(splice(yaml, colonAfter(yaml, pair.key), colonAfter(yaml, pair.key), ` ${renderScalar(value)}`), check, what);
@@ -347,7 +348,7 @@ export function appendSequenceItem(text: string, path: YamlPath, item: BlockMapp
     const found = locate(buildTree(yaml), path);
     if (!found) throw new FrontmatterEditError(`expected ${describe(path)} to exist`);
     const { node, pair } = found;
-    const before = load(yaml);
+    const before = loadYaml(yaml);
     const count = (valueAt(before, path) as unknown[] | null)?.length ?? 0;
     const what = `appending to ${describe(path)}`;
     const check = (data: unknown) => {

@@ -5,6 +5,7 @@
  * as `none-found` with no repositories until `npm run measure:rust` has counted some, and
  * the summary and prose say plainly that they are still to be written. Pure: data in, text out.
  */
+import { sanitizeSvg } from '../../src/validation/svg-sanitize.ts';
 import { dump } from 'js-yaml';
 import type { LandscapeProject } from './landscape.ts';
 import { escapeXml } from '../../src/og/svg.ts';
@@ -107,12 +108,14 @@ export function placeholderLogo(name: string): string {
       .slice(0, 2)
       .map((word) => word[0].toUpperCase())
       .join('') || '?';
-  return [
+  const raw = [
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img">',
     `<title>Placeholder logo for ${escapeXml(name)}</title>`,
     '<rect width="100" height="100" rx="12" fill="#57606a"/>',
     `<text x="50" y="50" dy=".35em" text-anchor="middle" font-family="system-ui,sans-serif" font-size="40" fill="#fff">${escapeXml(initials)}</text>`,
     '</svg>',
     '',
-  ].join('\n');
+  ].join('');
+  // In the one form validate accepts (validation/svg-sanitize.ts).
+  return `${sanitizeSvg(raw).output}\n`;
 }

@@ -199,12 +199,22 @@ export function projectsExport({ projects, sources, generated, urls, landscapeSo
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**
+ * A text cell a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return) gets a leading `'`, as OWASP's "CSV Injection" page advises; numbers
+ * are written as they are (a negative number is data, not a formula).
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
  * One CSV field as RFC 4180 wants it: quoted when it holds a comma, a quote, a line break or
- * leading/trailing spaces, with quotes doubled. Empty for null and undefined.
+ * leading/trailing spaces, with quotes doubled. Empty for null and undefined. Text that would
+ * start a formula is neutralised (neutraliseFormula).
  */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

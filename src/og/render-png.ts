@@ -41,6 +41,20 @@ function resvgOptions({ width, fonts = fontFiles(), background }: RenderOptions)
 }
 
 /**
+ * Why resvg must not draw this SVG, or undefined: an <image>/<feImage> or an href that is not
+ * a local `#id` (resvg-js has no option to stop loading files: it reads an image href from the
+ * build machine's disk). Logos are sanitized before they get here (validation/svg-sanitize.ts);
+ * this is the renderer's own guard, so it loads nothing but the SVG and the bundled fonts.
+ */
+export function externalReference(svg: string): string | undefined {
+  const element = /<\s*(?:[\w.-]+:)?(image|feImage|script|foreignObject)\b/i.exec(svg);
+  if (element) return `<${element[1]}> (the renderer draws no images, scripts or foreign content)`;
+  for (const m of svg.matchAll(/\s((?:[\w.-]+:)?href)\s*=\s*(["'])(.*?)\2/gis)) if (!m[3].trim().startsWith('#')) return `${m[1]}="${m[3].slice(0, 60)}" (expected a reference to an #id)`;
+  for (const m of svg.matchAll(/url\s*\(\s*(["']?)([^)"']*)\1\s*\)/gi)) if (!m[2].trim().startsWith('#')) return `url(${m[2].slice(0, 60)}) (expected url(#id))`;
+  return undefined;
+}
+
+/**
  * Renders SVG text to PNG bytes on this thread. resvg draws; an opaque image is compressed by
  * `encodePngSync` (unfiltered rows at deflate level 3: about 3 ms for a share card where
  * resvg's `asPng()` takes about 15 ms, for a file of the same size). resvg's pixels are
@@ -48,6 +62,8 @@ function resvgOptions({ width, fonts = fontFiles(), background }: RenderOptions)
  * transparency is encoded by resvg itself.
  */
 export function renderPng(svg: string, options: RenderOptions = {}): Uint8Array<ArrayBuffer> {
+  const external = externalReference(svg);
+  if (external) throw new Error(`refusing to render an SVG that refers to something outside it: ${external}`);
   const image = new Resvg(svg, resvgOptions(options)).render();
   const pixels = image.pixels;
   const opaque = options.background !== undefined || isOpaque(pixels);

@@ -1,14 +1,17 @@
 /**
- * A pool of worker threads that render SVG to PNG (render-worker.ts), one per core, started
- * on first use. A worker holds the process open only while it has work, so a build ends as
- * soon as its last image is back; a job that fails rejects with the worker's error, and a
- * worker that dies is replaced.
+ * A pool of worker processes that render SVG to PNG (render-worker.ts), one per core, started
+ * on first use. Processes, not threads: resvg renders in native code, which
+ * `Worker.terminate()` cannot interrupt (a thread stuck in a filter that takes hours kept
+ * `astro build` from ever exiting, and so did `process.exit`), while a process can be killed.
+ * A worker holds the build open only while it has work, so a build ends as soon as its last
+ * image is back; a job that fails rejects with the worker's error, a job not answered in time
+ * kills its worker, and a worker that dies is replaced.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fromRepoRoot } from '../integrations/repo-root.ts';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { RenderJob, RenderOptions, RenderReply, RenderRequest } from './render-png.ts';
 
 interface Pending {
@@ -23,7 +26,10 @@ export interface RenderPoolOptions {
   size: number;
   /** The worker's source file (render-worker.ts). */
   file: string;
-  /** A job not answered in this time is rejected and its worker stopped (a share card takes ~15 ms). */
+  /**
+   * A job not answered in this time is rejected and its worker killed (a share card takes
+   * ~15 ms; the default leaves room for a machine with every core busy).
+   */
   timeoutMs?: number;
 }
 
@@ -39,16 +45,35 @@ export function workerFile(): string {
   throw new Error(`render-worker.ts not found beside ${import.meta.url} nor at ${inProject}`);
 }
 
+type Worker = ChildProcess;
+
+/** A job's time limit: `OG_RENDER_TIMEOUT_MS` when set (tests use a short one), else 60 s. */
+export function renderTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.OG_RENDER_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 60_000;
+}
+
+const hold = (worker: Worker, on: boolean) => {
+  if (on) {
+    worker.ref();
+    (worker.channel as { ref?: () => void } | undefined)?.ref?.();
+  } else {
+    worker.unref();
+    (worker.channel as { unref?: () => void } | undefined)?.unref?.();
+  }
+};
+
 export class RenderPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Pending>();
   private readonly queue: Pending[] = [];
+  private readonly all = new Set<Worker>();
   private started = 0;
   private nextId = 0;
   private readonly options: Required<RenderPoolOptions>;
 
   constructor(options: RenderPoolOptions) {
-    this.options = { timeoutMs: 60_000, ...options };
+    this.options = { timeoutMs: renderTimeoutMs(), ...options };
   }
 
   render(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> {
@@ -75,11 +100,11 @@ export class RenderPool {
       const started = worker;
       next.timer = setTimeout(() => {
         this.settle(started)?.reject(new Error(`rendering a PNG timed out after ${this.options.timeoutMs} ms; the worker was stopped`));
-        void started.terminate();
+        started.kill('SIGKILL');
       }, this.options.timeoutMs);
       this.busy.set(worker, next);
-      worker.ref();
-      worker.postMessage(next.job);
+      hold(worker, true);
+      worker.send(next.job);
     }
   }
 
@@ -92,11 +117,16 @@ export class RenderPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.options.file);
+    // Advanced serialisation carries the PNG bytes as a Uint8Array; stdio is shared so a
+    // worker's warnings reach the build log.
+    // No execArgv from the parent: a parent started with `node -e <code>` would pass its code on.
+    const worker = fork(this.options.file, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.started++;
-    worker.on('message', (reply: RenderReply) => {
+    this.all.add(worker);
+    worker.on('message', (message) => {
+      const reply = message as RenderReply;
       const pending = this.settle(worker);
-      worker.unref();
+      hold(worker, false);
       this.idle.push(worker);
       if (pending) {
         if ('png' in reply) pending.resolve(reply.png);
@@ -108,6 +138,7 @@ export class RenderPool {
     const lost = (error: Error) => {
       if (gone) return;
       gone = true;
+      this.all.delete(worker);
       const at = this.idle.indexOf(worker);
       if (at >= 0) this.idle.splice(at, 1);
       this.started--;
@@ -115,8 +146,14 @@ export class RenderPool {
       this.pump();
     };
     worker.on('error', lost);
-    worker.on('exit', (code) => lost(new Error(`the PNG render worker exited with code ${code}`)));
+    worker.on('exit', (code, signal) => lost(new Error(`the PNG render worker exited with ${signal ? `signal ${signal}` : `code ${code}`}`)));
     return worker;
+  }
+
+  /** Kills every worker and rejects every job still waiting. */
+  close(): void {
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('the PNG render pool was closed'));
+    for (const worker of [...this.all]) worker.kill('SIGKILL');
   }
 }
 

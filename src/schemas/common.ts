@@ -1,4 +1,14 @@
 import { z } from 'astro/zod';
+import { unsafeCharacters, urlProblem } from './text-safety.ts';
+
+/**
+ * The day the Linux Foundation announced the Cloud Native Computing Foundation (21 July 2015):
+ * no project can have reached a CNCF maturity level before it.
+ */
+export const CNCF_FOUNDED = '2015-07-21';
+
+/** Today (UTC) as YYYY-MM-DD, plus a day of slack for time zones. */
+export const latestDate = (now = new Date()): string => new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
 
 /** Lower-case kebab-case identifier used in URLs and references, e.g. `chaos-mesh`. */
 export const slugSchema = z
@@ -26,6 +36,17 @@ export const isoDateSchema = z.preprocess(
   }),
 );
 
+/**
+ * A date of the CNCF's own history (a project accepted, graduated...): a real calendar date,
+ * not before the CNCF existed (CNCF_FOUNDED) and not in the future.
+ */
+export const cncfDateSchema = isoDateSchema
+  .refine((text) => typeof text !== 'string' || text >= CNCF_FOUNDED, { error: `expected a date on or after ${CNCF_FOUNDED}, when the CNCF was announced` })
+  .refine((text) => typeof text !== 'string' || text <= latestDate(), { error: 'expected a date that is not in the future' });
+
+/** A date something was done (an entry reviewed): a real calendar date, not in the future. */
+export const pastDateSchema = isoDateSchema.refine((text) => typeof text !== 'string' || text <= latestDate(), { error: 'expected a date that is not in the future' });
+
 /** A timestamp with time zone, ISO 8601, e.g. `2026-08-21T17:29:49+00:00`. */
 export const isoDateTimeSchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString() : value),
@@ -33,8 +54,18 @@ export const isoDateTimeSchema = z.preprocess(
     .string({ error: 'expected an ISO 8601 timestamp such as 2026-08-21T17:29:49+00:00' })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/, {
       error: 'expected an ISO 8601 timestamp such as 2026-08-21T17:29:49+00:00',
-    }),
+    })
+    .refine(isRealTimestamp, { error: 'expected a real date and time (hours 00-23, minutes and seconds 00-59, a real calendar day, offset at most ±14:00)' })
+    .refine((text) => new Date(text).getTime() <= Date.now() + 86_400_000, { error: 'expected a time that is not in the future' }),
 );
+
+/** Whether an ISO 8601 timestamp (already matching the pattern) names a real moment. */
+export function isRealTimestamp(text: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!m || !isCalendarDate(m[1])) return false;
+  const [h, min, sec, oh, om] = [m[2], m[3], m[4], m[5] ?? '0', m[6] ?? '0'].map(Number);
+  return h <= 23 && min <= 59 && sec <= 59 && oh <= 14 && om <= 59 && !Number.isNaN(new Date(text).getTime());
+}
 
 /** An absolute `https://` URL. Plain `http://` is refused: the site links only to secure origins. */
 export const httpsUrlSchema = z
@@ -49,7 +80,11 @@ export const httpsUrlSchema = z
       }
     },
     { error: 'expected an absolute https:// URL' },
-  );
+  )
+  .superRefine((value, ctx) => {
+    const problem = urlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (expected a public https:// URL)` });
+  });
 
 /** One non-empty line of prose without leading or trailing spaces. */
 export const lineSchema = (what: string, max: number) =>
@@ -58,7 +93,11 @@ export const lineSchema = (what: string, max: number) =>
     .trim()
     .min(1, { error: `expected ${what}, got an empty string` })
     .max(max, { error: `expected ${what} of at most ${max} characters` })
-    .refine((value) => !/[\r\n]/.test(value), { error: `expected ${what} on one line` });
+    .refine((value) => !/[\r\n]/.test(value), { error: `expected ${what} on one line` })
+    .superRefine((value, ctx) => {
+      const bad = unsafeCharacters(value);
+      if (bad) ctx.addIssue({ code: 'custom', message: `${what} holds ${bad} (expected printable text without control, bidirectional or invisible characters)` });
+    });
 
 /**
  * A publication date as precise as it is known: `YYYY-MM-DD`, or `YYYY-MM` when only the

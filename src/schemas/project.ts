@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import {
+  cncfDateSchema,
   httpsUrlSchema,
+  pastDateSchema,
   isoDateSchema,
   isoDateTimeSchema,
   lineSchema,
@@ -17,13 +19,13 @@ const count = (what: string) =>
 /** The dates a project reached each CNCF maturity level, as recorded in `landscape.yml`. */
 export const maturityDatesSchema = z.strictObject({
   /** Accepted into the CNCF (sandbox, or straight to incubating). */
-  accepted: isoDateSchema,
+  accepted: cncfDateSchema,
   /** Moved to incubating. */
-  incubating: isoDateSchema.optional(),
+  incubating: cncfDateSchema.optional(),
   /** Graduated. */
-  graduated: isoDateSchema.optional(),
+  graduated: cncfDateSchema.optional(),
   /** Archived. */
-  archived: isoDateSchema.optional(),
+  archived: cncfDateSchema.optional(),
 });
 export type MaturityDates = z.infer<typeof maturityDatesSchema>;
 /** The maturity date keys, in the order a project reaches them. */
@@ -92,10 +94,21 @@ export const measurementSchema = z
   });
 export type Measurement = z.infer<typeof measurementSchema>;
 
+/**
+ * A GitHub repository as `owner/name`: an owner of letters, digits and single hyphens (at most
+ * 39), a name of letters, digits, `.`, `_`, `-` (at most 100) that is not `.` or `..`.
+ */
+export const repoSchema = z
+  .string({ error: 'expected a GitHub repository as owner/name' })
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/, { error: 'expected a GitHub repository as owner/name (letters, digits, hyphens in the owner; no "..", slashes or spaces)' });
+
+/** Most categories an entry may name (CONTRIBUTING: "one to three"). */
+export const MAX_CATEGORIES = 3;
+
 /** One repository of the project that holds Rust code. */
 export const rustRepoSchema = z.strictObject({
   /** GitHub `owner/name`. */
-  repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' }),
+  repo: repoSchema,
   /** What this repository is for in the project, in a short phrase. */
   role: lineSchema('the role of the repository', 200),
   /**
@@ -136,7 +149,7 @@ export const reportedSchema = z.strictObject({
   maturity: maturitySchema,
   /** The dates the report gave, where it gave any. */
   dates: z
-    .strictObject({ accepted: isoDateSchema.optional(), graduated: isoDateSchema.optional() })
+    .strictObject({ accepted: cncfDateSchema.optional(), graduated: cncfDateSchema.optional() })
     .optional(),
   /** Its "Rust LOC" figures: really bytes of `.rs` files from GitHub's language statistics. */
   figures: z.array(reportedFigureSchema),
@@ -180,7 +193,10 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       /** How much of the project is Rust: pure, component, sdk or none-found. */
       rustUsage: rustUsageSchema,
       /** What the project does, as references into `content/categories.yaml`. */
-      categories: z.array(categoryRef).min(1, { error: 'expected at least one category' }),
+      categories: z
+        .array(categoryRef)
+        .min(1, { error: 'expected at least one category' })
+        .max(MAX_CATEGORIES, { error: `expected at most ${MAX_CATEGORIES} categories (CONTRIBUTING: one to three)` }),
       /** Every repository of the project that holds Rust, with its measurement. */
       rustRepos: z.array(rustRepoSchema),
       /** What the 2025 report printed, when it covered the project. */
@@ -192,12 +208,12 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       /** Citations behind the entry, as references into `content/sources.yaml`. */
       sources: z.array(sourceRef).min(1, { error: 'expected at least one source' }),
       /** Last time the entry's facts were reviewed or changed. */
-      updated: isoDateSchema,
+      updated: pastDateSchema,
       /**
        * When the entry's claims were last checked against the project's own sources
        * (repositories, documentation, announcements); shown on the project page.
        */
-      verified: isoDateSchema.optional().describe("When the entry's claims were last checked against the project's own sources (YYYY-MM-DD), or null."),
+      verified: pastDateSchema.optional().describe("When the entry's claims were last checked against the project's own sources (YYYY-MM-DD), or null."),
     })
     .superRefine((entry, ctx) => {
       const repos = entry.rustRepos as RustRepo[];
@@ -207,6 +223,12 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
         ctx.addIssue({ code: 'custom', path: ['rustRepos'], message: `expected at least one repository with measured Rust code for rustUsage "${entry.rustUsage}" (use none-found otherwise)` });
       if (entry.rustUsage !== 'none-found' && !entry.rationale)
         ctx.addIssue({ code: 'custom', path: ['rationale'], message: 'expected a rationale: why the project chose Rust' });
+      const categories = entry.categories as unknown[];
+      categories.forEach((c, i) => {
+        const id = typeof c === 'string' ? c : (c as { id?: unknown } | null)?.id;
+        if (categories.slice(0, i).some((d) => (typeof d === 'string' ? d : (d as { id?: unknown } | null)?.id) === id))
+          ctx.addIssue({ code: 'custom', path: ['categories', i], message: `expected each category once; ${String(id)} is listed twice` });
+      });
       const seen = new Set<string>();
       repos.forEach((r, i) => {
         if (seen.has(r.repo.toLowerCase()))

@@ -1,82 +1,43 @@
 /**
- * What a logo in public/logos/ may contain. Logos arrive by pull request, are served from the
- * site's origin (where a script in an SVG opened on its own would run; the pages' CSP meta tag
- * does not cover it) and are nested into the share images the build draws with resvg (where a
- * reference to a file would be read from the build machine, and a <style> would restyle the
- * whole card). So a logo is one <svg> document of shapes: no scripts, styles, foreign content,
- * embedded or linked images, animation, event handlers, or references to anything but its
- * own `#ids`. Pure: text in, problems out.
+ * What an SVG in public/ (logos, figures, the favicon) may contain. Logos arrive by pull
+ * request, are served from the site's origin (where a script in an SVG opened on its own would
+ * run; the pages' CSP meta tag does not cover it) and are nested into the share images the
+ * build draws with resvg (where a reference to a file would be read from the build machine).
+ * So the file must be exactly what `sanitizeSvg` makes of it (svg-sanitize.ts): parsed with
+ * namespaces, SVG drawing elements and attributes only, references to its own `#ids` only,
+ * written in one canonical form. Pure: text in, problems out.
  */
+import { sanitizeSvg } from './svg-sanitize.ts';
+import { svgSize } from '../og/svg.ts';
 
 export interface LogoProblem {
   line: number;
-  /** `logo:document`, `logo:element`, `logo:handler` or `logo:reference`. */
+  /** `logo:document` (not a usable SVG), `logo:removed` (sanitizing drops it) or `logo:canonical`. */
   rule: string;
   message: string;
 }
 
-/** Elements a logo may not hold (lower case; SVG names are matched without regard to case). */
-export const FORBIDDEN_LOGO_ELEMENTS = [
-  'script',
-  'style',
-  'foreignobject',
-  'iframe',
-  'object',
-  'embed',
-  'image',
-  'feimage',
-  'a',
-  'animate',
-  'animatemotion',
-  'animatetransform',
-  'set',
-  'handler',
-  'listener',
-] as const;
+/** Largest SVG accepted in public/ (the biggest logo is about 30 KB). */
+export const MAX_SVG_BYTES = 256 * 1024;
 
-const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
-
-/** Index just after the `</svg>` that closes the <svg> opened at `start`, or -1. */
-function rootEnd(text: string, start: number): number {
-  let depth = 0;
-  for (const m of text.slice(start).matchAll(/<svg\b[^>]*?(\/?)>|<\/svg\s*>/gi)) {
-    if (m[0].startsWith('</')) depth--;
-    else if (m[1] !== '/') depth++;
-    if (depth <= 0) return start + m.index! + m[0].length;
-  }
-  return -1;
-}
-
-/** Everything wrong with a logo's SVG text, in the order found. */
+/** Everything wrong with an SVG file's text, in the order found. */
 export function logoProblems(text: string): LogoProblem[] {
-  const problems: LogoProblem[] = [];
-  const add = (index: number, rule: string, message: string) => problems.push({ line: lineOf(text, index), rule, message });
-
-  const declaration = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
-  if (declaration) add(declaration.index, 'logo:document', `<!${declaration[1]}> is not allowed (expected a plain SVG document without a doctype or entities)`);
-
-  // Before the root: an XML declaration, comments and white space only.
-  const lead = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*/.exec(text)![0];
-  if (!/^<svg\b/i.test(text.slice(lead.length)) && !declaration) add(lead.length, 'logo:document', 'expected the file to start with its <svg> root element');
-  // After the root (its matching </svg>, nested <svg>s counted): comments and white space only.
-  const end = rootEnd(text, lead.length);
-  if (end < 0) add(text.length, 'logo:document', 'expected a closing </svg>');
-  else if (!/^(?:\s*<!--[\s\S]*?-->)*\s*$/.test(text.slice(end))) add(end, 'logo:document', 'content after the closing </svg> (expected one <svg> document and nothing after it)');
-
-  for (const m of text.matchAll(/<\s*([a-zA-Z][\w.:-]*)/g)) {
-    const name = m[1].toLowerCase().replace(/^svg:/, '');
-    if ((FORBIDDEN_LOGO_ELEMENTS as readonly string[]).includes(name))
-      add(
-        m.index!,
-        'logo:element',
-        `<${m[1]}> is not allowed in a logo (expected shapes, paths, groups, gradients, clip paths and masks only${name === 'style' ? '; `npm run logos -- <source.svg> <slug>` turns styles into attributes' : ''})`,
-      );
+  if (Buffer.byteLength(text) > MAX_SVG_BYTES)
+    return [{ line: 1, rule: 'logo:document', message: `the file is ${Buffer.byteLength(text)} bytes (expected at most ${MAX_SVG_BYTES})` }];
+  const result = sanitizeSvg(text);
+  if (result.fatal) {
+    const at = /\s\(line (\d+)\)$/.exec(result.fatal);
+    return [{ line: at ? Number(at[1]) : 1, rule: 'logo:document', message: `${at ? result.fatal.slice(0, at.index) : result.fatal}; expected one <svg> document` }];
   }
-  for (const m of text.matchAll(/\s(on[a-z]+)\s*=/gi)) add(m.index! + 1, 'logo:handler', `the event handler ${m[1]}= is not allowed (expected no scripting)`);
-  for (const m of text.matchAll(/\s((?:xlink:)?href)\s*=\s*(["'])(.*?)\2/gi))
-    if (!m[3].trim().startsWith('#')) add(m.index! + 1, 'logo:reference', `${m[1]}="${m[3].slice(0, 60)}" points outside the logo (expected a reference to an id in the same file, "#…")`);
-  for (const m of text.matchAll(/url\(\s*(["']?)([^)"']*)\1\s*\)/gi))
-    if (!m[2].trim().startsWith('#')) add(m.index!, 'logo:reference', `url(${m[2].slice(0, 60)}) points outside the logo (expected url(#id))`);
-  for (const m of text.matchAll(/@import\b/gi)) add(m.index!, 'logo:reference', '@import is not allowed (expected no style sheets)');
+  try {
+    // Share images and <img> sizes need it; without it the build failed far from the file.
+    svgSize(result.output!);
+  } catch (error) {
+    return [{ line: 1, rule: 'logo:document', message: `${(error as Error).message} (the site sizes every logo from it)` }];
+  }
+  const fix = 'sanitizing removes it; `npm run logos -- <source.svg> <slug>` writes the sanitized file';
+  const problems: LogoProblem[] = result.removed.map((r) => ({ line: r.line, rule: 'logo:removed', message: `${r.what} is not allowed (${fix}; expected SVG shapes, paths, groups, gradients, clip paths, masks and filters, referring only to #ids of the file)` }));
+  if (problems.length === 0 && result.output !== text && `${result.output}\n` !== text)
+    problems.push({ line: 1, rule: 'logo:canonical', message: 'the file differs from its sanitized form (comments, XML declaration, namespace declarations, quoting or a trailing newline); `npm run logos -- <file.svg> <slug>` writes that form' });
   return problems;
 }

@@ -8,6 +8,7 @@ import { mdxToMdast } from 'satteri';
 
 export type MdxRule =
   | 'mdx:syntax'
+  | 'mdx:nesting'
   | 'mdx:no-import-export'
   | 'mdx:no-expression'
   | 'mdx:forbidden-tag'
@@ -62,6 +63,44 @@ export function unsafeScheme(url: string): string | undefined {
 }
 
 
+/**
+ * Why a link target is refused though its scheme runs nothing, or undefined: `http:` (also
+ * written with entities or odd case), and `//host`, which is another site under whatever scheme
+ * the page has. The message ends with what is expected.
+ */
+export function insecureTarget(url: string): string | undefined {
+  const cleaned = decodeEntities(decodeEntities(url)).replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '');
+  if (/^http:/i.test(cleaned)) return 'uses http:// (expected https://)';
+  if (/^[\\/]{2}/.test(cleaned)) return 'is a protocol-relative link to another host (expected https://host/… or a path inside the site)';
+  return undefined;
+}
+
+/**
+ * How deeply block quotes, list indentation and tags nest, and the first line that reaches the
+ * deepest level: a cheap count made before the parser sees the text.
+ */
+export function nestingDepth(source: string): { depth: number; line: number } {
+  let best = { depth: 0, line: 1 };
+  let tags = 0;
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    const quotes = /^(?:[ \t]*>)*/.exec(text)![0].replace(/[^>]/g, '').length;
+    const indent = Math.floor((/^[ \t]*/.exec(text.replace(/^(?:[ \t]*>)*/, ''))![0].replace(/\t/g, '    ').length) / 2);
+    let deepest = tags;
+    for (const m of text.matchAll(/<(\/?)[A-Za-z][^>]*?(\/?)>/g)) {
+      if (m[1]) tags = Math.max(0, tags - 1);
+      else if (!m[2]) deepest = Math.max(deepest, ++tags);
+    }
+    const depth = quotes + indent + deepest;
+    if (depth > best.depth) best = { depth, line: i + 1 };
+  }
+  return best;
+}
+
+/** Deepest nesting of Markdown and JSX an entry may have (a page is a few levels deep). */
+export const MAX_MDX_DEPTH = 64;
+
 interface MdastLike {
   type: string;
   name?: string | null;
@@ -75,9 +114,16 @@ interface MdastLike {
 /** Check an MDX document (frontmatter included, so lines are the file's own lines). */
 export function checkMdx(source: string): MdxFinding[] {
   let tree: MdastLike;
+  // Nesting is counted before parsing: the parser recurses, and 20,000 nested block quotes
+  // overflowed its stack (and ours) instead of giving an error that names the file.
+  const depth = nestingDepth(source);
+  if (depth.depth > MAX_MDX_DEPTH)
+    return [{ line: depth.line, rule: 'mdx:nesting', message: `Markdown or HTML nested ${depth.depth} levels deep (expected at most ${MAX_MDX_DEPTH})` }];
   try {
     tree = mdxToMdast(source) as unknown as MdastLike;
   } catch (error) {
+    if (error instanceof RangeError)
+      return [{ line: 1, rule: 'mdx:syntax', message: `the document is too deeply nested to parse (${error.message}; expected at most ${MAX_MDX_DEPTH} levels)` }];
     const message = error instanceof Error ? error.message : String(error);
     const at = /^(\d+):(\d+):\s*/.exec(message);
     return [{
@@ -121,12 +167,18 @@ export function checkMdx(source: string): MdxFinding[] {
         for (const part of attrName.toLowerCase() === 'srcset' ? attribute.value.split(',') : [attribute.value]) {
           const scheme = unsafeScheme(part.trim());
           if (scheme && (loads || scheme !== 'data')) unsafe(node, `<${tag} ${attrName}>`, scheme);
+          // The same rules as a Markdown link: a link written as JSX is no exception.
+          else if (loads) {
+            const insecure = insecureTarget(part.trim());
+            if (insecure) add(node, 'mdx:insecure-url', `<${tag} ${attrName}="${part.trim().slice(0, 60)}"> ${insecure}`);
+          }
         }
       }
     }
   };
 
-  const visit = (node: MdastLike) => {
+  /** Checks one node; true when its children are to be checked too. */
+  const visit = (node: MdastLike): boolean | void => {
     switch (node.type) {
       case 'yaml':
       case 'toml':
@@ -150,14 +202,19 @@ export function checkMdx(source: string): MdxFinding[] {
       case 'definition':
         if (typeof node.url === 'string') {
           const scheme = unsafeScheme(node.url);
+          const insecure = scheme ? undefined : insecureTarget(node.url);
           if (scheme) unsafe(node, `the Markdown ${node.type} target ${JSON.stringify(node.url.slice(0, 40))}`, scheme);
-          else if (/^http:/i.test(node.url.trim()))
-            add(node, 'mdx:insecure-url', `the Markdown ${node.type} target ${JSON.stringify(node.url.slice(0, 60))} uses http:// (expected https://)`);
+          else if (insecure) add(node, 'mdx:insecure-url', `the Markdown ${node.type} target ${JSON.stringify(node.url.slice(0, 60))} ${insecure}`);
         }
         break;
     }
-    for (const child of node.children ?? []) visit(child);
+    return true;
   };
-  visit(tree);
+  // Iterative, so no document can overflow the stack here.
+  const stack: MdastLike[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === true) stack.push(...[...(node.children ?? [])].reverse());
+  }
   return findings;
 }

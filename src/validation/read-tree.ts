@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEFAULT_MAX_BYTES } from './text.ts';
 import { validateTree, type ContentFile, type ValidationReport } from './validate-tree.ts';
 import { logoProblems } from './logo-safety.ts';
+import { PUBLIC_FILES_DOC, isPublicFile } from './public-files.ts';
 import { sortProblems, type Problem } from './problem.ts';
 
 export interface ValidateOptions {
@@ -69,11 +70,12 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const extra: Problem[] = [
     ...content.links.map((rel) => linkProblem(display(rel))),
     ...published.links.map((rel) => linkProblem(displayPublic(rel))),
-    ...published.files
-      .filter((rel) => rel.startsWith('logos/') && rel.endsWith('.svg'))
-      .flatMap((rel) =>
-        logoProblems(readFileSync(path.join(publicDir, rel), 'utf8')).map((p) => ({ file: displayPublic(rel), line: p.line, field: p.rule, message: p.message })),
-      ),
+    ...published.files.flatMap((rel) => {
+      if (!isPublicFile(rel))
+        return [{ file: displayPublic(rel), line: 1, field: 'file:unexpected', message: `is not a file public/ may hold (expected ${PUBLIC_FILES_DOC}); everything in public/ is published as it is, so only checked kinds of files may be there` }];
+      if (!rel.endsWith('.svg')) return [];
+      return logoProblems(readFileSync(path.join(publicDir, rel), 'utf8')).map((p) => ({ file: displayPublic(rel), line: p.line, field: p.rule, message: p.message }));
+    }),
   ];
   const report = validateTree(files, { logos, display, maxBytes });
   return { ...report, problems: sortProblems([...report.problems, ...extra]) };

@@ -3,6 +3,7 @@
  * `npm run validate` and the build guard. Reading the disk is in `read-tree.ts`.
  */
 import { slugSchema } from '../schemas/common.ts';
+import { isEntryFile } from '../schemas/entry-files.ts';
 import { duplicateProblems, loaderSlug } from './cross-checks.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkProjectEntry, type EntrySummary } from './project-entry.ts';
@@ -44,12 +45,11 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
   const texts = new Map<string, string>();
 
   for (const file of files) {
-    const name = file.path.split('/').pop() ?? file.path;
-    // Hidden files (.DS_Store, .gitkeep) and `_drafts` are never read by the site.
-    if (name.startsWith('.') || name.startsWith('_')) continue;
+    // One definition of what an entry is (schemas/entry-files.ts); anything else is an error,
+    // hidden files and `_drafts` included: a file skipped here could still reach the build.
     const isEntry = file.path.startsWith(PROJECTS);
-    if (isEntry && (!file.path.endsWith('.mdx') || file.path.slice(PROJECTS.length).includes('/'))) {
-      problems.push({ file: file.display, line: 1, field: 'file:unexpected', message: 'the site does not read this file (expected entries as content/projects/<slug>.mdx, directly in that folder)' });
+    if (isEntry && !isEntryFile(file.path.slice(PROJECTS.length))) {
+      problems.push({ file: file.display, line: 1, field: 'file:unexpected', message: 'is not an entry file name (expected entries as content/projects/<slug>.mdx, a lower-case slug, directly in that folder; no hidden files, drafts or other files)' });
       continue;
     }
     if (!isEntry && !Object.hasOwn(TAXONOMY_FILES, file.path)) {

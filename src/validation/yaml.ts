@@ -2,7 +2,8 @@
  * YAML parsing that keeps line numbers: js-yaml 5 gives source offsets in its event
  * stream, which are turned here into "which line is the node at this path on".
  */
-import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, load, parseEvents, type Event } from 'js-yaml';
+import { loadYaml } from './safe-yaml.ts';
+import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event } from 'js-yaml';
 
 export type YamlPath = readonly PropertyKey[];
 
@@ -191,7 +192,7 @@ export function yamlLines(text: string): Map<string, number> {
 export function parseYaml(text: string, firstLine = 1): YamlParse {
   let value: unknown;
   try {
-    value = load(text);
+    value = loadYaml(text);
   } catch (error) {
     const e = error as { reason?: string; message?: string; mark?: { line: number } };
     const line = (e.mark?.line ?? 0) + firstLine;

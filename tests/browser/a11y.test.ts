@@ -4,7 +4,7 @@
  * page added later is checked without editing this list.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { assertBuilt, htmlFiles } from '../helpers/dist.ts';
@@ -28,9 +28,14 @@ const PAGES = templatePaths(htmlFiles());
 const session = useBrowserSession();
 let page: Page;
 
-beforeAll(async () => {
+// A fresh page per test: a test that times out in the middle of an axe run leaves its page
+// busy, and a shared page made every later test fail with it.
+beforeEach(async () => {
   page = await session().newPage();
   session().expectNotFound(session().server.url('/404.html'));
+});
+afterEach(async () => {
+  await page?.close().catch(() => undefined);
 });
 
 async function violations(scope?: string) {
@@ -49,15 +54,13 @@ describe('accessibility (axe-core)', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`reports no violation on any template in the ${scheme} theme`, async () => {
+    // One test per template: each has its own time budget on a busy machine, and one slow
+    // page cannot take the others down with it.
+    it.each(PAGES)(`reports no violation on %s in the ${scheme} theme`, async (path) => {
       await page.emulateMedia({ colorScheme: scheme });
-      const found: string[] = [];
-      for (const path of PAGES) {
-        await page.goto(session().server.url(path));
-        await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
-        found.push(...(await violations()).map((v) => `${path} ${v}`));
-      }
-      expect(found).toEqual([]);
+      await page.goto(session().server.url(path));
+      await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
+      expect((await violations()).map((v) => `${path} ${v}`)).toEqual([]);
     });
 
     it(`reports no violation with search results open and the table filtered, in the ${scheme} theme`, async () => {

@@ -29,17 +29,32 @@ describe('.github/workflows/sync.yml', () => {
     expect(runs.some((r) => /^npm ci\b/m.test(r))).toBe(true);
   });
 
-  it('syncs against the live landscape.yml, writes on drift and opens a pull request', () => {
+  it('downloads the live landscape.yml once, over https only, and uses that one file for every step', () => {
     expect(workflow.env.LANDSCAPE_URL).toBe('https://raw.githubusercontent.com/cncf/landscape/master/landscape.yml');
+    const downloads = runs.filter((r) => /\b(curl|wget)\b/.test(r));
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]).toContain("--proto '=https' --proto-redir '=https'");
+    expect(downloads[0]).toContain('--output "$RUNNER_TEMP/landscape.yml"');
     const check = steps.find((s) => s.id === 'check');
-    expect(check.run).toContain('npm run --silent sync:landscape -- "$LANDSCAPE_URL"');
+    expect(check.run).toContain('npm run --silent sync:landscape -- "$RUNNER_TEMP/landscape.yml"');
     const write = steps.find((s) => s.id === 'write');
     expect(write.if).toBe("steps.check.outputs.code == '1'");
-    expect(write.run).toContain('sync:landscape -- "$LANDSCAPE_URL" --write');
+    expect(write.run).toContain('sync:landscape -- "$RUNNER_TEMP/landscape.yml" --write --pr-body "$RUNNER_TEMP/body.md"');
+    expect(write.run).toContain('cp "$RUNNER_TEMP/landscape.yml" data/landscape.yml');
+    // No step reads the URL again after the download.
+    expect(runs.filter((r) => r.includes('$LANDSCAPE_URL'))).toEqual(downloads);
     const pr = stepUsing('peter-evans/create-pull-request');
     expect(pr.if).toBe("steps.check.outputs.code == '1'");
     expect(pr.with['add-paths']).toContain('content/projects/*.mdx');
-    expect(workflow.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+  });
+
+  it('validates the content before any tool reads it, and writes only in the job that needs it', () => {
+    const validate = steps.findIndex((s) => s.run === 'npm run validate');
+    const firstSync = steps.findIndex((s) => typeof s.run === 'string' && s.run.includes('sync:landscape'));
+    expect(validate).toBeGreaterThan(-1);
+    expect(validate).toBeLessThan(firstSync);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.sync.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
   });
 
   it('fails on an error (exit code above 1) and when an entry needs a person', () => {

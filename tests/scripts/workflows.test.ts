@@ -110,3 +110,35 @@ describe('deploy.yml', () => {
     expect(existsSync(path.join(ROOT, 'public/.nojekyll'))).toBe(true);
   });
 });
+
+describe('every workflow: third-party code pinned, no stored credentials, least permissions', () => {
+  const all = { ...workflows, sync: load(read('.github/workflows/sync.yml')) as Workflow };
+  const text = (name: string) => read(`.github/workflows/${name}.yml`);
+
+  describe.each(Object.keys(all))('%s.yml', (name) => {
+    const wf = all[name as keyof typeof all];
+    const steps = Object.values(wf.jobs).flatMap((job) => job.steps);
+
+    it('pins every action by a full commit SHA, with its version in a comment', () => {
+      const lines = text(name).split('\n').filter((l) => /^\s*(?:- )?uses:/.test(l));
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line, line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    });
+
+    it('checks out without leaving the token in the git config', () => {
+      const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+      expect(checkouts.length).toBeGreaterThan(0);
+      for (const c of checkouts) expect(c.with?.['persist-credentials']).toBe(false);
+    });
+
+    it('reads only at the top; a write permission only on a job that needs it', () => {
+      expect(wf.permissions).toEqual({ contents: 'read' });
+      for (const [jobName, job] of Object.entries(wf.jobs)) {
+        const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope);
+        if (writes.length === 0) continue;
+        const needs: Record<string, string[]> = { 'sync.sync': ['contents', 'pull-requests'], 'deploy.deploy': ['pages', 'id-token'] };
+        expect(writes.sort(), `${name}.${jobName}`).toEqual(needs[`${name}.${jobName}`]?.sort());
+      }
+    });
+  });
+});

@@ -31,7 +31,7 @@ describe('HTML validity', () => {
       }
     }
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('gives a reason for every rule disabled inline', () => {
     const bare = htmlFiles().flatMap((file) =>

@@ -31,7 +31,7 @@ beforeAll(async () => {
   report = await crawl([server.root, server.url('/404.html')], fetcher, { root: server.root, alias: PUBLISHED });
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/external-links.txt', report.external.map((e) => `${e.url}\t(first on ${e.from.replace(server.origin, '')})`).join('\n') + '\n');
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await server?.close();

@@ -41,8 +41,7 @@ const CASES: [name: string, change: string | TreeEdit[], file: string, line: num
   ['bad-date', alpha("updated: '2026-11-22'", "updated: '2026-02-30'"), ALPHA, 39, 'updated', 'expected a real calendar date'],
   ['unknown-category', alpha('  - storage\n', '  - databases\n'), ALPHA, 18, 'categories[0]', 'unknown category "databases" (expected an id from content/categories.yaml: service-mesh, storage, unused)'],
   ['unknown-source', alpha('  - alpha-docs\n', '  - alpha-blog\n'), ALPHA, 38, 'sources[1]', 'unknown source "alpha-blog" (expected an id from content/sources.yaml: alpha-docs, cncf-landscape)'],
-  ['duplicate-slug', 'duplicate-slug', 'content/projects/Alpha.mdx', 1, 'slug', 'also the slug of content/projects/alpha.mdx'],
-  ['duplicate-slug', 'duplicate-slug', 'content/projects/Alpha.mdx', 1, 'file:name', 'is not a slug'],
+  ['duplicate-slug', 'duplicate-slug', 'content/projects/Alpha.mdx', 1, 'file:unexpected', 'is not an entry file name'],
   ['duplicate-name', 'duplicate-name', 'content/projects/gamma.mdx', 2, 'name', 'already the name of content/projects/alpha.mdx:2'],
   ['duplicate-landscape-name', 'duplicate-landscape-name', 'content/projects/gamma.mdx', 3, 'landscapeName', 'already the landscapeName of content/projects/alpha.mdx:3'],
   ['missing-logo', alpha('logo: alpha.svg', 'logo: alpha-logo.svg'), ALPHA, 15, 'logo', 'no file public/logos/alpha-logo.svg'],
@@ -77,15 +76,14 @@ const CASES: [name: string, change: string | TreeEdit[], file: string, line: num
   ['taxonomy-yaml', [edit('content/maturity.yaml', /description: Early-stage projects\.\n[\s\S]*$/, 'description: "Early-stage projects.\n- id: incubating\n')], 'content/maturity.yaml', 4, 'yaml:syntax', 'expected valid YAML'],
   ['taxonomy-missing-term', [edit('content/rust-usage.yaml', '- id: sdk\n  name: Rust SDK\n  description: A Rust library.\n', '')], 'content/rust-usage.yaml', 1, '(top level)', 'no item with id "sdk"'],
   ['taxonomy-not-a-list', [edit('content/categories.yaml', null, 'storage: Storage\n')], 'content/categories.yaml', 1, '(top level)', 'got a mapping (expected a list of items'],
-  ['logo-script', logo('alpha.svg', `${SVG_OPEN}\n  <rect width="10" height="10"/>\n  <script>alert(document.domain)</script>\n</svg>\n`), 'public/logos/alpha.svg', 3, 'logo:element', '<script> is not allowed in a logo'],
-  ['logo-style', logo('beta.svg', `${SVG_OPEN}\n  <style>rect { fill: black }</style>\n  <rect width="10" height="10"/>\n</svg>\n`), 'public/logos/beta.svg', 2, 'logo:element', '<style> is not allowed in a logo (expected shapes, paths, groups, gradients, clip paths and masks only; `npm run logos'],
-  ...(['2 logo:reference url(https://evil.example/x.svg#g) points outside the logo (expected url(#id))', '3 logo:reference xlink:href="../../../etc/passwd" points outside the logo', '4 logo:handler the event handler onload= is not allowed'].map((row) => {
+  ['logo-script', logo('alpha.svg', `${SVG_OPEN}\n  <rect width="10" height="10"/>\n  <script>alert(document.domain)</script>\n</svg>\n`), 'public/logos/alpha.svg', 3, 'logo:removed', '<script> is not allowed (sanitizing removes it'],
+  ['logo-style', logo('beta.svg', `${SVG_OPEN}\n  <style>rect { fill: black }</style>\n  <rect width="10" height="10"/>\n</svg>\n`), 'public/logos/beta.svg', 2, 'logo:removed', '<style> is not allowed (sanitizing removes it; `npm run logos'],
+  ...(['2 logo:removed fill= on <rect>: url(https://evil.example/x.svg#g) points outside the logo (expected url(#id))', '3 logo:removed xlink:href= on <use>: "../../../etc/passwd" points outside the logo', '4 logo:removed onload= on <circle> is not allowed'].map((row) => {
     const [line, field, ...says] = row.split(' ');
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n  <rect width="10" height="10" fill="url(https://evil.example/x.svg#g)"/>\n  <use xlink:href="../../../etc/passwd"/>\n  <circle r="4" onload="alert(1)"/>\n</svg>\n';
     return ['logo-external', logo('alpha.svg', svg), 'public/logos/alpha.svg', Number(line), field, says.join(' ')] as (typeof CASES)[number];
   })),
   ['logo-document', logo('beta.svg', `<?xml version="1.0"?>\n<!DOCTYPE svg [ <!ENTITY a "aaaa"> ]>\n${SVG_OPEN}<rect width="10" height="10"/></svg>\n<svg xmlns="http://www.w3.org/2000/svg"><text>second document</text></svg>\n`), 'public/logos/beta.svg', 2, 'logo:document', '<!DOCTYPE> is not allowed'],
-  ['logo-document', logo('beta.svg', `<?xml version="1.0"?>\n<!DOCTYPE svg [ <!ENTITY a "aaaa"> ]>\n${SVG_OPEN}<rect width="10" height="10"/></svg>\n<svg xmlns="http://www.w3.org/2000/svg"><text>second document</text></svg>\n`), 'public/logos/beta.svg', 3, 'logo:document', 'content after the closing </svg>'],
 ];
 
 describe('validateContent on fixture trees', () => {

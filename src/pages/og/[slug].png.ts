@@ -14,7 +14,14 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { project } = props as { project: CatalogProject };
   const { labels } = await catalog();
-  const logo = readFileSync(fromRepoRoot('public/logos', project.logo), 'utf8');
-  const png = await renderPngAsync(projectCardSvg(projectCard(project, labels, logo)), { background: OG_BACKGROUND });
+  const where = `the share image of content/projects/${project.slug}.mdx (logo public/logos/${project.logo})`;
+  let png: Uint8Array<ArrayBuffer>;
+  try {
+    const logo = readFileSync(fromRepoRoot('public/logos', project.logo), 'utf8');
+    png = await renderPngAsync(projectCardSvg(projectCard(project, labels, logo)), { background: OG_BACKGROUND });
+  } catch (error) {
+    // Every build failure names the entry and logo that caused it.
+    throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
