@@ -2,7 +2,11 @@
  * The single query module: reads every collection once, checks references, sorts, and
  * exports what pages need. Pages never call `getCollection`, sort or count on their own.
  */
+import { readFile } from 'node:fs/promises';
+import { load as loadYaml } from 'js-yaml';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { fromProjectRoot } from './project-root.ts';
+import { healthLinksByName, type HealthLink } from '../data/health-links.ts';
 import { byName, measurementRange, toCatalogProject, type CatalogProject } from './project.ts';
 import { groupProjects, sortTermsByName, type Group, type Term } from './groups.ts';
 import { catalogStats } from './stats.ts';
@@ -19,6 +23,8 @@ async function load() {
     getCollection('maturity'),
     getCollection('rustUsage'),
   ]);
+  // The catalog's copy of landscape.yml: the health dashboards of each project, by item name.
+  const health = healthLinksByName(loadYaml(await readFile(fromProjectRoot('data/landscape.yml'), 'utf8')));
   const projects = projectEntries.map((e) => toCatalogProject(e.id, e.data)).sort(byName);
   const categoryTerms: Term[] = sortTermsByName(categories.map((c) => c.data));
   const sourceList = sources.map((s) => s.data).sort((a, b) => a.title.localeCompare(b.title, 'en'));
@@ -38,6 +44,7 @@ async function load() {
     categories: groupProjects(categoryTerms, projects, (p) => p.categories),
     maturity: groupProjects(maturityTerms, projects, (p) => [p.maturity]),
     rustUsage: groupProjects(usageTerms, projects, (p) => [p.rustUsage]),
+    healthLinks: (p: CatalogProject): HealthLink[] => health.get(p.landscapeName) ?? [],
     projectEntries: new Map(projectEntries.map((e) => [e.id, e])),
     labels: {
       maturity: new Map(maturityTerms.map((t) => [t.id as string, t.name])),

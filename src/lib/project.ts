@@ -4,6 +4,7 @@
  */
 import type { Maturity, RustUsage } from '../schemas/taxonomy.ts';
 import type { ReportedFigure, RustRepo } from '../schemas/project.ts';
+import { projectRustShare } from '../data/rust-share.ts';
 
 /** An Astro reference (`{ collection, id }`) or the plain id scripts use. */
 export type Ref = string | { id: string };
@@ -46,6 +47,8 @@ export interface CatalogProject extends Omit<ProjectData, 'categories' | 'source
   categories: string[];
   sources: string[];
   totals: RustTotals;
+  /** Rust's percentage of the source bytes of the measured repositories; undefined with no Rust found. */
+  rustShare?: number;
   /** Counted in Rust totals: every project except `none-found`. */
   countsAsRust: boolean;
 }
@@ -72,6 +75,7 @@ export function toCatalogProject(slug: string, data: ProjectData): CatalogProjec
     categories: data.categories.map(refId),
     sources: data.sources.map(refId),
     totals: rustTotals(data.rustRepos),
+    rustShare: projectRustShare(data.rustRepos.map((r) => r.measurement)),
     countsAsRust: data.rustUsage !== 'none-found',
   };
 }
