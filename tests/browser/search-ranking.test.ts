@@ -23,7 +23,7 @@ const RANKING: [string, string][] = [
   ['update framework', nameOf('tuf')],
   ['open telemetry', nameOf('opentelemetry')],
   ['kube-rs', nameOf('kube-rs')],
-  ['chaos', nameOf('chaos-mesh')],
+  ['inspektor', nameOf('inspektor-gadget')],
   ['webassembly', categoryName('webassembly')],
   ['ebpf', categoryName('ebpf')],
   ['service mesh', categoryName('service-mesh')],
