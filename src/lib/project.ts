@@ -31,6 +31,7 @@ export interface ProjectData {
   rationale?: string;
   adopters?: (string | { name: string; url: string })[];
   sources: Ref[];
+  changes?: { date: string; summary: string }[];
   updated: string;
 }
 
