@@ -87,9 +87,11 @@ describe('print', () => {
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       // An external link prints its address after it; a link that shows its address does not repeat it.
-      const after = await page.$$eval('main a[href^="http"]', (links) => links.map((a) => [a.getAttribute('href'), a.classList.contains('url'), getComputedStyle(a, '::after').content]));
+      const after = await page.$$eval('main a[href^="http"]', (links) =>
+        links.map((a) => ({ href: a.getAttribute('href')!, isUrl: a.classList.contains('url'), content: getComputedStyle(a, '::after').content })),
+      );
       expect(after.length).toBeGreaterThan(3);
-      for (const [href, isUrl, content] of after) expect(content, href!).toBe(isUrl ? 'none' : `" (${href})"`);
+      for (const { href, isUrl, content } of after) expect(content, href).toBe(isUrl ? 'none' : `" (${href})"`);
       await page.screenshot({ path: `${SHOTS}/print-project-linkerd-${scheme}.png`, fullPage: true });
       await page.goto(session().server.url('/projects/'));
       await page.screenshot({ path: `${SHOTS}/print-projects-${scheme}.png`, fullPage: true });
