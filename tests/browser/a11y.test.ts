@@ -58,7 +58,8 @@ describe('accessibility (axe-core)', () => {
         found.push(...(await violations()).map((v) => `${path} ${v}`));
       }
       expect(found).toEqual([]);
-    });
+      // axe on every template: sized for a machine whose cores are busy.
+    }, 300_000);
 
     it(`reports no violation with search results open and the table filtered, in the ${scheme} theme`, async () => {
       await page.emulateMedia({ colorScheme: scheme });
@@ -70,6 +71,6 @@ describe('accessibility (axe-core)', () => {
       await page.goto(session().server.url('/search/?q=wasm'));
       await page.locator('#search-page-results .search-list li').first().waitFor({ timeout: 15_000 });
       expect(await violations()).toEqual([]);
-    });
+    }, 180_000);
   }
 });

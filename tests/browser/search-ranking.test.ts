@@ -17,7 +17,7 @@ const categoryName = (id: string) => categories.find((c) => c.id === id)!.name;
 const RANKING: [string, string][] = [
   // Every entry by its name, as typed (any case), and by its landscape name where it differs.
   ...entries.map((e): [string, string] => [e.data.name.toLowerCase(), e.data.name]),
-  ...entries.filter((e) => e.data.landscapeName !== e.data.name).map((e): [string, string] => [e.data.landscapeName, e.data.name]),
+  ...entries.filter((e) => e.data.landscapeName.toLowerCase() !== e.data.name.toLowerCase()).map((e): [string, string] => [e.data.landscapeName, e.data.name]),
   // Other ways readers name projects and topics.
   ['tuf', nameOf('tuf')],
   ['update framework', nameOf('tuf')],
@@ -44,6 +44,9 @@ beforeAll(async () => {
 /** Runs a query in the search page's box and returns the result titles once they are listed. */
 async function search(query: string): Promise<{ summary: string; titles: string[] }> {
   const box = page.getByRole('searchbox', { name: 'Search the catalog' });
+  // Start from an empty list, so that the titles read below are this query's.
+  await box.fill('');
+  await expect.poll(() => page.locator('#search-page-results .search-list li').count()).toBe(0);
   await box.fill(query);
   await box.press('Enter');
   const summary = page.locator('#search-page-results .search-summary');
