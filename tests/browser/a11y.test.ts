@@ -59,7 +59,7 @@ describe('accessibility (axe-core)', () => {
       }
       expect(found).toEqual([]);
       // axe on every template: sized for a machine whose cores are busy.
-    }, 300_000);
+    }, 900_000);
 
     it(`reports no violation with search results open and the table filtered, in the ${scheme} theme`, async () => {
       await page.emulateMedia({ colorScheme: scheme });
