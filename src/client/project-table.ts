@@ -13,6 +13,8 @@
  */
 import {
   FACETS,
+  columnTotal,
+  facetCounts,
   parseState,
   serializeState,
   shownMessage,
@@ -52,7 +54,8 @@ function enhance(table: HTMLTableElement) {
       values[th.dataset.key!] = cell?.dataset.value ?? cell?.textContent?.trim() ?? '';
     }
     const { slug = '', maturity = '', usage = '', categories = '' } = tr.dataset;
-    return { tr, slug, maturity, usage, categories: categories.split(' ').filter(Boolean), values };
+    const name = tr.cells[0]?.dataset.value ?? '';
+    return { tr, slug, name, maturity, usage, categories: categories.split(' ').filter(Boolean), values };
   });
 
   let state: TableState = parseState(location.search, schema);
@@ -60,6 +63,11 @@ function enhance(table: HTMLTableElement) {
   const summaries = document.querySelectorAll<HTMLElement>(`[data-table-summary="${table.id}"]`);
   const empty = document.querySelector<HTMLElement>(`[data-table-empty="${table.id}"]`);
   const frame = table.parentElement!;
+  const nameInput = controls?.querySelector<HTMLInputElement>('input[name="name"]');
+  const subtotalLabel = table.querySelector<HTMLElement>('[data-table-subtotal-label]');
+  const subtotalCode = table.querySelector<HTMLElement>('[data-table-subtotal="code"]')?.firstChild;
+  const totalLabel = subtotalLabel?.textContent;
+  const integer = new Intl.NumberFormat('en-US');
 
   function render() {
     const shown = visibleRows(rows, state, schema);
@@ -73,7 +81,18 @@ function enhance(table: HTMLTableElement) {
         sorted = th.dataset[sort.dir === 'ascending' ? 'asc' : 'desc'];
       } else th.removeAttribute('aria-sort');
     }
-    for (const [facet, select] of selects) select.value = state.filters[facet] ?? '';
+    for (const [facet, select] of selects) {
+      select.value = state.filters[facet] ?? '';
+      // Each option says how many rows choosing it would show, given the other filters.
+      const counts = facetCounts(rows, state, facet, schema.facets[facet] ?? []);
+      for (const option of select.options) if (option.value) option.text = `${option.dataset.label} (${counts[option.value] ?? 0})`;
+    }
+    if (nameInput && document.activeElement !== nameInput) nameInput.value = state.name ?? '';
+    if (subtotalLabel && subtotalCode) {
+      const all = shown.length === rows.length;
+      subtotalLabel.textContent = all ? totalLabel! : `Subtotal, ${shown.length} of ${rows.length} projects shown`;
+      subtotalCode.textContent = integer.format(columnTotal(shown, 'code'));
+    }
     if (status) status.textContent = shownMessage(shown.length, rows.length);
     for (const summary of summaries) summary.textContent = viewSummary(shown.length, rows.length, sorted ?? '');
     if (empty) {
@@ -82,9 +101,10 @@ function enhance(table: HTMLTableElement) {
     }
   }
 
-  function update(next: TableState) {
+  /** `replace` for typing in the name box: one history entry per search, not per keystroke. */
+  function update(next: TableState, replace = false) {
     state = next;
-    history.pushState(null, '', location.pathname + serializeState(state, location.search) + location.hash);
+    history[replace ? 'replaceState' : 'pushState'](null, '', location.pathname + serializeState(state, location.search) + location.hash);
     render();
   }
 
@@ -101,12 +121,14 @@ function enhance(table: HTMLTableElement) {
     button.addEventListener('click', () => update(toggleSort(state, key, schema.columns[key])));
   }
   for (const [facet, select] of selects) select.addEventListener('change', () => update(withFilter(state, facet, select.value)));
+  nameInput?.addEventListener('input', () => update({ ...state, name: nameInput.value.trim() || undefined }, true));
   controls?.addEventListener('submit', (event) => event.preventDefault());
   controls?.addEventListener('reset', (event) => {
     event.preventDefault();
     // The empty message's button hides with the message: keep the focus on the controls.
     const refocus = empty?.contains(document.activeElement);
-    update({ ...state, filters: {} });
+    update({ ...state, filters: {}, name: undefined });
+    if (nameInput) nameInput.value = '';
     if (refocus) selects.values().next().value?.focus();
   });
   addEventListener('popstate', () => {

@@ -21,15 +21,24 @@ interface Search {
   results: Result[];
 }
 interface Pagefind {
+  options(options: object): Promise<void>;
   init(): Promise<void>;
   debouncedSearch(query: string, options?: object, ms?: number): Promise<Search | null>;
 }
 
 let loading: Promise<Pagefind> | undefined;
+/**
+ * A match in a page's title (its h1) counts ten times a match in its text, so a project's own
+ * page ranks first for its name, above pages that mention it often (Krator names kube-rs).
+ */
+export const SEARCH_OPTIONS = { ranking: { metaWeights: { title: 10 } } };
+/** Shortest query searched: one letter would match every word that starts with it. */
+const MIN_QUERY = 2;
 
 /** Pagefind's own script, built next to the site by src/integrations/pagefind-index.ts. */
 function loadPagefind(): Promise<Pagefind> {
   loading ??= import(/* @vite-ignore */ withBase('/pagefind/pagefind.js')).then(async (pagefind: Pagefind) => {
+    await pagefind.options(SEARCH_OPTIONS);
     await pagefind.init();
     return pagefind;
   });
@@ -60,8 +69,11 @@ function resultItem(data: ResultData): HTMLLIElement {
   link.href = data.url;
   const maturity = data.meta.maturity;
   if (maturity) link.append(' ', el('span', `badge m-${maturity.toLowerCase()}`, maturity));
-  const text = data.meta.summary ? [data.meta.summary] : excerptNodes(data.excerpt);
-  return el('li', '', link, el('p', 'result-text', ...text));
+  const item = el('li', '', link);
+  // Project pages say what they are in figures (usage, code lines, share); every result says why it matched.
+  if (data.meta.facts) item.append(el('p', 'result-facts', data.meta.facts));
+  item.append(el('p', 'result-text', ...excerptNodes(data.excerpt)));
+  return item;
 }
 
 export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): void {
@@ -102,6 +114,13 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
   async function run() {
     query = input.value.trim();
     const ticket = ++latest;
+    if (query.length < MIN_QUERY) {
+      list.replaceChildren();
+      if (more) more.hidden = true;
+      say(query ? `Type at least ${MIN_QUERY} letters to search.` : '');
+      show(query !== '');
+      return;
+    }
     if (!query) {
       list.replaceChildren();
       if (more) more.hidden = true;

@@ -2,13 +2,17 @@
  * The single query module: reads every collection once, checks references, sorts, and
  * exports what pages need. Pages never call `getCollection`, sort or count on their own.
  */
+import { readFile } from 'node:fs/promises';
+import { loadYaml } from '../validation/safe-yaml.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { fromRepoRoot } from '../integrations/repo-root.ts';
+import { healthLinksByName, type HealthLink } from './health-links.ts';
 import { byName, measurementRange, toCatalogProject, type CatalogProject } from './project.ts';
 import { groupProjects, sortTermsByName, type Group, type Term } from './groups.ts';
 import { catalogStats } from './stats.ts';
 import { danglingReferences } from './references.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../schemas/taxonomy.ts';
-import { catalogHistory } from '../data/history.ts';
+import { catalogHistory } from './history.ts';
 
 export type Source = CollectionEntry<'sources'>['data'];
 
@@ -21,6 +25,8 @@ async function load() {
     getCollection('rustUsage'),
     getCollection('history'),
   ]);
+  // The catalog's copy of landscape.yml: the health dashboards of each project, by item name.
+  const health = healthLinksByName(loadYaml(await readFile(fromRepoRoot('data/landscape.yml'), 'utf8')));
   const projects = projectEntries.map((e) => toCatalogProject(e.id, e.data)).sort(byName);
   const categoryTerms: Term[] = sortTermsByName(categories.map((c) => c.data));
   const sourceList = sources.map((s) => s.data).sort((a, b) => a.title.localeCompare(b.title, 'en'));
@@ -41,6 +47,7 @@ async function load() {
     maturity: groupProjects(maturityTerms, projects, (p) => [p.maturity]),
     rustUsage: groupProjects(usageTerms, projects, (p) => [p.rustUsage]),
     history: catalogHistory(projects, histories.map((h) => h.data)),
+    healthLinks: (p: CatalogProject): HealthLink[] => health.get(p.landscapeName) ?? [],
     projectEntries: new Map(projectEntries.map((e) => [e.id, e])),
     labels: {
       maturity: new Map(maturityTerms.map((t) => [t.id as string, t.name])),

@@ -20,6 +20,22 @@ export function rustLinesByProject(projects: readonly CatalogProject[]): Datum[]
     .sort(byValueDescending);
 }
 
+/** Code lines of Rust per project, largest first, toned by Rust usage; projects with no Rust found left out. */
+export function codeLinesByProject(projects: readonly CatalogProject[]): Datum[] {
+  return projects
+    .filter((p) => p.countsAsRust)
+    .map((p) => ({ key: p.slug, label: p.name, value: p.totals.codeLines, href: routes.project(p.slug), tone: p.rustUsage }))
+    .sort(byValueDescending);
+}
+
+/** Rust's share of each project's measured source (percent), largest first, toned by Rust usage. */
+export function rustShareByProject(projects: readonly CatalogProject[]): Datum[] {
+  return projects
+    .filter((p) => p.countsAsRust && p.rustShare !== undefined)
+    .map((p) => ({ key: p.slug, label: p.name, value: Math.round(p.rustShare! * 10) / 10, href: routes.project(p.slug), tone: p.rustUsage }))
+    .sort(byValueDescending);
+}
+
 /** Number of projects in each group, in the groups' own order (e.g. sandbox → archived). */
 export function projectsPerGroup(groups: readonly Group[], href: (id: string) => string, toned = false): Datum[] {
   return groups.map((g) => ({
@@ -32,7 +48,7 @@ export function projectsPerGroup(groups: readonly Group[], href: (id: string) =>
 }
 
 /**
- * Lines of Rust of the projects in each category, largest first. A project in two
+ * Code lines of Rust of the projects in each category, largest first. A project in two
  * categories counts in both, so the bars add up to more than the catalog's total.
  */
 export function rustLinesByCategory(groups: readonly Group[]): Datum[] {
@@ -40,7 +56,7 @@ export function rustLinesByCategory(groups: readonly Group[]): Datum[] {
     .map((g) => ({
       key: g.term.id,
       label: g.term.name,
-      value: g.projects.filter((p) => p.countsAsRust).reduce((sum, p) => sum + p.totals.lines, 0),
+      value: g.projects.filter((p) => p.countsAsRust).reduce((sum, p) => sum + p.totals.codeLines, 0),
       href: routes.category(g.term.id),
     }))
     .sort(byValueDescending);

@@ -32,6 +32,7 @@ export const routes = {
   rustUsageIndex: () => '/rust-usage/',
   rustUsage: (usage: string) => `/rust-usage/${usage}/`,
   dataNotes: () => '/data-notes/',
+  report: () => '/report/',
   sources: () => '/sources/',
   source: (id: string) => `/sources/#${id}`,
   charts: () => '/charts/',

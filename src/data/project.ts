@@ -3,6 +3,7 @@
  * totals computed once. Pure, so unit tests can build projects from plain objects.
  */
 import type { ProjectFrontmatter, RustRepo } from '../schemas/project.ts';
+import { projectRustShare } from './rust-share.ts';
 
 /** An Astro reference (`{ collection, id }`) or the plain id scripts use. */
 export type Ref = string | { id: string };
@@ -23,6 +24,8 @@ export interface CatalogProject extends Omit<ProjectData, 'categories' | 'source
   categories: string[];
   sources: string[];
   totals: RustTotals;
+  /** Rust's percentage of the source bytes of the measured repositories; undefined with no Rust found. */
+  rustShare?: number;
   /** Counted in Rust totals: every project except `none-found`. */
   countsAsRust: boolean;
 }
@@ -49,6 +52,7 @@ export function toCatalogProject(slug: string, data: ProjectData): CatalogProjec
     categories: data.categories.map(refId),
     sources: data.sources.map(refId),
     totals: rustTotals(data.rustRepos),
+    rustShare: projectRustShare(data.rustRepos.map((r) => r.measurement)),
     countsAsRust: data.rustUsage !== 'none-found',
   };
 }

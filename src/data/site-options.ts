@@ -48,3 +48,11 @@ export function contributionLinks(repo: RepoOptions, slug: string, name: string)
     correction: `${repo.url}/issues/new?template=correct-data.yml&title=${title}`,
   };
 }
+
+/** The repository itself and its contributing guide, for the header, footer and every mention of the guide. */
+export function repoLinks(repo: RepoOptions) {
+  return {
+    repository: repo.url,
+    contributing: `${repo.url}/blob/${repo.branch}/CONTRIBUTING.md`,
+  };
+}

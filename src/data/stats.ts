@@ -9,6 +9,8 @@ export interface CatalogStats {
   repositories: number;
   byMaturity: Record<Maturity, number>;
   byUsage: Record<RustUsage, number>;
+  /** Projects that count as Rust per maturity level: adds up to `rustProjects`. */
+  rustByMaturity: Record<Maturity, number>;
   /** Sum over projects that count as Rust (none-found excluded). */
   totals: RustTotals;
 }
@@ -40,6 +42,7 @@ export function catalogStats(projects: readonly CatalogProject[]): CatalogStats 
     repositories: projects.reduce((n, p) => n + p.rustRepos.length, 0),
     byMaturity: countBy(MATURITY_LEVELS, projects.map((p) => p.maturity)),
     byUsage: countBy(RUST_USAGES, projects.map((p) => p.rustUsage)),
+    rustByMaturity: countBy(MATURITY_LEVELS, rust.map((p) => p.maturity)),
     totals: sumTotals(rust),
   };
 }

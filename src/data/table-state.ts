@@ -19,7 +19,12 @@ export interface TableState {
   sort?: { key: string; dir: SortDirection };
   /** One selected value per facet; an absent facet means "all". */
   filters: Partial<Record<Facet, string>>;
+  /** Text the project's name must contain (any case); absent or empty means any name. */
+  name?: string;
 }
+
+/** Longest name filter kept from a URL: project names are short, and a pasted essay is not a filter. */
+export const NAME_FILTER_MAX = 60;
 
 /** What a table allows, so a hand-edited or stale URL cannot select anything else. */
 export interface TableSchema {
@@ -32,6 +37,8 @@ export interface TableSchema {
 /** A row as plain data: `values` holds each sortable column's raw value by column key. */
 export interface RowData {
   slug: string;
+  /** The project's display name, for the name filter. */
+  name: string;
   maturity: string;
   usage: string;
   categories: readonly string[];
@@ -58,6 +65,8 @@ export function parseState(search: string, schema: TableSchema): TableState {
     const value = params.get(facet);
     if (value && schema.facets[facet]?.includes(value)) state.filters[facet] = value;
   }
+  const name = params.get('name')?.trim().slice(0, NAME_FILTER_MAX);
+  if (name) state.name = name;
   return state;
 }
 
@@ -68,7 +77,7 @@ export function parseState(search: string, schema: TableSchema): TableState {
  */
 export function serializeState(state: TableState, existing = ''): string {
   const params = new URLSearchParams(existing);
-  for (const name of ['sort', 'dir', ...FACETS]) params.delete(name);
+  for (const name of ['sort', 'dir', ...FACETS, 'name']) params.delete(name);
   if (state.sort) {
     params.set('sort', state.sort.key);
     params.set('dir', state.sort.dir === 'ascending' ? 'asc' : 'desc');
@@ -77,12 +86,22 @@ export function serializeState(state: TableState, existing = ''): string {
     const value = state.filters[facet];
     if (value) params.set(facet, value);
   }
+  const name = state.name?.trim();
+  if (name) params.set('name', name);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
 
-/** Whether a row passes every active filter. */
-export function matchesFilters(row: RowData, filters: TableState['filters']): boolean {
+/** Whether a row's name contains the filter text, ignoring case and accents ("linker" finds Linkerd). */
+export function matchesName(row: Pick<RowData, 'name'>, text: string | undefined): boolean {
+  const wanted = fold(text ?? '');
+  return wanted === '' || fold(row.name).includes(wanted);
+}
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+/** Whether a row passes every active filter (the name filter too, when `name` is given). */
+export function matchesFilters(row: RowData, filters: TableState['filters'], name?: string): boolean {
+  if (!matchesName(row, name)) return false;
   if (filters.maturity && row.maturity !== filters.maturity) return false;
   if (filters.usage && row.usage !== filters.usage) return false;
   if (filters.category && !row.categories.includes(filters.category)) return false;
@@ -109,7 +128,7 @@ function compareValues(a: string, b: string, type: ColumnType): number {
  * order is kept.
  */
 export function visibleRows<R extends RowData>(rows: readonly R[], state: TableState, schema: TableSchema): R[] {
-  const shown = rows.filter((row) => matchesFilters(row, state.filters));
+  const shown = rows.filter((row) => matchesFilters(row, state.filters, state.name));
   const sort = state.sort;
   if (!sort || !Object.hasOwn(schema.columns, sort.key)) return shown;
   const type = schema.columns[sort.key];
@@ -155,4 +174,28 @@ export function viewSummary(shown: number, total: number, sorted: string): strin
 export function shownMessage(shown: number, total: number): string {
   const message = `${shown} ${shown === 1 ? 'project' : 'projects'} shown`;
   return shown === total ? message : `${message}, out of ${total}`;
+}
+
+/**
+ * How many rows each value of a facet would show, given every other active filter (the name
+ * too): the counts a facet's options carry, so "Pure Rust (6)" is what choosing it gives.
+ */
+export function facetCounts(rows: readonly RowData[], state: TableState, facet: Facet, values: readonly string[]): Record<string, number> {
+  const others = { ...state.filters };
+  delete others[facet];
+  const counts: Record<string, number> = Object.fromEntries(values.map((v) => [v, 0]));
+  for (const row of rows) {
+    if (!matchesFilters(row, others, state.name)) continue;
+    const own = facet === 'category' ? row.categories : [facet === 'maturity' ? row.maturity : row.usage];
+    for (const v of own) if (Object.hasOwn(counts, v)) counts[v] += 1;
+  }
+  return counts;
+}
+
+/** Sum of a numeric column over the given rows (blank cells count 0): the subtotal row. */
+export function columnTotal(rows: readonly Pick<RowData, 'values'>[], key: string): number {
+  return rows.reduce((sum, row) => {
+    const n = Number(row.values[key]);
+    return sum + (row.values[key] === '' || Number.isNaN(n) ? 0 : n);
+  }, 0);
 }

@@ -7,8 +7,9 @@
  * reader starts a search (src/client/search-loader.ts).
  */
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { withoutSingleLetters } from '../data/search-index.ts';
 import type { AstroIntegration } from 'astro';
 
 export class SearchIndexError extends Error {
@@ -25,8 +26,16 @@ export function pagefindIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+          // Each page is read and handed over with its single letters out of the index, so
+          // that no query matches on one letter (src/data/search-index.ts).
+          const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+          const added = { page_count: 0 };
+          for (const file of files.sort()) {
+            const content = withoutSingleLetters(await readFile(join(site, file), 'utf8'));
+            const result = await index.addHTMLFile({ sourcePath: relative(site, join(site, file)), content });
+            if (result.errors.length) throw new SearchIndexError(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+            added.page_count += 1;
+          }
           const outputPath = join(site, 'pagefind');
           const written = await index.writeFiles({ outputPath });
           if (written.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);

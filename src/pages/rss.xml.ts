@@ -1,18 +1,24 @@
-/** `/rss.xml`: one item per catalog entry, dated by its `updated`, newest first. */
+/** `/rss.xml`: one item per change to a catalog entry, newest first (src/data/feed.ts). */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { catalog } from '../data/catalog.ts';
 import { feedItems } from '../data/feed.ts';
 import { absoluteUrl, routes } from '../data/paths.ts';
 
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 export const GET: APIRoute = async (context) => {
   const { projects, labels } = await catalog();
   return rss({
     title: 'CNCF Rust Catalog: entry updates',
-    description: 'Each entry of the CNCF Rust Catalog, newest update first: CNCF projects built with Rust, their maturity and measured Rust code.',
+    description: 'Each change to an entry of the CNCF Rust Catalog, newest first: CNCF projects built with Rust, their maturity and measured Rust code.',
     // The channel link is the home page under the base, not the bare origin.
     site: absoluteUrl(routes.home(), context.site),
-    items: feedItems(projects, (slug) => absoluteUrl(routes.project(slug), context.site), labels),
+    // @astrojs/rss makes the link the guid; the change's own guid replaces it (customData is merged last).
+    items: feedItems(projects, (slug) => absoluteUrl(routes.project(slug), context.site), labels).map(({ guid, ...item }) => ({
+      ...item,
+      customData: `<guid isPermaLink="false">${escapeXml(guid)}</guid>`,
+    })),
     // The feed names its own URL (under the base), as feed validators ask.
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>en</language><atom:link href="${absoluteUrl(routes.rss(), context.site)}" rel="self" type="application/rss+xml"/>`,

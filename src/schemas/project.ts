@@ -155,6 +155,15 @@ export const reportedSchema = z.strictObject({
   figures: z.array(reportedFigureSchema),
 });
 
+/** One change to an entry, for the feed: when, and what changed, in a short sentence. */
+export const entryChangeSchema = z.strictObject({
+  /** The day the change was made (the commit's date). */
+  date: isoDateSchema,
+  /** What changed, for readers of the feed, e.g. "Entry added" or "Re-measured at a newer commit". */
+  summary: lineSchema('a summary of the change', 200),
+});
+export type EntryChange = z.infer<typeof entryChangeSchema>;
+
 /** A known production user. */
 export const adopterSchema = z.union([
   lineSchema('an adopter name', 80),
@@ -207,7 +216,10 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       adopters: z.array(adopterSchema).optional(),
       /** Citations behind the entry, as references into `content/sources.yaml`. */
       sources: z.array(sourceRef).min(1, { error: 'expected at least one source' }),
-      /** Last time the entry's facts were reviewed or changed. */
+      /** What changed in the entry and when, oldest first; the feed has one item per change. */
+      changes: z.array(entryChangeSchema).min(1, { error: 'expected at least one change, or no changes key' }).optional()
+        .describe('What changed in the entry and when, oldest first: {date, summary}, or null.'),
+      /** Last time the entry's facts were reviewed or changed: the newest date in `changes`, when there are any. */
       updated: pastDateSchema,
       /**
        * When the entry's claims were last checked against the project's own sources
@@ -242,7 +254,14 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
             ctx.addIssue({ code: 'custom', path: ['reported', 'figures', i, 'repos', j], message: `expected one of the entry's rustRepos; ${repo} is not listed there` });
         }),
       );
-      const order = MATURITY_DATE_KEYS;
+      const changes = (entry.changes ?? []) as { date: string }[];
+      changes.forEach((c, i) => {
+        if (i > 0 && c.date <= changes[i - 1].date)
+          ctx.addIssue({ code: 'custom', path: ['changes', i, 'date'], message: `expected changes oldest first, one per day: ${c.date} comes after ${changes[i - 1].date}` });
+      });
+      if (changes.length > 0 && entry.updated !== changes[changes.length - 1].date)
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: `expected updated to be the newest change date (${changes[changes.length - 1].date}), got ${entry.updated}` });
+            const order = MATURITY_DATE_KEYS;
       const d = entry.dates as Partial<MaturityDates>;
       for (let i = 1; i < order.length; i++) {
         const later = d[order[i]];

@@ -73,6 +73,6 @@ describe('accessibility (axe-core)', () => {
       await page.goto(session().server.url('/search/?q=wasm'));
       await page.locator('#search-page-results .search-list li').first().waitFor({ timeout: 15_000 });
       expect(await violations()).toEqual([]);
-    });
+    }, 180_000);
   }
 });

@@ -15,32 +15,32 @@ async function openTable(page: Page, query = '') {
 }
 const visibleSlugs = (page: Page) =>
   page.$$eval('#projects tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.slug!));
-/** The Rust lines column as the reader sees it: a number, or null for "—". */
+/** The code lines column as the reader sees it: a number, or null for a project with no Rust found. */
 const visibleLines = (page: Page) =>
   page.$$eval('#projects tbody tr', (rows) =>
     rows
       .filter((r) => !(r as HTMLElement).hidden)
       .map((r) => {
-        const text = r.querySelector('td.num')!.textContent!.trim();
-        return text === '—' ? null : Number(text.replace(/,/g, ''));
+        const text = r.querySelector('td.c-code')!.textContent!.trim();
+        return /no Rust/.test(text) ? null : Number(text.replace(/ code lines$/, '').replace(/,/g, ''));
       }),
   );
 /** A column of the visible rows as the row data attributes say (maturity or usage ids). */
 const visibleData = (page: Page, key: 'maturity' | 'usage') =>
   page.$$eval('#projects tbody tr', (rows, k) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset[k]!), key);
-/** The intro sentence's and the caption's summary of the view. */
+/** The intro sentence's summary of the view (said once: the caption explains the columns). */
 const summaries = (page: Page) => page.$$eval('[data-table-summary="projects"]', (spans) => spans.map((s) => s.closest('p, caption')!.textContent!.trim()));
 const status = (page: Page) => page.locator('[data-table-status]').textContent();
 const sortOf = (page: Page, name: string) => page.getByRole('columnheader', { name }).getAttribute('aria-sort');
 
 describe('projects table', () => {
-  it('sorts by Rust lines, biggest first, then smallest first', async () => {
+  it('sorts by code lines, biggest first, then smallest first', async () => {
     const page = await session().newPage();
     await openTable(page);
-    expect(await sortOf(page, 'Rust lines')).toBeNull();
-    await page.getByRole('button', { name: 'Rust lines' }).click();
-    expect(await sortOf(page, 'Rust lines')).toBe('descending');
-    expect(new URL(page.url()).search).toBe('?sort=lines&dir=desc');
+    expect(await sortOf(page, 'Code lines')).toBeNull();
+    await page.getByRole('button', { name: 'Code lines' }).click();
+    expect(await sortOf(page, 'Code lines')).toBe('descending');
+    expect(new URL(page.url()).search).toBe('?sort=code&dir=desc');
 
     const desc = await visibleLines(page);
     expect(desc).toHaveLength(entries.length);
@@ -50,8 +50,8 @@ describe('projects table', () => {
     // Rows without Rust ("—") come after every number.
     expect(desc.slice(0, numbers.length)).toEqual(numbers);
 
-    await page.getByRole('button', { name: 'Rust lines' }).click();
-    expect(await sortOf(page, 'Rust lines')).toBe('ascending');
+    await page.getByRole('button', { name: 'Code lines' }).click();
+    expect(await sortOf(page, 'Code lines')).toBe('ascending');
     const asc = (await visibleLines(page)).filter((n): n is number => n !== null);
     expect(asc).toEqual([...numbers].sort((a, b) => a - b));
     await page.close();
@@ -66,30 +66,30 @@ describe('projects table', () => {
     expect((await visibleSlugs(page)).sort()).toEqual(entries.map((e) => e.slug).sort());
     expect(await page.locator('nav.filters').isHidden()).toBe(true);
 
-    await page.getByRole('button', { name: 'Rust lines' }).click();
+    await page.getByRole('button', { name: 'Code lines' }).click();
     await page.getByLabel('Maturity').selectOption('graduated');
     expect([...(await visibleSlugs(page))].sort()).toEqual(graduated);
     expect(await status(page)).toBe(`${graduated.length} project${graduated.length === 1 ? '' : 's'} shown, out of ${entries.length}`);
-    expect(new URL(page.url()).search).toBe('?sort=lines&dir=desc&maturity=graduated');
+    expect(new URL(page.url()).search).toBe('?sort=code&dir=desc&maturity=graduated');
     const sortedBefore = await visibleSlugs(page);
 
     await page.reload();
     await page.locator('table[data-enhanced]').waitFor({ state: 'attached' });
     expect(await page.getByLabel('Maturity').inputValue()).toBe('graduated');
-    expect(await sortOf(page, 'Rust lines')).toBe('descending');
+    expect(await sortOf(page, 'Code lines')).toBe('descending');
     expect(await visibleSlugs(page)).toEqual(sortedBefore);
 
     await page.goBack();
-    await expect.poll(() => new URL(page.url()).search).toBe('?sort=lines&dir=desc');
+    await expect.poll(() => new URL(page.url()).search).toBe('?sort=code&dir=desc');
     await expect.poll(() => page.getByLabel('Maturity').inputValue()).toBe('');
     expect((await visibleSlugs(page)).length).toBe(entries.length);
-    expect(await sortOf(page, 'Rust lines')).toBe('descending');
+    expect(await sortOf(page, 'Code lines')).toBe('descending');
 
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('');
-    await expect.poll(() => sortOf(page, 'Rust lines')).toBeNull();
+    await expect.poll(() => sortOf(page, 'Code lines')).toBeNull();
     await page.goForward();
-    await expect.poll(() => sortOf(page, 'Rust lines')).toBe('descending');
+    await expect.poll(() => sortOf(page, 'Code lines')).toBe('descending');
     await page.close();
   });
 
@@ -149,17 +149,18 @@ describe('projects table', () => {
     await page.close();
   });
 
-  it('says in the intro and the caption how many projects show and how they are sorted', async () => {
+  it('says once, in the intro, how many projects show and how they are sorted', async () => {
     const graduated = entries.filter((e) => e.data.maturity === 'graduated').length;
     const page = await session().newPage();
     await openTable(page);
-    const [intro, caption] = await summaries(page);
-    expect(intro).toMatch(new RegExp(`^${entries.length} projects, sorted by name\\. Rust lines`));
-    expect(caption).toMatch(new RegExp(`^${entries.length} projects, sorted by name\\. Rust lines`));
+    const texts = await summaries(page);
+    expect(texts, 'the count of shown projects is said once').toHaveLength(1);
+    expect(texts[0]).toMatch(new RegExp(`^${entries.length} projects, sorted by name\\. Code lines`));
+    expect(await page.locator('#projects caption').textContent()).not.toMatch(/projects, sorted/);
 
     await page.getByLabel('Maturity').selectOption('graduated');
-    await page.getByRole('button', { name: 'Rust lines' }).click();
-    for (const text of await summaries(page)) expect(text).toMatch(new RegExp(`^${graduated} of ${entries.length} projects, sorted by Rust lines, most first\\.`));
+    await page.getByRole('button', { name: 'Code lines' }).click();
+    for (const text of await summaries(page)) expect(text).toMatch(new RegExp(`^${graduated} of ${entries.length} projects, sorted by code lines, most first\\.`));
     await page.getByRole('button', { name: 'Maturity', exact: true }).click();
     for (const text of await summaries(page)) expect(text).toMatch(/, sorted by maturity, Sandbox to Archived\./);
 
@@ -187,19 +188,106 @@ describe('projects table', () => {
     );
     expect(pair, 'a maturity and usage with no project').toBeDefined();
     const page = await session().newPage();
-    await openTable(page, `?sort=lines&dir=desc&maturity=${pair![0]}&usage=${pair![1]}`);
+    await openTable(page, `?sort=code&dir=desc&maturity=${pair![0]}&usage=${pair![1]}`);
     const message = page.locator('[data-table-empty]');
     expect(await message.isVisible()).toBe(true);
     expect(await message.textContent()).toMatch(/^\s*No project matches these filters\. Show all projects\s*$/);
     expect(await page.locator('#projects').isVisible(), 'no table of headers alone').toBe(false);
     expect(await status(page)).toBe(`0 projects shown, out of ${entries.length}`);
-    expect((await summaries(page))[0]).toMatch(new RegExp(`^0 of ${entries.length} projects, sorted by Rust lines, most first\\.`));
+    expect((await summaries(page))[0]).toMatch(new RegExp(`^0 of ${entries.length} projects, sorted by code lines, most first\\.`));
 
     await page.getByRole('button', { name: 'Show all projects' }).click();
     expect(await message.isVisible()).toBe(false);
     expect((await visibleSlugs(page)).length).toBe(entries.length);
-    expect(new URL(page.url()).search, 'the sort stays').toBe('?sort=lines&dir=desc');
+    expect(new URL(page.url()).search, 'the sort stays').toBe('?sort=code&dir=desc');
     expect(await page.evaluate(() => document.activeElement?.id), 'focus stays on the controls').toBe('projects-maturity');
     await page.close();
   });
+
+  it('filters by name as the reader types, keeps it in the URL, and a shared link restores it', async () => {
+    const target = entries.find((e) => e.slug === 'linkerd') ?? entries[0];
+    const part = target.data.name.slice(0, 4).toUpperCase();
+    const expected = entries.filter((e) => e.data.name.toLowerCase().includes(part.toLowerCase())).map((e) => e.slug).sort();
+    const page = await session().newPage();
+    await openTable(page);
+    await page.getByLabel('Name').fill(part);
+    await expect.poll(async () => [...(await visibleSlugs(page))].sort()).toEqual(expected);
+    expect(new URL(page.url()).searchParams.get('name')).toBe(part);
+    await openTable(page, `?name=${encodeURIComponent(part)}`);
+    expect([...(await visibleSlugs(page))].sort()).toEqual(expected);
+    expect(await page.getByLabel('Name').inputValue()).toBe(part);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    expect((await visibleSlugs(page)).length).toBe(entries.length);
+    expect(await page.getByLabel('Name').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('counts on each filter option the projects it would show, given the other filters', async () => {
+    const page = await session().newPage();
+    await openTable(page, '?maturity=graduated');
+    const options = await page.getByLabel('Rust usage').locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]));
+    for (const [value, text] of options) {
+      if (!value) continue;
+      const n = entries.filter((e) => e.data.maturity === 'graduated' && e.data.rustUsage === value).length;
+      expect(text, value).toMatch(new RegExp(`\\(${n}\\)$`));
+    }
+    // The maturity options, with no other filter, count every entry of each level.
+    for (const [value, text] of await page.getByLabel('Maturity').locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]))) {
+      if (value) expect(text, value).toMatch(new RegExp(`\\(${entries.filter((e) => e.data.maturity === value).length}\\)$`));
+    }
+    await page.close();
+  });
+
+  it('adds up the code lines of the rows shown in the subtotal row', async () => {
+    const code = (e: (typeof entries)[number]) => (e.data.rustUsage === 'none-found' ? 0 : e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0));
+    const page = await session().newPage();
+    await openTable(page);
+    const subtotal = page.locator('#projects tfoot [data-table-subtotal="code"]');
+    const read = async () => Number((await subtotal.textContent())!.replace(/ code lines$/, '').replace(/,/g, ''));
+    expect(await read()).toBe(entries.reduce((s, e) => s + code(e), 0));
+    await page.getByLabel('Maturity').selectOption('graduated');
+    const graduated = entries.filter((e) => e.data.maturity === 'graduated');
+    expect(await read()).toBe(graduated.reduce((s, e) => s + code(e), 0));
+    expect(await page.locator('#projects tfoot [data-table-subtotal-label]').textContent()).toBe(`Subtotal, ${graduated.length} of ${entries.length} projects shown`);
+    await page.close();
+  });
+
+  it('sorts by project-level Rust share, largest first', async () => {
+    const page = await session().newPage();
+    await openTable(page);
+    await page.getByRole('button', { name: 'Rust share' }).click();
+    expect(new URL(page.url()).search).toBe('?sort=share&dir=desc');
+    const shares = await page.$$eval('#projects tbody td.c-share', (tds) => tds.map((td) => (td as HTMLElement).dataset.value!).filter(Boolean).map(Number));
+    expect(shares.length).toBe(entries.filter((e) => e.data.rustUsage !== 'none-found').length);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    await page.close();
+  });
+
+  for (const width of [320, 375]) {
+    it(`shows name, Rust usage and code lines of every row at ${width} px, without scrolling sideways`, async () => {
+      const page = await session().newPage({ width, height: 800 });
+      await openTable(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      const boxes = await page.$$eval('#projects tbody tr', (rows) =>
+        rows.map((tr) => {
+          const box = (sel: string) => {
+            const r = tr.querySelector(sel)!.getBoundingClientRect();
+            return { left: r.left, right: r.right, width: r.width, height: r.height };
+          };
+          return { slug: (tr as HTMLElement).dataset.slug, name: box('.c-name a'), usage: box('.c-usage .badge'), code: box('.c-code') };
+        }),
+      );
+      expect(boxes).toHaveLength(entries.length);
+      const off = boxes.flatMap((b) =>
+        (['name', 'usage', 'code'] as const)
+          .filter((k) => b[k].width === 0 || b[k].height === 0 || b[k].left < 0 || b[k].right > width)
+          .map((k) => `${b.slug} ${k}: ${Math.round(b[k].left)}..${Math.round(b[k].right)}`),
+      );
+      expect(off).toEqual([]);
+      // Each row is a card no taller than a third of a phone screen.
+      const heights = await page.$$eval('#projects tbody tr', (rows) => rows.map((r) => r.getBoundingClientRect().height));
+      expect(Math.max(...heights)).toBeLessThan(800 / 3);
+      await page.close();
+    });
+  }
 });

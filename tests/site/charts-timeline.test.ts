@@ -14,7 +14,7 @@ const { entries, categories } = readCatalog();
 beforeAll(assertBuilt);
 
 type Entry = (typeof entries)[number];
-const lines = (e: Entry) => e.data.rustRepos.reduce((s, r) => s + r.measurement.lines, 0);
+const lines = (e: Entry) => e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0);
 const counts = (e: Entry) => e.data.rustUsage !== 'none-found';
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/<[^>]+>/g, '').trim();
 
@@ -33,8 +33,8 @@ function chart(html: string, id: string): Chart {
   const figure = new RegExp(`<figure[^>]*data-chart="${id}"[^>]*>([\\s\\S]*?)</figure>`).exec(html);
   if (!figure) throw new Error(`no chart ${id}`);
   const body = figure[1];
-  const svgOpen = /<svg[^>]*>/.exec(body)![0];
-  const svg = /<svg[\s\S]*?<\/svg>/.exec(body)![0];
+  const svgOpen = /<svg[^>]*class="chart-svg"[^>]*>/.exec(body)![0];
+  const svg = /<svg[^>]*class="chart-svg"[\s\S]*?<\/svg>/.exec(body)![0];
   const title = /<title id="([^"]+)"[^>]*>([^<]*)<\/title>/.exec(svg);
   const table = /<table[\s\S]*?<\/table>/.exec(body)?.[0] ?? '';
   return {
@@ -48,7 +48,8 @@ function chart(html: string, id: string): Chart {
 }
 
 function expectAccessible(c: Chart, id: string) {
-  expect(c.svgOpen, id).toContain('role="img"');
+  // A chart whose bars are links is a named group of links; any other chart is one image.
+  expect(c.svgOpen, id).toMatch(/role="(img|group)"/);
   expect(c.titleId, id).toBeDefined();
   expect(c.svgOpen, id).toMatch(new RegExp(`aria-labelledby="${c.titleId}[ "]`));
   expect(c.title, id).toBeTruthy();
@@ -62,7 +63,7 @@ const byValueThenName = (a: [string, number, string], b: [string, number, string
 describe('charts page', () => {
   const html = () => readPage('charts/index.html');
 
-  it('plots lines of Rust per project, largest first, projects with no Rust left out', () => {
+  it('plots code lines of Rust per project, largest first, projects with no Rust left out, each bar a link patterned by usage', () => {
     const c = chart(html(), 'chart-lines-by-project');
     expectAccessible(c, 'lines by project');
     const expected = entries
@@ -71,6 +72,22 @@ describe('charts page', () => {
       .sort(byValueThenName);
     expect(c.table).toEqual(expected.map(([k, v]) => [k, v]));
     expect(c.svgLabels).toEqual(expected.map(([, , name]) => name));
+    const figure = /<figure[^>]*data-chart="chart-lines-by-project"[\s\S]*?<\/figure>/.exec(html())![0];
+    const svg = /<svg[^>]*class="chart-svg"[\s\S]*?<\/svg>/.exec(figure)![0];
+    for (const e of entries.filter(counts)) expect(svg, e.slug).toContain(`<a class="chart-row chart-link" href="${BASE}projects/${e.slug}/"`);
+    // A legend names every usage class that has bars, and bars of all but the first class carry a pattern.
+    const legend = /<ul class="chart-legend"[\s\S]*?<\/ul>/.exec(figure)![0];
+    const used = [...new Set(entries.filter(counts).map((e) => e.data.rustUsage))];
+    expect((legend.match(/<li>/g) ?? []).length).toBe(used.length);
+    expect(svg).toMatch(/<pattern id="chart-lines-by-project-component"/);
+    expect(svg).toMatch(/fill="url\(#chart-lines-by-project-component\)"/);
+  });
+
+  it('plots the Rust share of each project with Rust, linked', () => {
+    const figure = /<figure[^>]*data-chart="chart-share-by-project"[\s\S]*?<\/figure>/.exec(html())![0];
+    const rows = [...figure.matchAll(/<tr data-key="([^"]+)"/g)].map((m) => m[1]);
+    expect(rows.sort()).toEqual(entries.filter(counts).map((e) => e.slug).sort());
+    expect(figure).toMatch(/<text class="chart-value"[^>]*>\d+\.\d%<\/text>/);
   });
 
   it('counts projects per maturity level and per Rust usage', () => {
@@ -82,7 +99,7 @@ describe('charts page', () => {
     expect(usage.table).toEqual(RUST_USAGES.map((u) => [u, entries.filter((e) => e.data.rustUsage === u).length]));
   });
 
-  it('sums lines of Rust per category over the projects in it', () => {
+  it('sums code lines of Rust per category over the projects in it', () => {
     const c = chart(html(), 'chart-lines-by-category');
     expectAccessible(c, 'lines by category');
     const expected = categories
@@ -102,16 +119,6 @@ describe('charts page', () => {
 });
 
 describe('home page', () => {
-  it('shows the maturity and usage charts with their tables', () => {
-    const html = readPage('index.html');
-    const maturity = chart(html, 'home-per-maturity');
-    expectAccessible(maturity, 'home maturity');
-    expect(maturity.table).toEqual(MATURITY_LEVELS.map((m) => [m, entries.filter((e) => e.data.maturity === m).length]));
-    const usage = chart(html, 'home-per-usage');
-    expectAccessible(usage, 'home usage');
-    expect(usage.table).toEqual(RUST_USAGES.map((u) => [u, entries.filter((e) => e.data.rustUsage === u).length]));
-  });
-
   it('stays under 14 KB of gzipped HTML and CSS', () => {
     const html = readPage('index.html');
     const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(DIST, m[1].slice(BASE.length))));

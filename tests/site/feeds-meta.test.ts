@@ -36,14 +36,19 @@ describe('RSS feed', () => {
     expect(rss.channel['atom:link']).toMatchObject({ '@_href': `${SITE}rss.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' });
   });
 
-  it('has one item per entry, newest update first, each linking to its page under the base', () => {
-    const items = asList(parseXml('rss.xml').rss.channel.item) as { link: string; pubDate: string; title: string }[];
-    expect(items).toHaveLength(entries.length);
-    expect(items.map((i) => i.link).sort()).toEqual(entries.map((e) => `${SITE}projects/${e.slug}/`).sort());
+  it('has one item per change to an entry, newest first, each linking to its page under the base with its own guid', () => {
+    const items = asList(parseXml('rss.xml').rss.channel.item) as { link: string; pubDate: string; title: string; guid: { '#text': string; '@_isPermaLink': string } }[];
+    const changes = entries.flatMap((e) => (e.data.changes ?? [{ date: e.data.updated, summary: 'Entry reviewed' }]).map((c) => ({ slug: e.slug, ...c })));
+    expect(items).toHaveLength(changes.length);
+    expect([...new Set(items.map((i) => i.link))].sort()).toEqual(entries.map((e) => `${SITE}projects/${e.slug}/`).sort());
+    expect(items.map((i) => i.guid['#text']).sort()).toEqual(changes.map((c) => `${SITE}projects/${c.slug}/#change-${c.date}`).sort());
+    for (const item of items) expect(item.guid['@_isPermaLink']).toBe('false');
+    for (const c of changes) expect(items.find((i) => i.guid['#text'].endsWith(`/projects/${c.slug}/#change-${c.date}`))!.title).toContain(c.summary);
     for (const item of items) expect(fileForAbsolute(item.link), item.link).toBeDefined();
     const dates = items.map((i) => Date.parse(i.pubDate));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     for (const e of entries) {
+      // The entry's newest item is dated by its updated date.
       const item = items.find((i) => i.link.endsWith(`/projects/${e.slug}/`))!;
       expect(new Date(item.pubDate).toISOString().slice(0, 10), e.slug).toBe(e.data.updated);
       expect(item.title).toContain(e.data.name);

@@ -23,6 +23,7 @@ describe('pages', () => {
       'categories/index.html',
       'rust-usage/index.html',
       'data-notes/index.html',
+      'report/index.html',
       'sources/index.html',
       ...entries.map((e) => `projects/${e.slug}/index.html`),
       ...MATURITY_LEVELS.map((m) => `maturity/${m}/index.html`),
@@ -57,16 +58,57 @@ describe('pages', () => {
     expect([...slugs].sort()).toEqual(entries.map((e) => e.slug).sort());
   });
 
-  it('shows on the home page the totals computed from the entries', () => {
+  it('shows on the home page the totals computed from the entries, in code lines with all lines as the detail', () => {
     const rust = entries.filter((e) => e.data.rustUsage !== 'none-found');
-    const lines = rust.flatMap((e) => e.data.rustRepos).reduce((s, r) => s + r.measurement.lines, 0);
+    const repos = rust.flatMap((e) => e.data.rustRepos);
+    const lines = repos.reduce((s, r) => s + r.measurement.lines, 0);
+    const codeLines = repos.reduce((s, r) => s + r.measurement.codeLines, 0);
     const text = stripTags(readPage('index.html'));
-    expect(text).toContain(`${lines.toLocaleString('en-US')} lines`);
+    expect(text).toContain(`${codeLines.toLocaleString('en-US')} code lines; ${lines.toLocaleString('en-US')} lines with blank and comment lines`);
     expect(text).toContain(`${rust.length} projects with Rust`);
+    expect(text).toContain(`${rust.length} CNCF projects ship Rust: ${(codeLines / 1e6).toFixed(1)}M code lines`);
+    // The maturity line counts the projects with Rust, so it adds up to the headline.
+    const line = /Maturity:(.*?)Rust usage:/.exec(text)![1];
+    let sum = 0;
     for (const m of MATURITY_LEVELS) {
-      const n = entries.filter((e) => e.data.maturity === m).length;
-      expect(text).toMatch(new RegExp(`${m}\\s*: ${n} projects?`, 'i'));
+      const n = rust.filter((e) => e.data.maturity === m).length;
+      if (n > 0) expect(line).toMatch(new RegExp(`${n} ${m}`, 'i'));
+      sum += n;
     }
+    expect(sum).toBe(rust.length);
+    // Entries with no Rust found are named apart.
+    for (const e of entries.filter((x) => x.data.rustUsage === 'none-found')) expect(text).toMatch(new RegExp(`plus ${e.data.name}\\s*, named by a source but with no Rust found`));
+  });
+
+  it('names on the home page the projects with the most code lines, in order, each linked, and the projects in each category card', () => {
+    const html = readPage('index.html');
+    const top = /<ol class="top-list"[\s\S]*?<\/ol>/.exec(html)![0];
+    const linked = [...top.matchAll(/<span class="top-name"><a href="[^"]*\/projects\/([^/"]+)\/"/g)].map((m) => m[1]);
+    const code = (e: (typeof entries)[number]) => e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0);
+    const expected = entries
+      .filter((e) => e.data.rustUsage !== 'none-found')
+      .sort((a, b) => code(b) - code(a) || a.data.name.localeCompare(b.data.name, 'en', { sensitivity: 'base' }))
+      .map((e) => e.slug);
+    expect(linked.length).toBeGreaterThanOrEqual(5);
+    expect(linked).toEqual(expected.slice(0, linked.length));
+    const cards = html.slice(html.indexOf('id="by-category"'));
+    for (const c of categories)
+      for (const e of entries.filter((x) => x.data.rustUsage !== 'none-found' && x.data.categories.includes(c.id)))
+        expect(cards, `${c.id} ${e.slug}`).toContain(`href="${BASE}projects/${e.slug}/">${e.data.name.replace(/&/g, '&amp;')}</a>`);
+  });
+
+  it('puts a stat strip under each project title, health links where the landscape has them, and no raw measurement note', () => {
+    for (const e of entries) {
+      const html = readPage(`projects/${e.slug}/index.html`);
+      const strip = /<dl class="stat-strip"[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '';
+      expect(html.indexOf('class="stat-strip"'), e.slug).toBeLessThan(html.indexOf('id="facts"'));
+      const code = e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0);
+      if (e.data.rustUsage !== 'none-found') expect(stripTags(strip), e.slug).toContain(`Rust code lines ${code.toLocaleString('en-US')}`);
+      else expect(stripTags(strip), e.slug).toContain('none found');
+      for (const r of e.data.rustRepos) if (r.measurement.notes) expect(html, e.slug).not.toContain(r.measurement.notes.replace(/&/g, '&amp;'));
+      expect(html, e.slug).not.toMatch(/source KB/);
+    }
+    expect(readPage('projects/tikv/index.html')).toMatch(/href="https:\/\/clomonitor\.io\/projects\/cncf\/tikv"/);
   });
 
   it('shows every figure of an entry with its source and as-of date', () => {
@@ -78,12 +120,17 @@ describe('pages', () => {
       }
       expect(text, e.slug).toMatch(/Source: CNCF landscape\.yml .* as of \d{1,2} \w{3} \d{4}/);
       expect(text, e.slug).toMatch(/Source: Rust code measurements .* as of \d{1,2} \w{3} \d{4}/);
-      if (e.data.reported) for (const f of e.data.reported.figures) expect(text, `${e.slug} ${f.text}`).toContain(f.text.replace(/&/g, '&amp;'));
+      // What the 2025 report printed is one footnote away, on the report page.
+      const html = readPage(`projects/${e.slug}/index.html`);
+      if (e.data.reported) expect(html, e.slug).toContain(`href="${BASE}report/#p-${e.slug}"`);
+      else expect(html, e.slug).not.toContain(`${BASE}report/`);
     }
+    const report = stripTags(readPage('report/index.html'));
+    for (const e of entries) if (e.data.reported) for (const f of e.data.reported.figures) expect(report, `${e.slug} ${f.text}`).toContain(f.text.replace(/&/g, '&amp;'));
   });
 
-  it('compares each report figure on the data notes page with the repositories it covers', () => {
-    const html = readPage('data-notes/index.html');
+  it('compares each report figure on the report page with the repositories it covers', () => {
+    const html = readPage('report/index.html');
     const table = html.slice(html.indexOf('id="report-units"'), html.indexOf('id="report-self"'));
     const rows = [...table.matchAll(/<tr><th scope="row">([\s\S]*?)<\/tr>/g)].map((m) => stripTags(m[1]));
     for (const e of entries) {
@@ -100,8 +147,8 @@ describe('pages', () => {
     }
   });
 
-  it('lists on the data notes page every project whose class disagrees with the report', () => {
-    const html = readPage('data-notes/index.html');
+  it('lists on the report page every project whose class disagrees with the report', () => {
+    const html = readPage('report/index.html');
     const list = stripTags(html.slice(html.indexOf('id="report-classes"'), html.indexOf('id="report-maturity"')));
     const asReport = { pure: ['pure'], component: ['component', 'sdk'], implementation: ['sdk'] } as const;
     for (const e of entries) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barLayout, formatTick, linearScale, niceStep, niceTicks, type Datum } from '../../src/data/charts.ts';
-import { byValueDescending, projectsPerGroup, rustLinesByCategory, rustLinesByProject } from '../../src/data/chart-series.ts';
+import { byValueDescending, codeLinesByProject, projectsPerGroup, rustLinesByCategory, rustLinesByProject, rustShareByProject } from '../../src/data/chart-series.ts';
 import { groupProjects } from '../../src/data/groups.ts';
 import { routes } from '../../src/data/paths.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
@@ -124,19 +124,19 @@ describe('barLayout', () => {
 });
 
 describe('chart series', () => {
-  const tikv = project('tikv', { name: 'TiKV', rustRepos: [{ repo: 'tikv/tikv', role: 'Main', measurement: measurement({ lines: 600 }) }], categories: ['storage'] });
+  const tikv = project('tikv', { name: 'TiKV', rustRepos: [{ repo: 'tikv/tikv', role: 'Main', measurement: measurement({ lines: 600, codeLines: 500, rustShare: 50 }) }], categories: ['storage'] });
   const linkerd = project('linkerd', {
     name: 'Linkerd',
     maturity: 'graduated',
     rustUsage: 'component',
     categories: ['service-mesh', 'storage'],
     rustRepos: [
-      { repo: 'linkerd/a', role: 'Proxy', measurement: measurement({ lines: 100 }) },
-      { repo: 'linkerd/b', role: 'Policy', measurement: measurement({ lines: 50 }) },
+      { repo: 'linkerd/a', role: 'Proxy', measurement: measurement({ lines: 100, codeLines: 80 }) },
+      { repo: 'linkerd/b', role: 'Policy', measurement: measurement({ lines: 50, codeLines: 40 }) },
     ],
   });
   const none = project('paralus', { name: 'Paralus', rustUsage: 'none-found', categories: ['storage'], rustRepos: [{ repo: 'p/p', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }] });
-  const tie = project('aaa', { name: 'Aaa', categories: ['service-mesh'], rustRepos: [{ repo: 'a/a', role: 'Main', measurement: measurement({ lines: 150 }) }] });
+  const tie = project('aaa', { name: 'Aaa', categories: ['service-mesh'], rustRepos: [{ repo: 'a/a', role: 'Main', measurement: measurement({ lines: 150, codeLines: 120 }) }] });
   const projects = [linkerd, none, tikv, tie];
 
   it('plots lines per project largest first, ties by name, none-found left out', () => {
@@ -146,6 +146,21 @@ describe('chart series', () => {
       ['linkerd', 150],
     ]);
     expect(rustLinesByProject(projects)[0]).toMatchObject({ label: 'TiKV', href: routes.project('tikv') });
+  });
+
+  it('plots code lines per project largest first, toned by Rust usage, none-found left out', () => {
+    expect(codeLinesByProject(projects).map((d) => [d.key, d.value, d.tone])).toEqual([
+      ['tikv', 500, 'pure'],
+      ['aaa', 120, 'pure'],
+      ['linkerd', 120, 'component'],
+    ]);
+    expect(codeLinesByProject(projects)[0]).toMatchObject({ label: 'TiKV', href: routes.project('tikv') });
+  });
+
+  it('plots Rust share per project largest first, none-found left out', () => {
+    const shares = rustShareByProject(projects).map((d) => [d.key, d.value]);
+    expect(shares[shares.length - 1]).toEqual(['tikv', 50]);
+    expect(shares.map(([k]) => k)).not.toContain('paralus');
   });
 
   it('counts projects per group in the groups’ order, with tones when asked', () => {
@@ -163,7 +178,7 @@ describe('chart series', () => {
     expect(projectsPerGroup(groups, routes.maturity)[0]).not.toHaveProperty('tone');
   });
 
-  it('sums lines per category over Rust projects, a project in two categories counted in both', () => {
+  it('sums code lines per category over Rust projects, a project in two categories counted in both', () => {
     const terms = [
       { id: 'service-mesh', name: 'Service mesh', description: '' },
       { id: 'storage', name: 'Storage', description: '' },
@@ -171,8 +186,8 @@ describe('chart series', () => {
     ];
     const groups = groupProjects(terms, projects, (p) => p.categories);
     expect(rustLinesByCategory(groups).map((d) => [d.key, d.value, d.href])).toEqual([
-      ['storage', 750, '/categories/storage/'],
-      ['service-mesh', 300, '/categories/service-mesh/'],
+      ['storage', 620, '/categories/storage/'],
+      ['service-mesh', 240, '/categories/service-mesh/'],
       ['edge', 0, '/categories/edge/'],
     ]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUpdatedDescending, feedItems } from '../../src/data/feed.ts';
+import { entryChanges, feedItems } from '../../src/data/feed.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {
@@ -20,7 +20,32 @@ describe('feedItems', () => {
     rustRepos: [{ repo: 'n/n', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }],
   });
 
-  it('gives one item per entry, newest update first, same-day entries by name', () => {
+  const changed = project('changed', {
+    name: 'Changed',
+    updated: '2026-05-06',
+    changes: [
+      { date: '2025-01-01', summary: 'Entry added' },
+      { date: '2026-05-06', summary: 'Re-measured at a newer commit' },
+    ],
+  });
+
+  it('gives one item per change, newest first, with a guid from the entry and the date', () => {
+    const items = feedItems([old, changed], url, labels);
+    expect(items.map((i) => [i.title, i.guid])).toEqual([
+      ['Changed: Re-measured at a newer commit', `${url('changed')}#change-2026-05-06`],
+      ['Old: Entry reviewed', `${url('old')}#change-2025-01-02`],
+      ['Changed: Entry added', `${url('changed')}#change-2025-01-01`],
+    ]);
+    expect(new Set(items.map((i) => i.guid)).size).toBe(items.length);
+    expect(items[0].description).toMatch(/^Re-measured at a newer commit\. changed does things\./);
+  });
+
+  it('lists an entry without changes once, as reviewed on its updated date', () => {
+    expect(entryChanges(old)).toEqual([{ date: '2025-01-02', summary: 'Entry reviewed' }]);
+    expect(entryChanges(changed)).toHaveLength(2);
+  });
+
+  it('gives one item per entry without changes, newest update first, same-day entries by name', () => {
     const items = feedItems([old, sameDayB, none, newer, sameDayA], url, labels);
     expect(items.map((i) => i.link)).toEqual(['newer', 'a', 'b', 'old', 'none'].map(url));
   });
@@ -28,13 +53,13 @@ describe('feedItems', () => {
   it('dates each item at midnight UTC of its update and names the entry in the title', () => {
     const [item] = feedItems([newer], url, labels);
     expect(item.pubDate.toISOString()).toBe('2026-03-04T00:00:00.000Z');
-    expect(item.title).toBe('Newer: entry updated 4 Mar 2026');
+    expect(item.title).toBe('Newer: Entry reviewed');
     expect(item.categories).toEqual(['Graduated', 'Pure Rust']);
   });
 
   it('describes the entry with its summary, labels and Rust figures', () => {
     const [item] = feedItems([old], url, labels);
-    expect(item.description).toBe('old does things. Sandbox CNCF project; Rust usage: Pure Rust; 1,000 lines of Rust in 1 repository.');
+    expect(item.description).toBe('Entry reviewed. old does things. Now: Sandbox CNCF project; Rust usage: Pure Rust; 800 code lines of Rust in 1 repository.');
     expect(feedItems([none], url, labels)[0].description).toMatch(/Rust usage: No Rust found\.$/);
   });
 
@@ -44,8 +69,4 @@ describe('feedItems', () => {
     expect(input.map((p) => p.slug)).toEqual(['old', 'newer']);
   });
 
-  it('compares by update date, then name', () => {
-    expect(byUpdatedDescending(newer, old)).toBeLessThan(0);
-    expect(byUpdatedDescending(sameDayA, sameDayB)).toBeLessThan(0);
-  });
 });

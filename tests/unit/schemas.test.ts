@@ -59,6 +59,13 @@ describe('project schema: valid entries', () => {
     expect(projectFrontmatterSchema.parse({ ...valid(), verified: new Date('2026-12-02T00:00:00Z') }).verified).toBe('2026-12-02');
     expect(projectFrontmatterSchema.parse(valid()).verified).toBeUndefined();
   });
+
+  it('accepts a list of changes whose newest date is updated', () => {
+    const entry = valid();
+    entry.changes = [{ date: '2026-01-01', summary: 'Entry added' }, { date: '2026-11-22', summary: 'Re-measured' }];
+    expect(problems(entry)).toEqual([]);
+  });
+
   it('accepts a minimal none-found entry with no rationale, report or adopters', () => {
     const entry = valid();
     delete entry.reported;
@@ -97,6 +104,10 @@ describe('project schema: invalid entries name the field and what was expected',
     ['repository listed twice', (e) => e.rustRepos.push(structuredClone(e.rustRepos[0])), /^rustRepos\.1\.repo: expected each repository once/],
     ['verified not a calendar date', (e) => (e.verified = '2026-12-32'), /^verified: expected a real calendar date written as YYYY-MM-DD/],
     ['wrong type for figures', (e) => (e.reported.figures = 'many'), /^reported\.figures: Invalid input: expected array/],
+    ['updated older than the newest change', (e) => (e.changes = [{ date: '2026-11-22', summary: 'Entry added' }, { date: '2026-11-30', summary: 'Re-measured' }]), /^updated: expected updated to be the newest change date \(2026-11-30\), got 2026-11-22/],
+    ['changes out of order', (e) => (e.changes = [{ date: '2026-11-22', summary: 'Re-measured' }, { date: '2026-11-01', summary: 'Entry added' }]), /^changes\.1\.date: expected changes oldest first, one per day/],
+    ['change without a summary', (e) => (e.changes = [{ date: '2026-11-22' }]), /^changes\.0\.summary: /],
+    ['empty changes list', (e) => (e.changes = []), /^changes: expected at least one change, or no changes key/],
   ];
   it.each(cases)('%s', (_label, mutate, expected) => {
     const entry = valid();

@@ -19,6 +19,7 @@ const schema: TableSchema = {
 
 const row = (slug: string, maturity: string, usage: string, categories: string[], lines: string, accepted = '2020-01-01'): RowData => ({
   slug,
+  name: slug,
   maturity,
   usage,
   categories,
