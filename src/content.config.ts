@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { makeProjectSchema } from './schemas/project.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
 import { sourceSchema } from './schemas/source.ts';
+import { crateRecordSchema } from './schemas/crates.ts';
 
 const projects = defineCollection({
   loader: glob({ base: './content/projects', pattern: '**/[^_]*.mdx' }),
@@ -29,4 +30,10 @@ const rustUsage = defineCollection({
   schema: termSchema(RUST_USAGES),
 });
 
-export const collections = { projects, categories, sources, maturity, rustUsage };
+/** Cargo workspaces of every measured repository (`npm run crates`), keyed by owner/name. */
+const crates = defineCollection({
+  loader: file('./data/crates.json'),
+  schema: crateRecordSchema,
+});
+
+export const collections = { projects, categories, sources, maturity, rustUsage, crates };
