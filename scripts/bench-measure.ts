@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureCheckout } from '../src/lib/rust-measure.ts';
+import { countTree } from './lib/tree-count.ts';
 
 const { values } = parseArgs({
   options: {
@@ -75,7 +75,8 @@ console.log(
 const timings: number[] = [];
 for (let run = 0; run < runs; run++) {
   const t0 = performance.now();
-  const m = await measureCheckout(dir);
+  const c = await countTree({ gitDir: path.join(dir, '.git') });
+  const m = c.rust;
   const seconds = (performance.now() - t0) / 1000;
   timings.push(seconds);
   for (const key of ['files', 'bytes', 'lines', 'codeLines'] as const) {

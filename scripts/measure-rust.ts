@@ -1,14 +1,16 @@
 /**
- * Measure the Rust code of local checkouts with the method of data/rust-code/METHOD.md.
+ * Measure the Rust code and language mix of git repositories at a commit, read from git
+ * objects (a bare repository or a checkout; a checkout's uncommitted changes are never read).
  *
- *   npm run measure:rust -- <checkout> [<checkout> ...] [--json]
- *   npm run measure:rust -- <checkout> --update <slug> [--repo owner/name] [--role "..."] [--content <dir>]
+ *   npm run measure:rust -- <repository> [<repository> ...] [--commit REV] [--json] [--cache FILE]
+ *   npm run measure:rust -- <repository> --update <slug> [--repo owner/name] [--role "..."] [--content <dir>]
  *
- * --update writes the measurement into the entry's rustRepos item for the checkout's repository
+ * --update writes the measurement into the entry's rustRepos item for the repository
  * (owner/name from `git remote get-url origin`, or --repo), changing only those lines; with no
- * such item it appends one, which needs --role. Exit codes: 0 done; 2 error (nothing written).
+ * such item it appends one, which needs --role. --notes also writes the counter's notes line
+ * (what was left out, the language mix) over the entry's. Exit codes: 0 done; 2 error (nothing written).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,14 +26,40 @@ import {
   measurementFields,
   measurementNotes,
 } from '../src/lib/measurement-format.ts';
-import { MeasureError, measureCheckout, originRepo } from '../src/lib/rust-measure.ts';
-import type { CheckoutMeasurement } from '../src/lib/rust-measure.ts';
+import { GitError, git, openRepository, repoFromRemoteUrl } from './lib/git-objects.ts';
+import type { Repository } from './lib/git-objects.ts';
+import { CountCache, countTree } from './lib/tree-count.ts';
+import type { TreeCount } from './lib/tree-count.ts';
 import { measurementSchema } from '../src/schemas/project.ts';
 import { slugSchema } from '../src/schemas/common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'Usage: npm run measure:rust -- <checkout> [...] [--json] [--update <slug> [--repo owner/name] [--role "..."] [--content <dir>]]';
+  'Usage: npm run measure:rust -- <repository> [...] [--commit REV] [--json] [--cache FILE] [--update <slug> [--repo owner/name] [--role "..."] [--notes] [--content <dir>]]';
+
+/** One measured repository: where it is, whether its checkout had changes, and the count. */
+interface Measured extends TreeCount {
+  path: string;
+  gitDir: string;
+  workTree?: string;
+  /** The checkout had uncommitted changes (not measured: the commit's content was). */
+  dirty?: boolean;
+}
+
+/** `owner/name` of the `origin` remote when it is a GitHub-style URL. */
+async function originRepo(repo: Repository): Promise<string | undefined> {
+  try {
+    return repoFromRemoteUrl((await git([`--git-dir=${repo.gitDir}`, 'remote', 'get-url', 'origin'])).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a checkout has uncommitted changes to tracked files. */
+async function isDirty(workTree: string): Promise<boolean> {
+  const out = await git(['-C', workTree, 'status', '--porcelain', '--untracked-files=no', '--ignore-submodules=all']);
+  return out.length > 0;
+}
 
 class UsageError extends Error {}
 
@@ -42,12 +70,12 @@ function shown(file: string): string {
 }
 
 async function update(
-  m: CheckoutMeasurement,
+  m: Measured,
   slug: string,
-  options: { repo?: string; role?: string; content: string },
+  options: { repo?: string; role?: string; content: string; notes: boolean },
 ): Promise<string> {
   if (!slugSchema.safeParse(slug).success) throw new UsageError(`--update expects an entry slug such as "chaos-mesh", got "${slug}"`);
-  const repo = options.repo ?? (await originRepo(m.path));
+  const repo = options.repo ?? (await originRepo(m));
   if (!repo)
     throw new UsageError(`could not derive owner/name from the "origin" remote of ${m.path}; pass --repo owner/name`);
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) throw new UsageError(`--repo expects owner/name, got "${repo}"`);
@@ -83,11 +111,12 @@ async function update(
     if (index === -1) {
       if (!options.role)
         throw new UsageError(`${shown(file)} lists no rustRepos item for ${repo}: pass --role "what the repository is for" to add one`);
-      edited = appendSequenceItem(text, ['rustRepos'], { repo, role: options.role, measurement: { ...fields } });
+      edited = appendSequenceItem(text, ['rustRepos'], { repo, role: options.role, measurement: { ...fields, ...(options.notes ? { notes: measurementNotes(m) } : {}) } });
     } else {
       for (const key of MEASUREMENT_KEYS) {
-        if (key === 'notes') continue; // written by people; kept as it is
-        edited = setScalar(edited, ['rustRepos', index, 'measurement', key], fields[key], { order: MEASUREMENT_KEYS });
+        const value = key === 'notes' ? (options.notes ? measurementNotes(m) : undefined) : fields[key];
+        if (value === undefined) continue; // notes are written by people unless --notes
+        edited = setScalar(edited, ['rustRepos', index, 'measurement', key], value, { order: MEASUREMENT_KEYS });
       }
     }
   } catch (error) {
@@ -95,7 +124,7 @@ async function update(
     throw error;
   }
   if (edited !== text) await writeFile(file, edited);
-  const kept = index !== -1 && (repos[index] as { measurement?: { notes?: unknown } }).measurement?.notes !== undefined;
+  const kept = !options.notes && index !== -1 && (repos[index] as { measurement?: { notes?: unknown } }).measurement?.notes !== undefined;
   const what = index === -1 ? `added ${repo} to` : edited === text ? `${repo} already up to date in` : `updated ${repo} in`;
   return `${what} ${shown(file)}${kept ? ' (its notes were kept: check they still hold)' : ''}`;
 }
@@ -106,10 +135,13 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      commit: { type: 'string' },
+      cache: { type: 'string' },
       update: { type: 'string' },
       repo: { type: 'string' },
       role: { type: 'string' },
       content: { type: 'string' },
+      notes: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -117,23 +149,34 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError(`expected the path of at least one checkout\n${USAGE}`);
+  if (positionals.length === 0) throw new UsageError(`expected the path of at least one repository (bare or a checkout)\n${USAGE}`);
   if (values.update !== undefined && positionals.length !== 1)
-    throw new UsageError('--update takes exactly one checkout');
-  if ((values.repo !== undefined || values.role !== undefined) && values.update === undefined)
-    throw new UsageError('--repo and --role only apply with --update <slug>');
+    throw new UsageError('--update takes exactly one repository');
+  if ((values.repo !== undefined || values.role !== undefined || values.notes) && values.update === undefined)
+    throw new UsageError('--repo, --role and --notes only apply with --update <slug>');
 
-  const measurements: CheckoutMeasurement[] = [];
-  for (const checkout of positionals) {
+  const cache = values.cache ? await CountCache.load(path.resolve(values.cache)) : new CountCache();
+  const measurements: Measured[] = [];
+  for (const dir of positionals) {
     try {
-      measurements.push(await measureCheckout(checkout));
+      const repo = await openRepository(dir);
+      if (repo.workTree && (await realpath(repo.workTree)) !== (await realpath(dir)))
+        throw new UsageError(`${dir} is inside the git checkout ${repo.workTree}: give the repository (its top), which is measured whole`);
+      const dirty = repo.workTree ? await isDirty(repo.workTree) : undefined;
+      const count = await countTree({ gitDir: repo.gitDir, commit: values.commit, cache });
+      measurements.push({ path: path.resolve(dir), ...repo, ...(dirty ? { dirty } : {}), ...count });
+      if (dirty)
+        console.error(`measure:rust: ${dir} has uncommitted changes; measured the content of commit ${count.commit.slice(0, 12)} from git objects, not the working tree`);
+      if (count.missing.length > 0)
+        console.error(`measure:rust: ${dir}: ${count.missing.length} blobs of counted files are missing from this copy and were not counted: ${count.missing.slice(0, 5).map((x) => x.path).join(', ')}${count.missing.length > 5 ? ', …' : ''}`);
     } catch (error) {
-      if (error instanceof MeasureError) throw new UsageError(error.message);
+      if (error instanceof GitError) throw new UsageError(error.message);
       throw error;
     }
   }
+  await cache.save();
   if (values.json) {
-    const out = measurements.map((m) => ({ ...m, notes: measurementNotes(m) }));
+    const out = measurements.map((m) => ({ ...m, fields: measurementFields(m), notes: measurementNotes(m) }));
     console.log(JSON.stringify(out, null, 2));
   } else {
     console.log(formatMeasurementTable(measurements, positionals));
@@ -143,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
       repo: values.repo,
       role: values.role,
       content: path.resolve(values.content ?? path.join(root, 'content')),
+      notes: values.notes,
     });
     (values.json ? console.error : console.log)(message);
   }

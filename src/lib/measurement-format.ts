@@ -1,9 +1,9 @@
 /**
- * Presenting a checkout measurement: the frontmatter `measurement` fields, a notes line in the
- * style of `data/rust-code/measurements.csv`, and a plain-text table. Pure.
+ * Presenting a tree count: the frontmatter `measurement` fields, a notes line, and a
+ * plain-text table. Pure.
  */
-import { SOURCE_KINDS } from './rust-count.ts';
-import type { CheckoutMeasurement } from './rust-measure.ts';
+import type { TreeCount } from '../../scripts/lib/tree-count.ts';
+import { programmingMix } from '../../scripts/lib/tree-count.ts';
 import type { Measurement } from '../schemas/project.ts';
 
 /** The keys of an entry's `measurement`, in the order entries write them. */
@@ -16,24 +16,35 @@ export const MEASUREMENT_KEYS = [
   'codeLines',
   'bytesRaw',
   'rustShare',
+  'programmingBytes',
+  'languages',
   'notes',
 ] as const;
 
-/** An entry's `measurement` without its notes: what a count of a checkout can fill in. */
+/** An entry's `measurement` without its notes: what a count of a tree fills in. */
 export type MeasurementFields = Omit<Measurement, 'notes'>;
 
-/** The fields `--update` writes; needs a git checkout with a commit. */
-export function measurementFields(m: CheckoutMeasurement): MeasurementFields {
-  if (!m.commit || !m.commitDate) throw new Error(`${m.path} has no HEAD commit: a measurement records the commit it was read at`);
+/** `Go 74.6%, Rust 17.9%, …`: the largest programming languages and their share. */
+export function languageLine(count: Pick<TreeCount, 'languages' | 'programmingBytes'>, top = 5): string {
+  return programmingMix(count, top)
+    .map((l) => `${l.name} ${l.share}%`)
+    .join(', ');
+}
+
+/** The fields `--update` writes. */
+export function measurementFields(m: TreeCount): MeasurementFields {
+  const languages = languageLine(m);
   return {
     commit: m.commit,
     commitDate: m.commitDate,
-    files: m.files,
-    bytes: m.bytes,
-    lines: m.lines,
-    codeLines: m.codeLines,
-    bytesRaw: m.bytesRaw,
+    files: m.rust.files,
+    bytes: m.rust.bytes,
+    lines: m.rust.lines,
+    codeLines: m.rust.codeLines,
+    bytesRaw: m.rustRaw.bytes,
     rustShare: m.rustShare,
+    programmingBytes: m.programmingBytes,
+    ...(languages ? { languages } : {}),
   };
 }
 
@@ -43,27 +54,26 @@ export function kb(bytes: number): string {
   return rounded === 0 && bytes > 0 ? '<1' : String(rounded);
 }
 
+const list = (items: string[], max: number) => (items.length > max ? [...items.slice(0, max), `… ${items.length - max} more`] : items).join(', ');
+
 /**
- * A notes line like the data set's: what was excluded, the raw totals when they differ, and
- * the source mix in KB, e.g. `top-level examples/ excluded; raw incl. excluded dirs: 312
- * files, 106853 lines; source KB: rs 3975, go 602, ts/js 64`.
+ * A notes line: what was left out (rule and files), raw Rust totals when they differ,
+ * submodules, symlinks, blobs missing from the copy, and the programming-language mix.
  */
-export function measurementNotes(m: CheckoutMeasurement): string {
+export function measurementNotes(m: TreeCount): string {
   const parts: string[] = [];
-  const excluded = Object.keys(m.excluded).sort();
-  const top = excluded.filter((d) => ['examples/', 'samples/', 'docs/'].includes(d));
-  const anywhere = excluded.filter((d) => !top.includes(d));
-  if (top.length > 0) parts.push(`top-level ${top.join(', ')} excluded`);
-  if (anywhere.length > 0) parts.push(`${anywhere.join(', ')} excluded`);
-  if (m.raw.files !== m.files) parts.push(`raw incl. excluded dirs: ${m.raw.files} files, ${m.raw.lines} lines`);
-  if (m.skipped.submodules.length > 0) parts.push(`submodules not counted: ${m.skipped.submodules.join(', ')}`);
-  const mix = SOURCE_KINDS.filter((k) => m.sourceBytes[k] > 0).map((k) => `${k} ${kb(m.sourceBytes[k])}`);
-  parts.push(`source KB: ${mix.length > 0 ? mix.join(', ') : 'none'}`);
+  if (m.excluded.length > 0) parts.push(`left out: ${list(m.excluded.map((g) => `${g.label} ${g.files} files${g.rustFiles ? ` (${g.rustFiles} .rs)` : ''}`), 8)}`);
+  if (m.rustRaw.files !== m.rust.files) parts.push(`Rust incl. left out: ${m.rustRaw.files} files, ${m.rustRaw.lines} lines`);
+  if (m.submodules.length > 0) parts.push(`submodules not counted: ${list(m.submodules, 5)}`);
+  if (m.symlinks > 0) parts.push(`${m.symlinks} symlinks not followed`);
+  if (m.missing.length > 0) parts.push(`missing from the copy, not counted: ${list(m.missing.map((x) => `${x.path} (${x.language})`), 3)}`);
+  const mix = languageLine(m);
+  parts.push(`programming languages: ${mix || 'none'}`);
   return parts.join('; ');
 }
 
 const COLUMNS = [
-  ['checkout', 'left'],
+  ['repository', 'left'],
   ['commit', 'left'],
   ['commit date', 'left'],
   ['files', 'right'],
@@ -74,35 +84,32 @@ const COLUMNS = [
   ['Rust %', 'right'],
 ] as const;
 
-/** One row per checkout, columns aligned, then each checkout's notes. */
-export function formatMeasurementTable(measurements: CheckoutMeasurement[], labels?: string[]): string {
-  const rows = measurements.map((m, i) => [
-    labels?.[i] ?? m.path,
-    m.commit ? m.commit.slice(0, 12) : '(no commit)',
-    m.commitDate ?? '',
-    String(m.files),
-    String(m.bytes),
-    String(m.lines),
-    String(m.codeLines),
-    String(m.bytesRaw),
-    m.rustShare.toFixed(1),
-  ]);
-  const header = COLUMNS.map(([title]) => title);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+/** Aligned columns; `right` columns are padded on the left. */
+export function formatColumns(header: readonly (readonly [string, 'left' | 'right'])[], rows: string[][]): string[] {
+  const widths = header.map(([h], c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, c) => (COLUMNS[c][1] === 'right' ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .map((cell, c) => (header[c][1] === 'right' ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
       .join('  ')
       .trimEnd();
-  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  return [line(header.map(([h]) => h)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+/** One row per measured tree, then each one's notes. */
+export function formatMeasurementTable(measurements: TreeCount[], labels: string[]): string {
+  const rows = measurements.map((m, i) => [
+    labels[i],
+    m.commit.slice(0, 12),
+    m.commitDate,
+    String(m.rust.files),
+    String(m.rust.bytes),
+    String(m.rust.lines),
+    String(m.rust.codeLines),
+    String(m.rustRaw.bytes),
+    m.rustShare.toFixed(1),
+  ]);
+  const out = formatColumns(COLUMNS, rows);
   out.push('');
-  measurements.forEach((m, i) => {
-    out.push(`${labels?.[i] ?? m.path}: ${measurementNotes(m)}`);
-    const skipped = [];
-    if (m.skipped.symlinks > 0) skipped.push(`${m.skipped.symlinks} symlinks not followed`);
-    if (m.skipped.missing.length > 0) skipped.push(`${m.skipped.missing.length} indexed files missing from the working tree`);
-    if (!m.git) skipped.push('not a git checkout: the directory was walked, no commit recorded');
-    if (skipped.length > 0) out.push(`  (${skipped.join('; ')})`);
-  });
+  measurements.forEach((m, i) => out.push(`${labels[i]}: ${measurementNotes(m)}`));
   return out.join('\n');
 }

@@ -6,7 +6,7 @@ import {
   lineSchema,
   slugSchema,
 } from './common.ts';
-import { maturitySchema, rustUsageSchema } from './taxonomy.ts';
+import { REPO_KINDS, maturitySchema, rustUsageSchema } from './taxonomy.ts';
 
 const count = (what: string) =>
   z
@@ -46,11 +46,25 @@ export const measurementSchema = z
     codeLines: count('a code line count'),
     /** Bytes of every `.rs` file with no exclusions. */
     bytesRaw: count('a byte count'),
-    /** Rust bytes as a percentage of all counted source bytes, one decimal. */
+    /**
+     * Rust bytes as a percentage of the counted source bytes, one decimal: of every
+     * programming language GitHub linguist knows when `programmingBytes` is given, else (older
+     * measurements) of `.rs`, Go, C/C++, Python and JavaScript/TypeScript files only.
+     */
     rustShare: z
       .number({ error: 'expected a percentage between 0 and 100' })
       .min(0, { error: 'expected a percentage between 0 and 100' })
       .max(100, { error: 'expected a percentage between 0 and 100' }),
+    /**
+     * Bytes of every counted file of a programming language (linguist's `type: programming`),
+     * the denominator of `rustShare`. Absent in measurements made before the linguist method.
+     */
+    programmingBytes: count('a byte count').optional(),
+    /** The largest programming languages with their share, e.g. "Go 74.6%, Rust 17.9%". */
+    languages: z
+      .string({ error: 'expected a language list such as "Rust 90.1%, Go 9.9%"' })
+      .regex(/^[^,%]+ \d+(\.\d)?%(, [^,%]+ \d+(\.\d)?%)*$/, { error: 'expected a language list such as "Rust 90.1%, Go 9.9%"' })
+      .optional(),
     /** What the counter noticed: submodules, exclusions, the language mix. */
     notes: lineSchema('notes', 1000).optional(),
   })
@@ -61,6 +75,13 @@ export const measurementSchema = z
       ctx.addIssue({ code: 'custom', path: ['lines'], message: `expected lines (${m.lines}) to be at most bytes (${m.bytes})` });
     if (m.bytes > m.bytesRaw)
       ctx.addIssue({ code: 'custom', path: ['bytes'], message: `expected bytes (${m.bytes}) to be at most bytesRaw (${m.bytesRaw})` });
+    if (m.programmingBytes !== undefined && m.bytes > m.programmingBytes)
+      ctx.addIssue({ code: 'custom', path: ['programmingBytes'], message: `expected programmingBytes (${m.programmingBytes}) to be at least bytes (${m.bytes})` });
+    if (m.programmingBytes !== undefined && m.programmingBytes > 0) {
+      const share = Math.round((m.bytes / m.programmingBytes) * 1000) / 10;
+      if (share !== m.rustShare)
+        ctx.addIssue({ code: 'custom', path: ['rustShare'], message: `expected rustShare ${share} (bytes / programmingBytes), got ${m.rustShare}` });
+    }
     if (m.files === 0 && m.bytes > 0)
       ctx.addIssue({ code: 'custom', path: ['files'], message: 'expected at least one file when bytes are counted' });
   });
@@ -72,6 +93,13 @@ export const rustRepoSchema = z.strictObject({
   repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' }),
   /** What this repository is for in the project, in a short phrase. */
   role: lineSchema('the role of the repository', 200),
+  /**
+   * What the repository's Rust is for the project (see `src/data/rust-class.ts`): `main`, its
+   * main deliverable; `component`, a shipped part such as a daemon, proxy, runtime, agent or
+   * plugin; `sdk`, an official client, SDK or library for users; `tooling`, tests, examples or
+   * tools that are not shipped. Optional until every entry states it.
+   */
+  kind: z.enum(REPO_KINDS, { error: `expected one of ${REPO_KINDS.join(', ')}` }).optional(),
   /** The measured Rust code. */
   measurement: measurementSchema,
 });

@@ -15,6 +15,13 @@ export const rustUsageSchema = z.enum(RUST_USAGES, {
   error: `expected one of ${RUST_USAGES.join(', ')}`,
 });
 
+/**
+ * What a measured repository's Rust is for its project: `main` deliverable, a shipped
+ * `component`, an `sdk` for users, or `tooling` that is not shipped (tests, examples, tools).
+ */
+export const REPO_KINDS = ['main', 'component', 'sdk', 'tooling'] as const;
+export type RepoKind = (typeof REPO_KINDS)[number];
+
 /** One entry of `content/categories.yaml`: what a group of projects does. */
 export const categorySchema = z.strictObject({
   /** URL slug and the value entries use in `categories`. */

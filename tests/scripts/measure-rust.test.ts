@@ -90,6 +90,10 @@ beforeAll(() => {
   repo = path.join(tmp, 'repo');
   mkdirSync(repo);
   git(repo, 'init', '-q');
+  // A first commit, replaced by the fixture: 10 bytes, 1 line, 1 code line.
+  write(repo, 'src/lib.rs', 'fn f() {}\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'first');
   for (const [file, content] of Object.entries({ ...COUNTED, ...EXCLUDED, ...OTHERS })) write(repo, file, content);
   symlinkSync('lib.rs', path.join(repo, 'src/link.rs')); // a tracked symlink: never followed
   git(repo, 'add', '-A');
@@ -102,70 +106,105 @@ beforeAll(() => {
   write(repo, 'target/debug/build/out.rs', 'fn generated() {}\n');
   git(repo, 'remote', 'add', 'origin', 'https://github.com/fixture-org/fixture-repo.git');
   head = git(repo, 'rev-parse', 'HEAD').trim();
-});
+}, 120_000);
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('measure:rust on a generated git checkout', () => {
-  it('reports every figure of the method (--json)', () => {
+describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => {
+  const FIELDS = { commit: '', commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9, programmingBytes: 209, languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%' };
+
+  it('reports the counts, the language mix and what was left out (--json)', () => {
     const r = measure(repo, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const [m] = JSON.parse(r.stdout);
-    expect(m).toEqual({
+    expect(m).toMatchObject({
       path: repo,
-      git: true,
+      workTree: repo,
       commit: head,
       commitDate: COMMIT_DATE,
-      files: 7,
-      bytes: 169,
-      lines: 19,
-      codeLines: 12,
-      bytesRaw: 260,
-      rustShare: 80.9, // 169 / (169 + 13 + 9 + 11 + 7) = 80.86 %
-      raw: { files: 15, lines: 28, codeLines: 20 },
-      sourceBytes: { rs: 169, go: 13, 'c/c++': 7, py: 9, 'ts/js': 11 },
-      excluded: { 'vendor/': 2, 'third_party/': 1, '3rdparty/': 1, 'node_modules/': 1, 'examples/': 1, 'samples/': 1, 'docs/': 1 },
-      skipped: { symlinks: 1, submodules: ['sub'], missing: [] },
-      notes:
-        'top-level docs/, examples/, samples/ excluded; 3rdparty/, node_modules/, third_party/, vendor/ excluded; raw incl. excluded dirs: 15 files, 28 lines; submodules not counted: sub; source KB: rs <1, go <1, c/c++ <1, py <1, ts/js <1',
+      rust: { files: 7, bytes: 169, lines: 19, codeLines: 12 },
+      rustRaw: { files: 15, bytes: 260, lines: 28, codeLines: 20 },
+      // Rust 169 + Go 13 + TypeScript 11 + Python 9 + C 7; Markdown and .gitignore are not programming
+      programmingBytes: 209,
+      rustShare: 80.9, // 169 / 209
+      symlinks: 1,
+      submodules: ['sub'],
+      missing: [],
+      fields: { ...FIELDS, commit: head },
     });
+    expect(m.dirty).toBeUndefined();
+    expect(Object.fromEntries(m.excluded.map((g: { label: string; rustFiles: number }) => [g.label, g.rustFiles]))).toEqual({
+      '3rdparty/': 1,
+      'node_modules/': 1,
+      'third_party/': 1,
+      'top-level docs/': 1,
+      'top-level examples/': 1,
+      'top-level samples/': 1,
+      'vendor/': 2,
+    });
+    expect(m.notes).toContain('programming languages: Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%');
+    expect(m.notes).toContain('submodules not counted: sub');
+    expect(m.notes).toContain('Rust incl. left out: 15 files, 28 lines');
   });
 
   it('prints a table by default', () => {
     const r = measure(repo);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^checkout\s+commit\s+commit date\s+files\s+bytes\s+lines\s+code lines\s+bytes raw\s+Rust %$/);
+    expect(lines[0]).toMatch(/^repository\s+commit\s+commit date\s+files\s+bytes\s+lines\s+code lines\s+bytes raw\s+Rust %$/);
     expect(lines[2].split(/\s+/)).toEqual([repo, head.slice(0, 12), COMMIT_DATE, '7', '169', '19', '12', '260', '80.9']);
-    expect(r.stdout).toContain('(1 symlinks not followed)');
+    expect(r.stdout).toContain('1 symlinks not followed');
   });
 
-  it('walks a plain directory when there is no git, without a commit', () => {
-    const plain = path.join(tmp, 'plain');
-    for (const [file, content] of Object.entries({ ...COUNTED, 'vendor/top.rs': 'fn t() {}\n', 'tool.go': 'package main\n' }))
-      write(plain, file, content);
-    symlinkSync('lib.rs', path.join(plain, 'src/link.rs'));
-    const [m] = JSON.parse(measure(plain, '--json').stdout);
-    expect(m).toMatchObject({ git: false, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 179, rustShare: 92.9 });
-    expect(m.commit).toBeUndefined();
-    expect(m.skipped.symlinks).toBe(1);
+  it('measures a bare copy the same, and an older commit with --commit', () => {
+    const bare = path.join(tmp, 'bare.git');
+    git(tmp, 'clone', '-q', '--bare', repo, bare);
+    const [m] = JSON.parse(measure(bare, '--json').stdout);
+    expect(m.workTree).toBeUndefined();
+    expect(m.fields).toEqual({ ...FIELDS, commit: head });
+    const [old] = JSON.parse(measure(bare, '--json', '--commit', 'HEAD~1').stdout);
+    expect(old.commit).toBe(git(repo, 'rev-parse', 'HEAD~1').trim());
+    expect(old.rust).toEqual({ files: 1, bytes: 10, lines: 1, codeLines: 1 });
   });
 
-  it('refuses a directory inside a checkout, and a missing one', () => {
+  it('measures the commit, never the working tree, of a dirty checkout, and says so', () => {
+    const dirty = path.join(tmp, 'dirty');
+    git(tmp, 'clone', '-q', repo, dirty);
+    write(dirty, 'src/lib.rs', 'fn changed() {}\n'.repeat(100)); // modified, not staged
+    write(dirty, 'src/staged.rs', 'fn staged() {}\n'); // staged, not committed
+    git(dirty, 'add', 'src/staged.rs');
+    write(dirty, 'src/untracked.rs', 'fn untracked() {}\n');
+    const r = measure(dirty, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`has uncommitted changes; measured the content of commit ${head.slice(0, 12)} from git objects, not the working tree`);
+    const [m] = JSON.parse(r.stdout);
+    expect(m.dirty).toBe(true);
+    expect(m.fields).toEqual({ ...FIELDS, commit: head });
+  });
+
+  it('refuses a directory inside a checkout, a plain directory and a missing one', () => {
     const inside = measure(path.join(repo, 'src'));
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain(`is inside the git checkout ${repo}`);
+    const plain = mkdtempSync(path.join(tmpdir(), 'measure-plain-'));
+    try {
+      const r = measure(plain);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('not a git repository');
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
     const missing = measure(path.join(tmp, 'nope'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('no such directory');
+    expect(missing.stderr).toContain('not a git repository');
     expect(measure().code).toBe(2);
   });
 });
 
-describe('measure:rust --update', () => {
+describe('measure:rust --update', { timeout: 60_000 }, () => {
   const entryText = readFileSync(path.join(root, 'content/projects/chaos-mesh.mdx'), 'utf8');
   const entry = readFrontmatter(entryText) as { rustRepos: { repo: string; measurement: Record<string, unknown> }[] };
 
@@ -186,12 +225,14 @@ describe('measure:rust --update', () => {
     const after = readFileSync(file, 'utf8');
     const a = entryText.split('\n');
     const b = after.split('\n');
-    expect(b.length).toBe(a.length);
-    const changed = a.map((line, i) => [line, b[i]]).filter(([x, y]) => x !== y);
-    const fresh = { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9 };
-    const differing = Object.entries(fresh).filter(([k, v]) => before[k] !== v);
-    expect(changed.length).toBe(differing.length);
-    for (const [, line] of changed) expect(line).toMatch(/^ {6}(commit|commitDate|files|bytes|lines|codeLines|bytesRaw|rustShare): /);
+    const fresh = { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9, programmingBytes: 209, languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%' };
+    const added = Object.keys(fresh).filter((k) => !(k in before));
+    expect(b.length).toBe(a.length + added.length);
+    // Apart from measurement lines, the text is the same, line for line.
+    const measurementLine = /^ {6}(commit|commitDate|files|bytes|lines|codeLines|bytesRaw|rustShare|programmingBytes|languages): /;
+    const diff = (x: string[], y: string[]) => x.filter((line) => !y.includes(line));
+    for (const line of [...diff(a, b), ...diff(b, a)]) expect(line).toMatch(measurementLine);
+    expect(diff(b, a).length).toBeGreaterThan(0);
     const data = readFrontmatter(after) as typeof entry;
     expect(data.rustRepos[target].measurement).toEqual({ ...before, ...fresh });
     const rest = (d: typeof entry) => ({ ...d, rustRepos: d.rustRepos.filter((_, i) => i !== target) });
@@ -214,13 +255,13 @@ describe('measure:rust --update', () => {
     expect(data.rustRepos.at(-1)).toEqual({
       repo: 'fixture-org/fixture-repo',
       role: 'Fixture crate for tests',
-      measurement: { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9 },
+      measurement: { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9, programmingBytes: 209, languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%' },
     });
     // Only lines were added, all of them inside the frontmatter.
     const oldLines = entryText.split('\n');
     const newLines = after.split('\n');
     const insertedAt = newLines.findIndex((line, i) => line !== oldLines[i]);
-    expect([...newLines.slice(0, insertedAt), ...newLines.slice(insertedAt + 11)]).toEqual(oldLines);
+    expect([...newLines.slice(0, insertedAt), ...newLines.slice(insertedAt + 13)]).toEqual(oldLines);
   });
 
   it('keeps CRLF line endings', () => {
@@ -242,6 +283,6 @@ describe('measure:rust --update', () => {
     git(empty, 'init', '-q');
     const r = measure(empty, '--update', 'chaos-mesh', '--repo', 'a/b', '--content', dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('has no HEAD commit');
+    expect(r.stderr).toContain('no commit "HEAD"');
   });
 });

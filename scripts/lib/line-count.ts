@@ -1,54 +1,8 @@
 /**
- * The counting rules of `data/rust-code/METHOD.md`, as pure functions: which paths count,
- * which source kind a file is, and a streaming counter of lines and code lines.
+ * The line rules for Rust files (`.rs`), as a streaming counter over bytes: `lines` are
+ * newline characters; `codeLines` are lines that are not blank and whose whitespace-trimmed
+ * text does not start with `//` (block comments count as code). Pure.
  */
-
-/** Directory names excluded at any depth. */
-export const EXCLUDED_ANYWHERE = ['vendor', 'third_party', '3rdparty', 'node_modules'] as const;
-/** Directory names excluded only at the top of the repository (nested ones count). */
-export const EXCLUDED_AT_TOP = ['examples', 'samples', 'docs'] as const;
-
-/**
- * Why a repository-relative path (`/`-separated) is excluded, or undefined when it counts.
- * Only directory names are looked at, never the file name.
- */
-export function exclusionOf(path: string): string | undefined {
-  const dirs = path.split('/').slice(0, -1);
-  if (dirs.length > 0 && (EXCLUDED_AT_TOP as readonly string[]).includes(dirs[0])) return `${dirs[0]}/`;
-  const vendored = dirs.find((d) => (EXCLUDED_ANYWHERE as readonly string[]).includes(d));
-  return vendored ? `${vendored}/` : undefined;
-}
-
-/** Source kinds the Rust share is computed against, in the order notes list them. */
-export const SOURCE_KINDS = ['rs', 'go', 'c/c++', 'py', 'ts/js'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-const KIND_BY_EXTENSION: Record<string, SourceKind> = {
-  rs: 'rs',
-  go: 'go',
-  c: 'c/c++',
-  cc: 'c/c++',
-  cpp: 'c/c++',
-  cxx: 'c/c++',
-  h: 'c/c++',
-  hpp: 'c/c++',
-  hh: 'c/c++',
-  py: 'py',
-  ts: 'ts/js',
-  tsx: 'ts/js',
-  js: 'ts/js',
-  jsx: 'ts/js',
-  mjs: 'ts/js',
-  cjs: 'ts/js',
-};
-
-/** The source kind of a file by its (case-sensitive) extension, or undefined for other files. */
-export function sourceKindOf(path: string): SourceKind | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0) return undefined; // no extension, or a dot file such as `.rs`
-  return Object.hasOwn(KIND_BY_EXTENSION, name.slice(dot + 1)) ? KIND_BY_EXTENSION[name.slice(dot + 1)] : undefined;
-}
 
 export interface LineCounts {
   bytes: number;
@@ -130,8 +84,8 @@ export function countLines(content: Uint8Array | string): LineCounts {
   return counter.result();
 }
 
-/** Rust bytes as a percentage of all counted source bytes, one decimal; 0 with no sources. */
-export function rustShare(rustBytes: number, sourceBytes: number): number {
-  if (sourceBytes <= 0) return 0;
-  return Math.round((rustBytes / sourceBytes) * 1000) / 10;
+/** Rust bytes as a percentage of the programming-language bytes, one decimal; 0 with none. */
+export function rustShare(rustBytes: number, programmingBytes: number): number {
+  if (programmingBytes <= 0) return 0;
+  return Math.round((rustBytes / programmingBytes) * 1000) / 10;
 }
