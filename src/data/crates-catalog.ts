@@ -6,10 +6,7 @@
 import { getCollection } from 'astro:content';
 import { catalog, type CatalogProject } from '../lib/catalog.ts';
 import type { CratesFile } from '../schemas/crates.ts';
-import { builtWith, cratesWithPages, crateRecordProblems, extractionRange, projectCrates, sharedCrates } from './crates.ts';
-
-/** How many projects must declare a crate directly for it to have a page of its own. */
-export const CRATE_PAGE_MIN_PROJECTS = 2;
+import { CRATE_PAGE_MIN_PROJECTS, builtWith, cratesWithPages, crateRecordProblems, extractionRange, projectCrates, sharedCrates } from './crates.ts';
 
 async function load() {
   const [{ projects }, entries] = await Promise.all([catalog(), getCollection('crates')]);
@@ -48,3 +45,4 @@ export function crateCatalog() {
 
 export type CrateCatalog = Awaited<ReturnType<typeof load>>;
 export type { CatalogProject };
+export { CRATE_PAGE_MIN_PROJECTS };

@@ -180,11 +180,14 @@ export function sharedCrates<P extends CrateProject>(all: readonly ProjectCrates
   return [...byCrate.values()].sort((a, b) => b.all - a.all || b.direct - a.direct || byName(a, b));
 }
 
+/** How many projects must declare a crate directly for it to have a page of its own. */
+export const CRATE_PAGE_MIN_PROJECTS = 2;
+
 /**
  * The crates at least `min` projects declare directly: the ones that get a page. (Counting
  * lock files too would give a page to every crate deep in the tree, over a thousand.)
  */
-export const cratesWithPages = <P extends CrateProject>(shared: readonly SharedCrate<P>[], min = 2) => shared.filter((s) => s.direct >= min);
+export const cratesWithPages = <P extends CrateProject>(shared: readonly SharedCrate<P>[], min = CRATE_PAGE_MIN_PROJECTS) => shared.filter((s) => s.direct >= min);
 
 /** A project's use of one family: the family's crates it uses, each directly or not. */
 export interface FamilyUse {
