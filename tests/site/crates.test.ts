@@ -59,7 +59,7 @@ describe('/crates/', () => {
   });
 
   it('lists every crate page, and its links resolve under the base', () => {
-    const index = /<ul class="crate-index"[\s\S]*?<\/ul>/.exec(html())![0];
+    const index = /<ul class="tags crate-index"[\s\S]*?<\/ul>/.exec(html())![0];
     expect((index.match(/<li/g) ?? []).length).toBe(withPages.length);
     expect(brokenLinks(html())).toEqual([]);
   });
