@@ -25,6 +25,8 @@ export function templatePaths(files: string[]): string[] {
 
 assertBuilt();
 const PAGES = templatePaths(htmlFiles());
+/** axe on every template (the /crates/ listing is long): 15 s each on a loaded machine. */
+const TEMPLATES_TIMEOUT = 60_000 + PAGES.length * 15_000;
 const session = useBrowserSession();
 let page: Page;
 
@@ -58,7 +60,7 @@ describe('accessibility (axe-core)', () => {
         found.push(...(await violations()).map((v) => `${path} ${v}`));
       }
       expect(found).toEqual([]);
-    });
+    }, TEMPLATES_TIMEOUT);
 
     it(`reports no violation with search results open and the table filtered, in the ${scheme} theme`, async () => {
       await page.emulateMedia({ colorScheme: scheme });
