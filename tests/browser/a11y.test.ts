@@ -25,8 +25,8 @@ export function templatePaths(files: string[]): string[] {
 
 assertBuilt();
 const PAGES = templatePaths(htmlFiles());
-/** axe on every template (the /crates/ listing is long): 15 s each on a loaded machine. */
-const TEMPLATES_TIMEOUT = 60_000 + PAGES.length * 15_000;
+/** axe on every template (the /crates/ listing is long): 30 s each on a loaded machine. */
+const TEMPLATES_TIMEOUT = 60_000 + PAGES.length * 30_000;
 const session = useBrowserSession();
 let page: Page;
 
