@@ -12,7 +12,7 @@
  *               out without fetching ("no .rs files in a file listing, as of <date>").
  * --github      first pass through GitHub's languages API (GITHUB_TOKEN) for repositories with
  *               no local copy: no Rust there means no fetch.
- * --clone       clone what is missing into --repos (git clone --bare --filter=blob:none).
+ * --clone       clone what is missing into --repos (bare, --depth=1, --filter=blob:limit=4m).
  * --write FILE  the data file of the run: every repository looked at, with or without Rust.
  *
  * Prints (a) projects the rule admits that have no entry, (b) entries whose class no longer
@@ -170,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
 
   const reposDir = values.repos ? path.resolve(values.repos) : undefined;
   if (reposDir && values.clone) await mkdir(reposDir, { recursive: true });
-  const names = reposDir ? await directoryNames(reposDir) : new Map<string, string>();
+  const names = reposDir ? await directoryNames(reposDir) : new Map<string, string[]>();
   if (reposDir && names.size === 0 && !values.clone) console.error(`discover: ${reposDir} holds no repositories`);
   const cache = values.cache ? await CountCache.load(path.resolve(values.cache)) : new CountCache();
   const token = process.env.GITHUB_TOKEN || undefined;
@@ -235,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
         programmingBytes: c.programmingBytes,
         rustShare: c.rustShare,
         languages: programmingMix(c, 5),
-        missing: c.missing.length,
+        missing: c.missing.filter((x) => !x.leftOut).length,
       };
       set({ state: 'measured', measurement, source: local ? 'local copy' : 'cloned' });
     } catch (error) {

@@ -111,33 +111,29 @@ export function discoverTargets(items: LandscapeItem[], entries: EntryInfo[]): T
  * fetch tool), `<owner>+<name>.git`, `<owner>+<name>`, `<owner>/<name>.git` or
  * `<owner>/<name>`; names compared without regard to case, as GitHub does.
  */
-export async function findLocalRepository(dir: string, repo: string, listing?: Map<string, string>): Promise<string | undefined> {
+export async function findLocalRepository(dir: string, repo: string, listing?: Map<string, string[]>): Promise<string | undefined> {
   const names = listing ?? (await directoryNames(dir));
   const [owner, name] = repo.toLowerCase().split('/');
   const candidates: string[] = [];
-  for (const flat of [`${owner}+${name}`, `${owner}+${name}.git`]) {
-    const found = names.get(flat);
-    if (found) candidates.push(path.join(dir, found, 'repo'), path.join(dir, found));
-  }
-  const ownerDir = names.get(owner);
-  if (ownerDir) {
+  for (const flat of [`${owner}+${name}`, `${owner}+${name}.git`])
+    for (const found of names.get(flat) ?? []) candidates.push(path.join(dir, found, 'repo'), path.join(dir, found));
+  for (const ownerDir of names.get(owner) ?? []) {
     const inner = await directoryNames(path.join(dir, ownerDir));
-    for (const n of [`${name}.git`, name]) {
-      const found = inner.get(n);
-      if (found) candidates.push(path.join(dir, ownerDir, found));
-    }
+    for (const n of [`${name}.git`, name]) for (const found of inner.get(n) ?? []) candidates.push(path.join(dir, ownerDir, found));
   }
   for (const c of candidates) if (await looksLikeGit(c)) return c;
   return undefined;
 }
 
-/** Lower-cased directory entry → its real name. */
-export async function directoryNames(dir: string): Promise<Map<string, string>> {
+/** Lower-cased directory entry → its real names (two may differ only in case). */
+export async function directoryNames(dir: string): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
   try {
-    return new Map((await readdir(dir)).map((n) => [n.toLowerCase(), n]));
+    for (const n of (await readdir(dir)).sort()) map.set(n.toLowerCase(), [...(map.get(n.toLowerCase()) ?? []), n]);
   } catch {
-    return new Map();
+    /* no such directory: nothing there */
   }
+  return map;
 }
 
 async function looksLikeGit(dir: string): Promise<boolean> {
@@ -152,9 +148,14 @@ async function looksLikeGit(dir: string): Promise<boolean> {
   return false;
 }
 
-/** The `git clone` arguments that fetch a missing repository: bare, without blobs until read. */
+/**
+ * The `git clone` arguments that fetch a missing repository: bare, the newest commit only
+ * (`--depth 1`: discover reads HEAD), without blobs of 4 MiB or more (like the session's
+ * snapshots; the counter lists them as missing). Not `--filter=blob:none`: the share needs
+ * the size of every programming-language file, and the counter never fetches lazily.
+ */
 export function cloneArgs(repo: string, dest: string, base = 'https://github.com/'): string[] {
-  return ['clone', '--quiet', '--bare', '--filter=blob:none', '--no-tags', `${base.replace(/\/?$/, '/')}${repo}.git`, dest];
+  return ['clone', '--quiet', '--bare', '--depth=1', '--no-tags', '--filter=blob:limit=4m', `${base.replace(/\/?$/, '/')}${repo}.git`, dest];
 }
 
 /** One line of a `--listing` file: a repository screened from its file list, without fetching. */
@@ -194,7 +195,7 @@ export interface RepoMeasurement {
   rustShare: number;
   /** Largest programming languages: name, bytes, percent of programming bytes. */
   languages: { name: string; bytes: number; share: number }[];
-  /** Files of a counted language the copy lacks (not counted). */
+  /** Files the copy lacks that would have been counted (not counted). */
   missing: number;
 }
 

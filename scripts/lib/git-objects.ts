@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineCounter } from './line-count.ts';
 import type { LineCounts } from './line-count.ts';
-import { LINGUIST_ATTRIBUTES } from './linguist-paths.ts';
-import type { AttributeValues } from './linguist-paths.ts';
+import { LINGUIST_ATTRIBUTES } from '../../src/data/linguist-rules.ts';
+import type { AttributeValues } from '../../src/data/linguist-rules.ts';
 
 export class GitError extends Error {}
 
@@ -59,12 +59,13 @@ export interface Repository {
 export async function openRepository(dir: string): Promise<Repository> {
   let out: string;
   try {
-    out = (await git(['-C', dir, 'rev-parse', '--absolute-git-dir', '--is-bare-repository'])).toString('utf8');
+    out = (await git(['-C', dir, 'rev-parse', '--absolute-git-dir', '--is-inside-work-tree'])).toString('utf8');
   } catch {
     throw new GitError(`${dir}: not a git repository (expected a bare repository or a checkout)`);
   }
-  const [gitDir, bare] = out.trim().split('\n');
-  if (bare === 'true') return { gitDir };
+  const [gitDir, inWorkTree] = out.trim().split('\n');
+  // A bare repository, or a checkout's .git directory given directly: git objects only.
+  if (inWorkTree !== 'true') return { gitDir };
   const top = (await git(['-C', dir, 'rev-parse', '--show-toplevel'])).toString('utf8').trim();
   return { gitDir, workTree: top || undefined };
 }
@@ -250,7 +251,7 @@ export class BlobReader {
   readonly #writes: string[] = [];
 
   constructor(gitDir: string) {
-    this.#child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-command'], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.#child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-command', '--buffer'], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));
     this.#child.stderr.setEncoding('utf8').on('data', (d: string) => (this.#stderr += d));
     this.#child.stdin.on('error', () => {});
@@ -287,7 +288,8 @@ export class BlobReader {
   }
 
   #flush(): void {
-    const text = this.#writes.join('');
+    // --buffer: git holds its answers until `flush`, so they come in large writes.
+    const text = this.#writes.join('') + 'flush\n';
     this.#writes.length = 0;
     this.#child.stdin.write(text);
   }

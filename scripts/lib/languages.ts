@@ -10,7 +10,12 @@
  * Interpreter lines (`#!/usr/bin/env python`) are not read: a file without a known name or
  * extension has no language.
  */
-import * as table from 'linguist-languages';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AMBIGUOUS_EXTENSIONS } from '../../src/data/linguist-rules.ts';
+
+export { AMBIGUOUS_EXTENSIONS };
 
 export type LanguageType = 'programming' | 'markup' | 'data' | 'prose';
 
@@ -26,48 +31,6 @@ interface LinguistEntry {
   filenames?: readonly string[];
   aliases?: readonly string[];
 }
-
-/**
- * Extensions several linguist languages claim, settled for the code CNCF repositories hold.
- * `null`: not counted (no language), because no single reading is right often enough.
- */
-export const AMBIGUOUS_EXTENSIONS: Readonly<Record<string, { language: string | null; why: string }>> = {
-  '.rs': { language: 'Rust', why: 'RenderScript (also .rs) was deprecated by Android in 2021' },
-  '.h': { language: 'C', why: 'linguist picks C, C++ or Objective-C from the content; the counter does not read C headers' },
-  '.inc': { language: null, why: 'claimed by a dozen languages (C++, PHP, Pascal, assembly, SQL …)' },
-  '.d': { language: null, why: 'D sources, DTrace scripts and make dependency files share it' },
-  '.m': { language: 'Objective-C', why: 'rather than MATLAB, Mercury, Limbo …' },
-  '.mm': { language: 'Objective-C++', why: 'rather than XML' },
-  '.pl': { language: 'Perl', why: 'rather than Prolog or Raku' },
-  '.pm': { language: 'Perl', why: 'rather than Raku or X PixMap' },
-  '.t': { language: 'Perl', why: 'Perl test files, rather than Raku, Terra or Turing' },
-  '.cs': { language: 'C#', why: 'rather than Smalltalk' },
-  '.fs': { language: 'F#', why: 'rather than Forth, GLSL or Filterscript' },
-  '.s': { language: 'Unix Assembly', why: 'rather than other assemblers' },
-  '.asm': { language: 'Assembly', why: 'rather than Motorola 68K Assembly' },
-  '.v': { language: 'Verilog', why: 'rather than V or the Rocq prover' },
-  '.r': { language: 'R', why: 'rather than Rebol or Rez' },
-  '.ml': { language: 'OCaml', why: 'rather than Standard ML' },
-  '.l': { language: 'Lex', why: 'rather than Common Lisp, PicoLisp or Roff' },
-  '.cl': { language: 'OpenCL', why: 'rather than Common Lisp or Cool' },
-  '.es': { language: 'JavaScript', why: 'rather than Erlang' },
-  '.md': { language: 'Markdown', why: 'rather than GCC machine descriptions' },
-  '.txt': { language: 'Text', why: 'rather than Adblock filter lists or Vim help' },
-  '.tpl': { language: 'Go Template', why: 'Helm chart templates, rather than Smarty' },
-  '.sql': { language: 'SQL', why: 'rather than a vendor dialect' },
-  '.yml': { language: 'YAML', why: 'rather than OpenAPI or MiniYAML variants' },
-  '.yaml': { language: 'YAML', why: 'rather than OpenAPI or MiniYAML variants' },
-  '.json': { language: 'JSON', why: 'rather than OpenAPI variants' },
-  '.k': { language: 'KCL', why: 'rather than the K framework' },
-  '.cue': { language: 'CUE', why: 'rather than cue sheets' },
-  '.pro': { language: 'QMake', why: 'rather than IDL, Prolog or ProGuard' },
-  '.cfg': { language: 'INI', why: 'rather than HAProxy' },
-  '.spec': { language: 'RPM Spec', why: 'rather than Python or Ruby' },
-  '.x': { language: 'RPC', why: 'rather than linker scripts, DirectX or Logos' },
-  '.mod': { language: null, why: 'Modula-2, AMPL, NMODL, XML and kernel modules share it' },
-  '.cgi': { language: null, why: 'any scripting language' },
-  '.fcgi': { language: null, why: 'any scripting language' },
-};
 
 const TYPE_ORDER: Record<LanguageType, number> = { programming: 0, markup: 1, data: 2, prose: 3 };
 
@@ -127,9 +90,42 @@ export function buildLanguageTable(entries: readonly LinguistEntry[]): LanguageT
 }
 
 let linguist: LanguageTable | undefined;
-/** The table of the installed `linguist-languages` package (built once). */
+
+/**
+ * Loads linguist's table once per process. The package is 833 small modules (about 0.4 s of
+ * CPU to import), so the fields the counter uses are kept in one JSON file per package
+ * version under node_modules/.cache/ and read from there on later runs.
+ */
+export async function loadLinguistTable(): Promise<LanguageTable> {
+  if (linguist) return linguist;
+  const index = fileURLToPath(import.meta.resolve('linguist-languages'));
+  const pkgDir = path.dirname(index);
+  const { version } = JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  const cacheFile = path.join(pkgDir, '..', '.cache', `linguist-languages-${version}-v1.json`);
+  let entries: LinguistEntry[] | undefined;
+  try {
+    entries = JSON.parse(await readFile(cacheFile, 'utf8')) as LinguistEntry[];
+  } catch {
+    const table = (await import('linguist-languages')) as Record<string, LinguistEntry>;
+    entries = Object.values(table)
+      .filter((l) => typeof l === 'object' && l !== null && typeof l.name === 'string')
+      .map(({ name, type, extensions, filenames, aliases }) => ({ name, type, extensions, filenames, aliases }));
+    try {
+      await mkdir(path.dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(entries));
+      await rename(tmp, cacheFile);
+    } catch {
+      /* a read-only node_modules: import again next time */
+    }
+  }
+  linguist = buildLanguageTable(entries);
+  return linguist;
+}
+
+/** The table loaded by `loadLinguistTable()` (call that first). */
 export function linguistTable(): LanguageTable {
-  linguist ??= buildLanguageTable(Object.values(table) as unknown as LinguistEntry[]);
+  if (!linguist) throw new Error('linguist table not loaded: await loadLinguistTable() first');
   return linguist;
 }
 

@@ -6,7 +6,7 @@
  *
  * Every regular file gets a language from GitHub linguist's table (`languages.ts`), then is
  * kept or left out by `.gitattributes` at the commit and the default path rules
- * (`linguist-paths.ts`). Bytes come from the tree (`ls-tree --long`); only Rust blobs are
+ * (`src/data/linguist-rules.ts`). Bytes come from the tree (`ls-tree --long`); only Rust blobs are
  * read, streamed through the line counter (`line-count.ts`). Rust share = Rust bytes / bytes
  * of every *programming* language. A blob of a counted language that the copy lacks (a
  * partial or size-limited clone) is listed by path in `missing`, never skipped in silence.
@@ -24,12 +24,12 @@ import {
   resolveCommit,
 } from './git-objects.ts';
 import type { TreeEntry } from './git-objects.ts';
-import { languageByAlias, languageOf, linguistTable } from './languages.ts';
+import { languageByAlias, languageOf, loadLinguistTable } from './languages.ts';
 import type { Language, LanguageTable, LanguageType } from './languages.ts';
 import type { LineCounts } from './line-count.ts';
 import { rustShare } from './line-count.ts';
-import { exclusionOf } from './linguist-paths.ts';
-import type { AttributeValues, PathRuleKind } from './linguist-paths.ts';
+import { exclusionOf } from '../../src/data/linguist-rules.ts';
+import type { AttributeValues, PathRuleKind } from '../../src/data/linguist-rules.ts';
 
 /**
  * Rust line counts by blob id: a blob's counts never change, so one count serves every
@@ -136,8 +136,11 @@ export interface TreeCount {
   symlinks: number;
   /** Submodules (mode 160000): their content is another repository; not counted. */
   submodules: string[];
-  /** Files of a known language whose blob the copy lacks: not counted, listed here. */
-  missing: { path: string; language: string }[];
+  /**
+   * Files of a known language whose blob the copy lacks: not counted, listed here;
+   * `leftOut` names the rule when the file would have been left out anyway.
+   */
+  missing: { path: string; language: string; leftOut?: string }[];
   /** Missing blobs of files the counter did not need (no known language). */
   missingOther: number;
   /** The `.gitattributes` files at the commit. */
@@ -162,7 +165,7 @@ const isGitattributes = (p: string) => p === '.gitattributes' || p.endsWith('/.g
 /** Counts one commit's tree. Throws GitError when the repository or the commit cannot be read. */
 export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
   const { gitDir } = options;
-  const table = options.table ?? linguistTable();
+  const table = options.table ?? (await loadLinguistTable());
   const cache = options.cache ?? new CountCache();
   const { commit, commitDate } = await resolveCommit(gitDir, options.commit ?? 'HEAD');
   // A partial clone: list what it lacks first, since asking git for it would start a fetch.
@@ -213,12 +216,10 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
         if (blob.size === null) result.missingOther++;
         return;
       }
-      if (blob.size === null) {
-        result.missing.push({ path: blob.path, language: language.name });
-        return;
-      }
       const isRust = language.name === 'Rust';
       const exclusion = exclusionOf(blob.path, attrs);
+      const missing = (): void => void result.missing.push({ path: blob.path, language: language.name, ...(exclusion ? { leftOut: exclusion.label } : {}) });
+      if (blob.size === null) return missing();
       const add = (bytes: number, counts?: LineCounts): void => {
         if (isRust && counts) {
           for (const target of exclusion ? [result.rustRaw] : [result.rustRaw, result.rust]) {
@@ -242,7 +243,6 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
         languages.set(language.name, lang);
         if (language.type === 'programming') result.programmingBytes += bytes;
       };
-      const missing = (): void => void result.missing.push({ path: blob.path, language: language.name });
       if (isRust) {
         const hit = cache.get(blob.oid);
         if (hit) return add(hit.bytes, hit);

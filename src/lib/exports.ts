@@ -20,7 +20,7 @@ export interface ExportUrls {
 }
 
 /** A repository's measurement as exported: every field of the entry's, absent notes as null. */
-export type ExportedMeasurement = Omit<Measurement, 'notes'> & { notes: string | null };
+export type ExportedMeasurement = Omit<Measurement, 'notes' | 'programmingBytes' | 'languages'> & { programmingBytes: number | null; languages: string | null; notes: string | null };
 
 export interface ExportedProject {
   slug: string;
@@ -40,7 +40,7 @@ export interface ExportedProject {
   /** False for `none-found`: such a project is left out of every total. */
   countsAsRust: boolean;
   categories: string[];
-  rustRepos: { repo: string; role: string; measurement: ExportedMeasurement }[];
+  rustRepos: { repo: string; role: string; kind: string | null; measurement: ExportedMeasurement }[];
   totals: RustTotals;
   reported: {
     type: string[];
@@ -104,7 +104,7 @@ export const JSON_PROJECT_FIELDS: Record<keyof ExportedProject, string> = {
   rustUsage: 'pure, component, sdk or none-found.',
   countsAsRust: 'false for none-found projects, which are left out of every total.',
   categories: 'Category ids (see the categories pages).',
-  rustRepos: 'Measured repositories: repo (owner/name), role, and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, notes}.',
+  rustRepos: 'Measured repositories: repo (owner/name), role, kind (main, component, sdk, tooling or null), and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, programmingBytes (the share\'s denominator: bytes of every programming language; null in older measurements), languages, notes}.',
   totals: 'repos (with Rust files), files, bytes, lines, codeLines summed over rustRepos.',
   reported: 'What the 2025 report printed: type, maturity, dates, figures [{text, where, bytes, repos}] (repos: the repositories a figure covers when it covers only some of them; null: all of them); null if it did not cover the project.',
   rationale: 'Why the project chose Rust, in the catalog\'s words; null if none.',
@@ -115,7 +115,7 @@ export const JSON_PROJECT_FIELDS: Record<keyof ExportedProject, string> = {
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-const exportMeasurement = (m: Measurement): ExportedMeasurement => ({ ...m, notes: orNull(m.notes) });
+const exportMeasurement = (m: Measurement): ExportedMeasurement => ({ ...m, programmingBytes: m.programmingBytes ?? null, languages: orNull(m.languages), notes: orNull(m.notes) });
 
 /** One project as exported: every frontmatter field, its totals and the URL of its page. */
 export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProject {
@@ -139,7 +139,7 @@ export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProj
     rustUsage: p.rustUsage,
     countsAsRust: p.countsAsRust,
     categories: [...p.categories],
-    rustRepos: p.rustRepos.map((r) => ({ repo: r.repo, role: r.role, measurement: exportMeasurement(r.measurement) })),
+    rustRepos: p.rustRepos.map((r) => ({ repo: r.repo, role: r.role, kind: orNull(r.kind), measurement: exportMeasurement(r.measurement) })),
     totals: { ...p.totals },
     reported: p.reported
       ? {

@@ -66,7 +66,9 @@ export function measurementNotes(m: TreeCount): string {
   if (m.rustRaw.files !== m.rust.files) parts.push(`Rust incl. left out: ${m.rustRaw.files} files, ${m.rustRaw.lines} lines`);
   if (m.submodules.length > 0) parts.push(`submodules not counted: ${list(m.submodules, 5)}`);
   if (m.symlinks > 0) parts.push(`${m.symlinks} symlinks not followed`);
-  if (m.missing.length > 0) parts.push(`missing from the copy, not counted: ${list(m.missing.map((x) => `${x.path} (${x.language})`), 3)}`);
+  const counted = m.missing.filter((x) => !x.leftOut);
+  if (counted.length > 0) parts.push(`missing from the copy, not counted: ${list(counted.map((x) => `${x.path} (${x.language})`), 3)}`);
+  if (counted.length < m.missing.length) parts.push(`${m.missing.length - counted.length} files that are left out anyway are missing from the copy`);
   const mix = languageLine(m);
   parts.push(`programming languages: ${mix || 'none'}`);
   return parts.join('; ');

@@ -27,8 +27,10 @@ export const maturityDatesSchema = z.strictObject({
 });
 
 /**
- * Rust code counted in one repository at one commit, with the method of
- * `data/rust-code/METHOD.md` (the catalog's "measurements" data set).
+ * Rust code counted in one repository at one commit by `npm run measure:rust`
+ * (scripts/lib/tree-count.ts; the method is on the data-notes page and in CONTRIBUTING).
+ * Measurements without `programmingBytes` were made with the older method of
+ * `data/rust-code/METHOD.md` (the first "measurements" data set).
  */
 export const measurementSchema = z
   .strictObject({

@@ -157,7 +157,7 @@ describe('paths, links and missing blobs', { timeout: 60_000 }, () => {
   it('lists a blob a partial clone lacks, by path, and never fetches it', async () => {
     const src = path.join(tmp, 'src-partial');
     initRepo(src);
-    commitFiles(src, { 'small.rs': 'fn s() {}\n', 'big.rs': `// ${'x'.repeat(3000)}\nfn big() {}\n`, 'big.go': `package big // ${'y'.repeat(3000)}\n` }, D1);
+    commitFiles(src, { 'small.rs': 'fn s() {}\n', 'big.rs': `// ${'x'.repeat(3000)}\nfn big() {}\n`, 'big.go': `package big // ${'y'.repeat(3000)}\n`, 'vendor/huge.c': `// ${'z'.repeat(3000)}\n` }, D1);
     git(src, ['config', 'uploadpack.allowFilter', 'true']);
     const partial = path.join(tmp, 'partial.git');
     execFileSync('git', ['clone', '-q', '--bare', '--filter=blob:limit=1k', `file://${src}`, partial], { env: gitEnv(), stdio: 'pipe' });
@@ -166,6 +166,7 @@ describe('paths, links and missing blobs', { timeout: 60_000 }, () => {
     expect(r.missing).toEqual([
       { path: 'big.go', language: 'Go' },
       { path: 'big.rs', language: 'Rust' },
+      { path: 'vendor/huge.c', language: 'C', leftOut: 'vendor/' },
     ]);
     // Still missing: the counter did not fetch it from the (reachable) promisor remote.
     const big = git(src, ['rev-parse', 'HEAD:big.rs']).trim();

@@ -1,6 +1,8 @@
 /**
- * The default path rules that keep a file out of the language statistics, a subset of
- * GitHub linguist's `vendor.yml`, `documentation.yml` and file-name rules for generated code.
+ * The counter's choices where GitHub linguist leaves room: which language an ambiguous
+ * extension is, and the default path rules that keep a file out of the language statistics
+ * (a subset of linguist's `vendor.yml`, `documentation.yml` and file-name rules for generated
+ * code). Shared by the counter (scripts/lib/tree-count.ts) and the data-notes page.
  * `.gitattributes` overrides every one of them (`-linguist-vendored` brings a path back).
  * Pure.
  *
@@ -77,3 +79,45 @@ export function exclusionOf(path: string, attributes: AttributeValues = {}): Exc
   const rule = PATH_RULES.find((r) => r.test.test(path) && flag(attributes[`linguist-${r.kind}`]) !== false);
   return rule ? { kind: rule.kind, label: rule.label } : undefined;
 }
+
+/**
+ * Extensions several linguist languages claim, settled for the code CNCF repositories hold.
+ * `null`: not counted (no language), because no single reading is right often enough.
+ */
+export const AMBIGUOUS_EXTENSIONS: Readonly<Record<string, { language: string | null; why: string }>> = {
+  '.rs': { language: 'Rust', why: 'RenderScript (also .rs) was deprecated by Android in 2021' },
+  '.h': { language: 'C', why: 'linguist picks C, C++ or Objective-C from the content; the counter does not read C headers' },
+  '.inc': { language: null, why: 'claimed by a dozen languages (C++, PHP, Pascal, assembly, SQL …)' },
+  '.d': { language: null, why: 'D sources, DTrace scripts and make dependency files share it' },
+  '.m': { language: 'Objective-C', why: 'rather than MATLAB, Mercury, Limbo …' },
+  '.mm': { language: 'Objective-C++', why: 'rather than XML' },
+  '.pl': { language: 'Perl', why: 'rather than Prolog or Raku' },
+  '.pm': { language: 'Perl', why: 'rather than Raku or X PixMap' },
+  '.t': { language: 'Perl', why: 'Perl test files, rather than Raku, Terra or Turing' },
+  '.cs': { language: 'C#', why: 'rather than Smalltalk' },
+  '.fs': { language: 'F#', why: 'rather than Forth, GLSL or Filterscript' },
+  '.s': { language: 'Unix Assembly', why: 'rather than other assemblers' },
+  '.asm': { language: 'Assembly', why: 'rather than Motorola 68K Assembly' },
+  '.v': { language: 'Verilog', why: 'rather than V or the Rocq prover' },
+  '.r': { language: 'R', why: 'rather than Rebol or Rez' },
+  '.ml': { language: 'OCaml', why: 'rather than Standard ML' },
+  '.l': { language: 'Lex', why: 'rather than Common Lisp, PicoLisp or Roff' },
+  '.cl': { language: 'OpenCL', why: 'rather than Common Lisp or Cool' },
+  '.es': { language: 'JavaScript', why: 'rather than Erlang' },
+  '.md': { language: 'Markdown', why: 'rather than GCC machine descriptions' },
+  '.txt': { language: 'Text', why: 'rather than Adblock filter lists or Vim help' },
+  '.tpl': { language: 'Go Template', why: 'Helm chart templates, rather than Smarty' },
+  '.sql': { language: 'SQL', why: 'rather than a vendor dialect' },
+  '.yml': { language: 'YAML', why: 'rather than OpenAPI or MiniYAML variants' },
+  '.yaml': { language: 'YAML', why: 'rather than OpenAPI or MiniYAML variants' },
+  '.json': { language: 'JSON', why: 'rather than OpenAPI variants' },
+  '.k': { language: 'KCL', why: 'rather than the K framework' },
+  '.cue': { language: 'CUE', why: 'rather than cue sheets' },
+  '.pro': { language: 'QMake', why: 'rather than IDL, Prolog or ProGuard' },
+  '.cfg': { language: 'INI', why: 'rather than HAProxy' },
+  '.spec': { language: 'RPM Spec', why: 'rather than Python or Ruby' },
+  '.x': { language: 'RPC', why: 'rather than linker scripts, DirectX or Logos' },
+  '.mod': { language: null, why: 'Modula-2, AMPL, NMODL, XML and kernel modules share it' },
+  '.cgi': { language: null, why: 'any scripting language' },
+  '.fcgi': { language: null, why: 'any scripting language' },
+};
