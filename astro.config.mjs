@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { siteOptions } from './src/lib/site-options.ts';
+import { siteOptions } from './src/data/site-options.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
-import { projectRootIntegration } from './src/integrations/project-root.ts';
+import { repoRootIntegration } from './src/integrations/repo-root.ts';
 
 // `SITE_URL` and `BASE_PATH` come from the environment so a fork can deploy to its own
 // GitHub Pages path without editing code (see .github/workflows/deploy.yml).
@@ -15,12 +15,12 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // No inline <style>: the Content-Security-Policy (src/lib/csp.ts) allows style-src 'self' only.
+  // No inline <style>: the Content-Security-Policy (src/data/csp.ts) allows style-src 'self' only.
   // concurrency: the projects' share images render in worker threads, one per core (render-pool.ts);
   // 4 routes at a time keep every worker fed (bench:build, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // sitemap() leaves the 404 page out by default; the filter keeps it so.
-  integrations: [projectRootIntegration(), contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  integrations: [repoRootIntegration(), contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   // Never inline scripts into the HTML: every script stays an external file under /_astro/, so a
   // Content-Security-Policy can allow scripts with 'self' alone (no 'unsafe-inline', no hashes).
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },

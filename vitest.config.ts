@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
+      // Script tests start Node 24 processes: 30 s leaves room for a 2-core box with both cores busy.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/content/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'] } },
       {
         test: {

@@ -24,9 +24,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
 import { MIN_CODE_LINES, PURE_SHARE } from '../src/data/rust-class.ts';
-import { readFrontmatter } from '../src/lib/frontmatter-edit.ts';
-import { LandscapeShapeError } from '../src/lib/landscape.ts';
-import { formatColumns } from '../src/lib/measurement-format.ts';
+import { readFrontmatter } from './lib/frontmatter-edit.ts';
+import { LandscapeShapeError } from './lib/landscape.ts';
+import { formatColumns } from './lib/measurement-format.ts';
 import {
   cloneArgs,
   directoryNames,
@@ -37,6 +37,7 @@ import {
   parseListing,
 } from './lib/discover.ts';
 import type { DiscoverReport, EntryInfo, RepoResult, Target } from './lib/discover.ts';
+import { UsageError, runCli } from './lib/cli.ts';
 import { GitError, git, openRepository } from './lib/git-objects.ts';
 import { GithubApiError, fetchLanguages } from './lib/github-languages.ts';
 import { CountCache, countTree, programmingMix } from './lib/tree-count.ts';
@@ -44,8 +45,6 @@ import { CountCache, countTree, programmingMix } from './lib/tree-count.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
   'Usage: npm run discover -- --repos DIR [--landscape FILE] [--content DIR] [--listing FILE] [--github] [--clone] [--cache FILE] [--json] [--write FILE] [--project NAME]';
-
-class UsageError extends Error {}
 
 async function readEntries(content: string): Promise<EntryInfo[]> {
   const dir = path.join(content, 'projects');
@@ -264,16 +263,4 @@ async function main(argv: string[]): Promise<number> {
   return report.missingEntries.length > 0 || report.staleEntries.length > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`discover: ${(error as Error).message}`);
-    } else {
-      console.error(error);
-    }
-    process.exitCode = 2;
-  },
-);
+runCli('discover', main);

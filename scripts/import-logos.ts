@@ -6,11 +6,16 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { optimiseSvg } from '../src/lib/logo.ts';
-import { logoProblems } from '../src/lib/validation/logo-safety.ts';
-import { indexByName, landscapeProjects } from '../src/lib/landscape.ts';
+import { optimiseSvg } from './lib/logo.ts';
+import { logoProblems } from '../src/validation/logo-safety.ts';
+import { indexByName, landscapeProjects } from './lib/landscape.ts';
+import { UsageError, runCli } from './lib/cli.ts';
+import { readFrontmatter } from './lib/frontmatter-edit.ts';
 
+// The body below is left unindented until the repository-wide Prettier pass (issue 13).
+runCli('logos', async (argv) => {
 const out = 'public/logos';
+let failed = false;
 mkdirSync(out, { recursive: true });
 
 function importOne(source: string, slug: string): void {
@@ -20,24 +25,23 @@ function importOne(source: string, slug: string): void {
   const problems = logoProblems(after);
   if (problems.length > 0) {
     for (const p of problems) console.error(`${source} (optimised):${p.line}: ${p.rule}: ${p.message}`);
-    process.exitCode = 1;
+    failed = true;
     return;
   }
   writeFileSync(join(out, `${slug}.svg`), after);
   console.log(`${slug}.svg: ${before.length} -> ${Buffer.byteLength(after)} bytes`);
 }
 
-const args = process.argv.slice(2);
+const args = argv;
 if (args[0] === '--all') {
   const dir = args[1] ?? '../shared/data/landscape/logos';
   const landscape = indexByName(landscapeProjects(load(readFileSync('data/landscape.yml', 'utf8'))));
   for (const file of readdirSync('content/projects').filter((f) => f.endsWith('.mdx'))) {
-    const text = readFileSync(join('content/projects', file), 'utf8');
-    const name = /^landscapeName:\s*['"]?(.+?)['"]?\s*$/m.exec(text)?.[1];
+    const name = (readFrontmatter(readFileSync(join('content/projects', file), 'utf8')) as { landscapeName?: string }).landscapeName;
     const logo = name ? landscape.get(name)?.logo : undefined;
     if (!logo) {
       console.error(`${file}: no landscape logo found`);
-      process.exitCode = 1;
+      failed = true;
       continue;
     }
     importOne(join(dir, logo), file.replace(/\.mdx$/, ''));
@@ -45,6 +49,7 @@ if (args[0] === '--all') {
 } else if (args.length >= 2 && args.length % 2 === 0) {
   for (let i = 0; i < args.length; i += 2) importOne(args[i], args[i + 1]);
 } else {
-  console.error('usage: npm run logos -- <source.svg> <slug> [...] | --all [logos dir]');
-  process.exit(2);
+  throw new UsageError('usage: npm run logos -- <source.svg> <slug> [...] | --all [logos dir]');
 }
+return failed ? 1 : 0;
+});

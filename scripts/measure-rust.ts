@@ -19,7 +19,8 @@ import {
   formatMeasurementTable,
   measurementFields,
   measurementNotes,
-} from '../src/lib/measurement-format.ts';
+} from './lib/measurement-format.ts';
+import { UsageError, runCli, shown } from './lib/cli.ts';
 import { GitError, git, openRepository, repoFromRemoteUrl } from './lib/git-objects.ts';
 import type { Repository } from './lib/git-objects.ts';
 import { CountCache, countTree } from './lib/tree-count.ts';
@@ -53,14 +54,6 @@ async function isDirty(workTree: string): Promise<boolean> {
   return out.length > 0;
 }
 
-class UsageError extends Error {}
-
-/** A path for messages: relative to the working directory when inside it. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
-
 async function update(
   m: Measured,
   slug: string,
@@ -68,7 +61,7 @@ async function update(
 ): Promise<string> {
   // Loaded only here: the schemas and the YAML editor are most of a plain run's start-up time.
   const [{ FrontmatterEditError, appendSequenceItem, readFrontmatter, setScalar }, { measurementSchema }, { slugSchema }] = await Promise.all([
-    import('../src/lib/frontmatter-edit.ts'),
+    import('./lib/frontmatter-edit.ts'),
     import('../src/schemas/project.ts'),
     import('../src/schemas/common.ts'),
   ]);
@@ -192,16 +185,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`measure:rust: ${(error as Error).message}`);
-    } else {
-      console.error(error);
-    }
-    process.exitCode = 2;
-  },
-);
+runCli('measure:rust', main);

@@ -1,25 +1,29 @@
 /**
  * Page weights of the built site: `npm run report:weight [-- --dist dist --base /cncf-rust-catalog/ --write]`.
  * Measures what each kind of page costs on arrival (HTML, CSS, JS, gzipped; requests), through
- * the same module as the budget tests (src/lib/page-weight.ts), and with `--write` puts the
+ * the same module as the budget tests (scripts/lib/page-weight.ts), and with `--write` puts the
  * table into BENCHMARKS.md beside the figure for landscape.cncf.io.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSize, pageWeight, resolvePath, type PageWeight } from '../src/lib/page-weight.ts';
-import { distReader } from '../src/lib/dist-reader.ts';
-import { replaceSection } from '../src/lib/markdown-section.ts';
-import { LOGO_BUDGET_BYTES } from '../src/lib/logo.ts';
+import { runCli } from './lib/cli.ts';
+import { gzipSize, pageWeight, resolvePath, type PageWeight } from './lib/page-weight.ts';
+import { distReader } from './lib/dist-reader.ts';
+import { replaceSection } from './lib/markdown-section.ts';
+import { LOGO_BUDGET_BYTES } from './lib/logo.ts';
 
+// The body below is left unindented until the repository-wide Prettier pass (issue 13).
+runCli('report:weight', async (argv) => {
 const { values } = parseArgs({
+  args: argv,
   options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/cncf-rust-catalog/' }, write: { type: 'boolean', default: false } },
 });
 const dist = values.dist!;
 const base = values.base!;
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`${dist}/index.html is missing: run \`npm run build:test\` first.`);
-  process.exit(2);
+  return 2;
 }
 const read = distReader(dist, base);
 
@@ -120,3 +124,5 @@ if (values.write) {
   writeFileSync(file, replaceSection(before, 'Page weight (report:weight)', body));
   console.error(`\nwrote the "Page weight (report:weight)" section of ${file}`);
 }
+return 0;
+});

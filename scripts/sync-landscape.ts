@@ -12,21 +12,16 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { UsageError, runCli, shown } from './lib/cli.ts';
 import { load } from 'js-yaml';
-import { FrontmatterEditError, readFrontmatter, removeKey, setScalar } from '../src/lib/frontmatter-edit.ts';
-import type { CatalogEntry, EntryDrift } from '../src/lib/landscape-drift.ts';
-import { DATE_KEYS, compareWithLandscape, formatDriftReport, isInSync } from '../src/lib/landscape-drift.ts';
-import { LandscapeShapeError, landscapeProjects } from '../src/lib/landscape.ts';
+import { FrontmatterEditError, readFrontmatter, removeKey, setScalar } from './lib/frontmatter-edit.ts';
+import type { CatalogEntry, EntryDrift } from './lib/landscape-drift.ts';
+import { DATE_KEYS, compareWithLandscape, formatDriftReport, isInSync } from './lib/landscape-drift.ts';
+import { LandscapeShapeError, landscapeProjects } from './lib/landscape.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A path for messages: relative to the working directory when inside it. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
-class UsageError extends Error {}
 
 async function readSource(source: string): Promise<string> {
   if (/^https:\/\//i.test(source)) {
@@ -161,16 +156,4 @@ async function main(argv: string[]): Promise<number> {
   return 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`sync:landscape: ${(error as Error).message}`);
-    } else {
-      console.error(error);
-    }
-    process.exitCode = 2;
-  },
-);
+runCli('sync:landscape', main);

@@ -6,29 +6,34 @@
  * Reads only; never changes a file.
  */
 import { parseArgs } from 'node:util';
-import { formatProblem, validateContent } from '../src/lib/validation/index.ts';
+import { runCli } from './lib/cli.ts';
+import { formatProblem, validateContent } from '../src/validation/index.ts';
 
-const { values } = parseArgs({
-  options: {
-    content: { type: 'string', default: 'content' },
-    public: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+runCli('validate', (argv) => {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      content: { type: 'string', default: 'content' },
+      public: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+
+  if (values.help) {
+    console.log('Usage: npm run validate [-- --content <dir>] [-- --public <dir>]');
+    return 0;
+  }
+
+  const started = performance.now();
+  const report = validateContent({ contentDir: values.content, publicDir: values.public });
+  const ms = Math.round(performance.now() - started);
+
+  for (const problem of report.problems) console.log(formatProblem(problem));
+  const summary = `${report.entries} entries, ${report.files} files checked in ${ms} ms`;
+  if (report.problems.length > 0) {
+    console.error(`validate: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} (${summary})`);
+    return 1;
+  }
+  console.error(`validate: no problems (${summary})`);
+  return 0;
 });
-
-if (values.help) {
-  console.log('Usage: npm run validate [-- --content <dir>] [-- --public <dir>]');
-  process.exit(0);
-}
-
-const started = performance.now();
-const report = validateContent({ contentDir: values.content, publicDir: values.public });
-const ms = Math.round(performance.now() - started);
-
-for (const problem of report.problems) console.log(formatProblem(problem));
-const summary = `${report.entries} entries, ${report.files} files checked in ${ms} ms`;
-if (report.problems.length > 0) {
-  console.error(`validate: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} (${summary})`);
-  process.exit(1);
-}
-console.error(`validate: no problems (${summary})`);

@@ -4,6 +4,7 @@ import { makeProjectSchema } from './schemas/project.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
 import { sourceSchema } from './schemas/source.ts';
 import { crateRecordSchema } from './schemas/crates.ts';
+import { projectHistorySchema } from './schemas/history.ts';
 
 const projects = defineCollection({
   loader: glob({ base: './content/projects', pattern: '**/[^_]*.mdx' }),
@@ -30,10 +31,17 @@ const rustUsage = defineCollection({
   schema: termSchema(RUST_USAGES),
 });
 
+/** Rust through time (`npm run history`): one record per entry. */
+const history = defineCollection({
+  loader: file('./data/history.json'),
+  schema: projectHistorySchema,
+});
+
+
 /** Cargo workspaces of every measured repository (`npm run crates`), keyed by owner/name. */
 const crates = defineCollection({
   loader: file('./data/crates.json'),
   schema: crateRecordSchema,
 });
 
-export const collections = { projects, categories, sources, maturity, rustUsage, crates };
+export const collections = { projects, categories, sources, maturity, rustUsage, history, crates };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { MIN_CODE_LINES, PURE_SHARE, classify } from '../../src/data/rust-class.ts';
 import type { ClassInput } from '../../src/data/rust-class.ts';
 import type { RepoKind, RustUsage } from '../../src/schemas/taxonomy.ts';
-import { LandscapeShapeError } from '../../src/lib/landscape.ts';
+import { LandscapeShapeError } from './landscape.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

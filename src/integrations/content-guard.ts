@@ -7,25 +7,20 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatProblem, validateContent } from '../lib/validation/index.ts';
+import { formatProblem, validateContent } from '../validation/index.ts';
 
 export class ContentValidationError extends Error {
   override name = 'ContentValidationError';
 }
 
-export interface ContentGuardOptions {
-  /** The content folder, relative to the project root. */
-  contentDir?: string;
-}
-
-export function contentGuard(options: ContentGuardOptions = {}): AstroIntegration {
+export function contentGuard(): AstroIntegration {
   return {
     name: 'cncf-rust-catalog:content-guard',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
         const report = validateContent({
-          contentDir: fileURLToPath(new URL(options.contentDir ?? './content/', config.root)),
+          contentDir: fileURLToPath(new URL('./content/', config.root)),
           publicDir: fileURLToPath(config.publicDir),
           cwd: root,
         });

@@ -4,7 +4,7 @@
  * `data-pagefind-body` (Base.astro puts it on <main> unless a page opts out) and the
  * project pages add `data-pagefind-meta` for maturity and summary. The index goes to
  * `<outDir>/pagefind/`; the browser loads it from there under the base path only when a
- * reader starts a search (src/scripts/search-loader.ts).
+ * reader starts a search (src/client/search-loader.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';

@@ -1,10 +1,10 @@
 /** 32×32 PNG favicon from public/favicon.svg, for browsers that do not take SVG icons. */
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
-import { fromProjectRoot } from '../lib/project-root.ts';
-import { renderPng } from '../lib/render-png.ts';
+import { fromRepoRoot } from '../integrations/repo-root.ts';
+import { renderPng } from '../og/render-png.ts';
 
 export const GET: APIRoute = () => {
-  const favicon = readFileSync(fromProjectRoot('public/favicon.svg'), 'utf8');
+  const favicon = readFileSync(fromRepoRoot('public/favicon.svg'), 'utf8');
   return new Response(renderPng(favicon, { width: 32 }), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,9 +1,9 @@
 /** `/rss.xml`: one item per catalog entry, dated by its `updated`, newest first. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { catalog } from '../lib/catalog.ts';
-import { feedItems } from '../lib/feed.ts';
-import { absoluteUrl, routes } from '../lib/paths.ts';
+import { catalog } from '../data/catalog.ts';
+import { feedItems } from '../data/feed.ts';
+import { absoluteUrl, routes } from '../data/paths.ts';
 
 export const GET: APIRoute = async (context) => {
   const { projects, labels } = await catalog();

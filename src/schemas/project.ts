@@ -25,6 +25,9 @@ export const maturityDatesSchema = z.strictObject({
   /** Archived. */
   archived: isoDateSchema.optional(),
 });
+export type MaturityDates = z.infer<typeof maturityDatesSchema>;
+/** The maturity date keys, in the order a project reaches them. */
+export const MATURITY_DATE_KEYS = Object.keys(maturityDatesSchema.shape) as (keyof MaturityDates)[];
 
 /**
  * Rust code counted in one repository at one commit by `npm run measure:rust`
@@ -190,6 +193,11 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       sources: z.array(sourceRef).min(1, { error: 'expected at least one source' }),
       /** Last time the entry's facts were reviewed or changed. */
       updated: isoDateSchema,
+      /**
+       * When the entry's claims were last checked against the project's own sources
+       * (repositories, documentation, announcements); shown on the project page.
+       */
+      verified: isoDateSchema.optional().describe("When the entry's claims were last checked against the project's own sources (YYYY-MM-DD), or null."),
     })
     .superRefine((entry, ctx) => {
       const repos = entry.rustRepos as RustRepo[];
@@ -212,8 +220,8 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
             ctx.addIssue({ code: 'custom', path: ['reported', 'figures', i, 'repos', j], message: `expected one of the entry's rustRepos; ${repo} is not listed there` });
         }),
       );
-      const order = ['accepted', 'incubating', 'graduated', 'archived'] as const;
-      const d = entry.dates as Record<(typeof order)[number], string | undefined>;
+      const order = MATURITY_DATE_KEYS;
+      const d = entry.dates as Partial<MaturityDates>;
       for (let i = 1; i < order.length; i++) {
         const later = d[order[i]];
         if (!later) continue;
@@ -225,7 +233,7 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       }
       const needed = { incubating: ['incubating'], graduated: ['graduated'], archived: ['archived'] } as const;
       for (const [field, levels] of Object.entries(needed)) {
-        if ((levels as readonly string[]).includes(entry.maturity) && !d[field as (typeof order)[number]])
+        if ((levels as readonly string[]).includes(entry.maturity) && !d[field as keyof MaturityDates])
           ctx.addIssue({ code: 'custom', path: ['dates', field], message: `expected a ${field} date for a ${entry.maturity} project` });
       }
     });

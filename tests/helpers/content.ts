@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
+import { splitEntry } from '../../src/validation/entry-file.ts';
 import { categorySchema } from '../../src/schemas/taxonomy.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
 
@@ -12,9 +13,9 @@ export function readCatalog(root = 'content') {
   const files = readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')).sort();
   const entries = files.map((file) => {
     const text = readFileSync(`${dir}/${file}`, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-    const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-    if (!match) throw new Error(`${dir}/${file}: no frontmatter`);
-    return { file, slug: file.replace(/\.mdx$/, ''), data: projectFrontmatterSchema.parse(load(match[1])), body: match[2] };
+    const parts = splitEntry(text);
+    if (!parts) throw new Error(`${dir}/${file}: no frontmatter`);
+    return { file, slug: file.replace(/\.mdx$/, ''), data: projectFrontmatterSchema.parse(load(parts.yaml)), body: parts.body };
   });
   const categories = yamlList(`${root}/categories.yaml`).map((c) => categorySchema.parse(c));
   const sources = yamlList(`${root}/sources.yaml`).map((s) => sourceSchema.parse(s));

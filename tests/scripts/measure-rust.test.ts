@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../../src/lib/frontmatter-edit.ts';
+import { readFrontmatter } from '../../scripts/lib/frontmatter-edit.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const node = path.join(root, 'node_modules/.bin/node');

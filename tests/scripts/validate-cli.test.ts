@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashTree, makeTree } from '../helpers/validation-tree.ts';
+import { THREE_BODY_PROBLEMS, hashTree, makeTree } from '../helpers/validation-tree.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // The npm devDependency `node` (Node 24): runs the .ts scripts as `npm run` does.
@@ -33,7 +33,7 @@ describe('npm run validate', () => {
   });
 
   it('prints every problem as path:line: field: message and exits 1, changing nothing', () => {
-    const tree = makeTree('component-props');
+    const tree = makeTree(THREE_BODY_PROBLEMS);
     cleanups.push(tree.cleanup);
     const alpha = path.join(tree.content, 'projects/alpha.mdx');
     writeFileSync(alpha, readFileSync(alpha, 'utf8').replace('https://alpha.example.org/', 'http://alpha.example.org/'));
@@ -42,9 +42,9 @@ describe('npm run validate', () => {
     expect(code).toBe(1);
     expect(stdout.trimEnd().split('\n')).toEqual([
       'content/projects/alpha.mdx:13: homepage: got "http://alpha.example.org/" (expected an absolute https:// URL)',
-      'content/projects/beta.mdx:25: mdx:component-props: <Callout type="danger"> is not a known type (expected note or warning)',
-      'content/projects/beta.mdx:29: mdx:component-props: <Quote cite="unknown-paper"> is not a source id (expected one of alpha-docs, cncf-landscape)',
-      expect.stringMatching(/^content\/projects\/beta\.mdx:33: mdx:component-props: <Figure src="https:\/\/evil\.example\.org\/x\.png"> is not a path inside the site/),
+      'content/projects/beta.mdx:25: mdx:unknown-component: <Tabs> is not an entry component (expected Markdown or plain HTML; entries use no components)',
+      expect.stringMatching(/^content\/projects\/beta\.mdx:29: mdx:forbidden-tag: <script> is not allowed in an entry/),
+      'content/projects/beta.mdx:31: mdx:unsafe-url: <a href> uses a javascript: URL (expected https:// or a path inside the site)',
     ]);
     expect(stderr).toMatch(/validate: 4 problems/);
     expect(hashTree(tree.root)).toBe(before);

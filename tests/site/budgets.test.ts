@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, DIST, assertBuilt, htmlFiles, readPage } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { gzipSize, pageReferences, pageWeight, type PageWeight } from '../../src/lib/page-weight.ts';
-import { distReader } from '../../src/lib/dist-reader.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
-import { LOGO_BUDGET_BYTES } from '../../src/lib/logo.ts';
+import { gzipSize, pageReferences, pageWeight, type PageWeight } from '../../scripts/lib/page-weight.ts';
+import { distReader } from '../../scripts/lib/dist-reader.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/data/csp.ts';
+import { LOGO_BUDGET_BYTES } from '../../scripts/lib/logo.ts';
 
 const KB = 1024;
 /** HTML + CSS, gzipped, of a project page and of the home page. */

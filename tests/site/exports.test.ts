@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE, DIST, assertBuilt, fileForUrl, readPage } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { EXPORT_VERSION, PROJECT_CSV_COLUMNS, REPOSITORY_CSV_COLUMNS, parseCsv, type ProjectsExport } from '../../src/lib/exports.ts';
+import { EXPORT_VERSION, PROJECT_CSV_COLUMNS, REPOSITORY_CSV_COLUMNS, type ProjectsExport } from '../../src/data/exports.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const { entries, sources } = readCatalog();
 beforeAll(assertBuilt);

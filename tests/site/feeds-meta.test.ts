@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { BASE, DIST, assertBuilt, distFiles, fileForUrl, htmlFiles, readPage } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { pngSize } from '../../src/lib/render-png.ts';
+import { pngSize } from '../helpers/png.ts';
 
 const { entries } = readCatalog();
 beforeAll(assertBuilt);

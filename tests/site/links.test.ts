@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, assertBuilt, htmlFiles } from '../helpers/dist.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { crawl, type CrawlReport, type Fetcher } from '../../src/lib/link-crawl.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { crawl, type CrawlReport, type Fetcher } from '../helpers/link-crawl.ts';
 
 /** The production URL `npm run build:test` writes into canonical and share links. */
 const PUBLISHED = `https://example.github.io${BASE}`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { barLayout, formatTick, linearScale, niceStep, niceTicks, type Datum } from '../../src/lib/charts.ts';
-import { byValueDescending, projectsPerGroup, rustLinesByCategory, rustLinesByProject } from '../../src/lib/chart-series.ts';
-import { groupProjects } from '../../src/lib/groups.ts';
-import { routes } from '../../src/lib/paths.ts';
+import { barLayout, formatTick, linearScale, niceStep, niceTicks, type Datum } from '../../src/data/charts.ts';
+import { byValueDescending, projectsPerGroup, rustLinesByCategory, rustLinesByProject } from '../../src/data/chart-series.ts';
+import { groupProjects } from '../../src/data/groups.ts';
+import { routes } from '../../src/data/paths.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 describe('niceStep', () => {

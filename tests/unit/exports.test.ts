@@ -7,14 +7,15 @@ import {
   REPOSITORY_CSV_COLUMNS,
   csvField,
   exportProject,
-  parseCsv,
   projectsCsv,
   projectsExport,
   repositoriesCsv,
   toCsv,
-} from '../../src/lib/exports.ts';
-import { absoluteUrl } from '../../src/lib/paths.ts';
+} from '../../src/data/exports.ts';
+import { parseCsv } from '../helpers/csv.ts';
+import { absoluteUrl } from '../../src/data/paths.ts';
 import type { Source } from '../../src/schemas/source.ts';
+import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const urls = {
@@ -86,6 +87,14 @@ describe('projectsExport', () => {
   it('documents every field it writes, and nothing it does not', () => {
     expect(Object.keys(doc).sort()).toEqual(Object.keys(JSON_FIELDS).sort());
     for (const p of doc.projects) expect(Object.keys(p).sort()).toEqual(Object.keys(JSON_PROJECT_FIELDS).sort());
+  });
+
+  it('exports every frontmatter field of the schema, optional ones as null, with their described meaning', () => {
+    for (const key of Object.keys(projectFrontmatterSchema.shape)) expect(doc.projects[1]).toHaveProperty(key);
+    expect(exportProject(project('checked', { verified: '2026-12-02' }), urls).verified).toBe('2026-12-02');
+    expect(doc.projects[0].rationale).toBeNull();
+    expect(doc.projects[1].verified).toBeNull();
+    expect(JSON_PROJECT_FIELDS.verified).toMatch(/last checked against the project's own sources/);
   });
 
   it('survives a JSON round trip unchanged (no undefined, no Dates)', () => {

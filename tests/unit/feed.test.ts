@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUpdatedDescending, feedItems } from '../../src/lib/feed.ts';
+import { byUpdatedDescending, feedItems } from '../../src/data/feed.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { coveredBySubset, subsetFontFiles, subsetText, SUBSET_RANGES } from '../../src/lib/font-subset.ts';
-import { fontFiles, renderPng, renderPngAsync } from '../../src/lib/render-png.ts';
-import { OG_FONT_FAMILY } from '../../src/lib/og-image.ts';
+import { coveredBySubset, subsetFontFiles, subsetText, SUBSET_RANGES } from '../../src/og/font-subset.ts';
+import { fontFiles, renderPng } from '../../src/og/render-png.ts';
+import { renderPngAsync } from '../../src/og/render-pool.ts';
+import { OG_FONT_FAMILY } from '../../src/og/og-image.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'font-subset-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import {
   removeKey,
   renderScalar,
   setScalar,
-} from '../../src/lib/frontmatter-edit.ts';
+} from '../../scripts/lib/frontmatter-edit.ts';
 
 const DATES = ['accepted', 'incubating', 'graduated', 'archived'] as const;
 

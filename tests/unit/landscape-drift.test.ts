@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { compareWithLandscape, formatDriftReport, isInSync, toHttps } from '../../src/lib/landscape-drift.ts';
-import { landscapeProjects } from '../../src/lib/landscape.ts';
+import { compareWithLandscape, formatDriftReport, isInSync, toHttps } from '../../scripts/lib/landscape-drift.ts';
+import { landscapeProjects } from '../../scripts/lib/landscape.ts';
 
 const fixture = readFileSync(new URL('../fixtures/landscape/oddities.yml', import.meta.url), 'utf8');
 const projects = landscapeProjects(load(fixture));

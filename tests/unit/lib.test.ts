@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatDate, formatInt, formatMegabytes, formatPercent, plural, shortCommit } from '../../src/lib/format.ts';
-import { joinBase, routes } from '../../src/lib/paths.ts';
-import { byName, measurementRange, refId, rustTotals } from '../../src/lib/project.ts';
-import { catalogStats } from '../../src/lib/stats.ts';
-import { groupProjects, sortTermsByName } from '../../src/lib/groups.ts';
-import { danglingReferences } from '../../src/lib/references.ts';
-import { fitBox, svgSize } from '../../src/lib/svg.ts';
-import { contributionLinks, normaliseBase, repoOptions, siteOptions } from '../../src/lib/site-options.ts';
+import { formatCompact, formatDate, formatInt, formatPercent, plural, shortCommit } from '../../src/data/format.ts';
+import { joinBase, routes } from '../../src/data/paths.ts';
+import { byName, measurementRange, refId, rustTotals } from '../../src/data/project.ts';
+import { catalogStats } from '../../src/data/stats.ts';
+import { groupProjects, sortTermsByName } from '../../src/data/groups.ts';
+import { danglingReferences } from '../../src/data/references.ts';
+import { fitBox, svgSize } from '../../src/og/svg.ts';
+import { contributionLinks, normaliseBase, repoOptions, siteOptions } from '../../src/data/site-options.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 describe('format', () => {
@@ -15,7 +15,6 @@ describe('format', () => {
     expect(formatCompact(26193262)).toBe('26.2M');
     expect(formatCompact(45321)).toBe('45.3k');
     expect(formatCompact(812)).toBe('812');
-    expect(formatMegabytes(26193262)).toBe('26.2 MB');
     expect(formatPercent(98.25)).toBe('98.3%');
     expect(formatDate('2018-08-28')).toBe('28 Aug 2018');
     expect(formatDate('2026-08-21T23:59:59-07:00')).toBe('21 Aug 2026');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { crawl, cssReferences, fragmentTargets, htmlReferences, type Fetcher } from '../../src/lib/link-crawl.ts';
-import { distReader } from '../../src/lib/dist-reader.ts';
+import { crawl, cssReferences, fragmentTargets, htmlReferences, type Fetcher } from '../helpers/link-crawl.ts';
+import { distReader } from '../../scripts/lib/dist-reader.ts';
 
 const SITE = path.resolve(import.meta.dirname, '../fixtures/crawl-site');
 const ROOT = 'http://127.0.0.1:9/site/';

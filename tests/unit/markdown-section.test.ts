@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceSection } from '../../src/lib/markdown-section.ts';
+import { replaceSection } from '../../scripts/lib/markdown-section.ts';
 
 const doc = '# Benchmarks\n\n## Rust code measurement (measure:rust)\n\nOld text.\n\n### Detail\n\nKept with it.\n\n## Other\n\nOther text.\n';
 

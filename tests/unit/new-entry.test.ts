@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LandscapeProject } from '../../src/lib/landscape.ts';
-import { findLandscapeItem, placeholderLogo, scaffoldEntry, titleFromSlug, toHttps } from '../../src/lib/new-entry.ts';
-import { formatProblem, validateContent } from '../../src/lib/validation/index.ts';
+import type { LandscapeProject } from '../../scripts/lib/landscape.ts';
+import { findLandscapeItem, placeholderLogo, scaffoldEntry, titleFromSlug, toHttps } from '../../scripts/lib/new-entry.ts';
+import { formatProblem, validateContent } from '../../src/validation/index.ts';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { makeTree } from '../helpers/validation-tree.ts';
 

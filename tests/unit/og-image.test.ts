@@ -4,7 +4,6 @@ import {
   OG_HEIGHT,
   OG_WIDTH,
   cardAlt,
-  escapeXml,
   fitFontSize,
   iconSvg,
   projectCard,
@@ -12,8 +11,10 @@ import {
   siteCardSvg,
   textWidth,
   wrapText,
-} from '../../src/lib/og-image.ts';
-import { fontFiles, pngSize, renderPng } from '../../src/lib/render-png.ts';
+} from '../../src/og/og-image.ts';
+import { escapeXml } from '../../src/og/svg.ts';
+import { fontFiles, renderPng } from '../../src/og/render-png.ts';
+import { pngSize } from '../helpers/png.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {

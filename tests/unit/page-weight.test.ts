@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gzipSize, pageReferences, pageWeight, resolvePath, staticImports } from '../../src/lib/page-weight.ts';
-import { CONTENT_SECURITY_POLICY, parsePolicy, scriptSources } from '../../src/lib/csp.ts';
+import { gzipSize, pageReferences, pageWeight, resolvePath, staticImports } from '../../scripts/lib/page-weight.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/data/csp.ts';
+import { parsePolicy, scriptSources } from '../helpers/csp.ts';
 
 const files: Record<string, string> = {
   '/b/_astro/site.css': 'body{color:red}'.repeat(20),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { crc32, inflateSync } from 'node:zlib';
-import { encodePngSync, isOpaque, scanlines } from '../../src/lib/png-encode.ts';
+import { encodePngSync, isOpaque, scanlines } from '../../src/og/png-encode.ts';
 import { Resvg } from '@resvg/resvg-js';
-import { fontFiles, pngSize, renderPng, renderPngAsync } from '../../src/lib/render-png.ts';
-import { OG_FONT_FAMILY } from '../../src/lib/og-image.ts';
+import { fontFiles, renderPng } from '../../src/og/render-png.ts';
+import { pngSize } from '../helpers/png.ts';
+import { renderPngAsync } from '../../src/og/render-pool.ts';
+import { OG_FONT_FAMILY } from '../../src/og/og-image.ts';
 
 /** Splits a PNG into chunks, checking each CRC. */
 function chunks(png: Buffer): { type: string; data: Buffer }[] {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RenderPool, workerFile } from '../../src/lib/render-pool.ts';
-import { pngSize } from '../../src/lib/render-png.ts';
+import { RenderPool, workerFile } from '../../src/og/render-pool.ts';
+import { pngSize } from '../helpers/png.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/workers', name);
 const square = '<svg xmlns="http://www.w3.org/2000/svg" width="6" height="6"><rect width="6" height="6" fill="#123456"/></svg>';

@@ -9,7 +9,7 @@ import {
   reportedAcceptances,
   staleMaturities,
   unconfirmedFigures,
-} from '../../src/lib/report.ts';
+} from '../../src/data/report.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 import { projectFrontmatterSchema, type ReportedFigure } from '../../src/schemas/project.ts';
 

@@ -55,6 +55,10 @@ describe('project schema: valid entries', () => {
     expect(result.dates.graduated).toBe('2020-09-02');
     expect(result.updated).toBe('2026-11-22');
   });
+  it('accepts an optional verified date, normalised like the others', () => {
+    expect(projectFrontmatterSchema.parse({ ...valid(), verified: new Date('2026-12-02T00:00:00Z') }).verified).toBe('2026-12-02');
+    expect(projectFrontmatterSchema.parse(valid()).verified).toBeUndefined();
+  });
   it('accepts a minimal none-found entry with no rationale, report or adopters', () => {
     const entry = valid();
     delete entry.reported;
@@ -91,6 +95,7 @@ describe('project schema: invalid entries name the field and what was expected',
     ['none-found with Rust listed', (e) => (e.rustUsage = 'none-found'), /^rustUsage: expected pure, component or sdk: a repository with Rust code is listed/],
     ['Rust project without rationale', (e) => delete e.rationale, /^rationale: expected a rationale/],
     ['repository listed twice', (e) => e.rustRepos.push(structuredClone(e.rustRepos[0])), /^rustRepos\.1\.repo: expected each repository once/],
+    ['verified not a calendar date', (e) => (e.verified = '2026-12-32'), /^verified: expected a real calendar date written as YYYY-MM-DD/],
     ['wrong type for figures', (e) => (e.reported.figures = 'many'), /^reported\.figures: Invalid input: expected array/],
   ];
   it.each(cases)('%s', (_label, mutate, expected) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optimize, type CustomPlugin } from 'svgo';
-import { mergeDuplicateDefs, removeRedundantStops, removeUnpaintedShapes, shareGradientStops, sharePathData } from '../../src/lib/svg-plugins.ts';
-import { LOGO_BUDGET_BYTES, optimiseSvg, precisionFor } from '../../src/lib/logo.ts';
+import { mergeDuplicateDefs, removeRedundantStops, removeUnpaintedShapes, shareGradientStops, sharePathData } from '../../scripts/lib/svg-plugins.ts';
+import { LOGO_BUDGET_BYTES, optimiseSvg, precisionFor } from '../../scripts/lib/logo.ts';
 
 const run = (svg: string, plugin: CustomPlugin) => optimize(svg, { plugins: [plugin] }).data;
 const svg = (body: string, attrs = '') => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"${attrs}>${body}</svg>`;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { syntheticEntries, type EntryFile } from '../../src/lib/synthetic-entries.ts';
-import { validateContent } from '../../src/lib/validation/index.ts';
+import { syntheticEntries, type EntryFile } from '../../scripts/lib/synthetic-entries.ts';
+import { validateContent } from '../../src/validation/index.ts';
 
 const realEntries = (): EntryFile[] =>
   readdirSync('content/projects')
@@ -12,16 +12,17 @@ const realEntries = (): EntryFile[] =>
 
 describe('syntheticEntries', () => {
   it('cycles through the templates with unique slugs, names and landscape names', () => {
-    const out = syntheticEntries([{ slug: 'b', text: 'name: Bee\nlandscapeName: \'Bee\'\n' }, { slug: 'a', text: 'name: Ay\nlandscapeName: Ay\n' }], 3);
+    const out = syntheticEntries([{ slug: 'b', text: '---\nname: Bee\nlandscapeName: \'Bee\'\n---\n' }, { slug: 'a', text: '---\nname: Ay\nlandscapeName: Ay\n---\nname: body\n' }], 3);
     expect(out).toEqual([
-      { slug: 'a-s0', text: 'name: "Ay 0"\nlandscapeName: "Ay (synthetic 0)"\n' },
-      { slug: 'b-s1', text: 'name: "Bee 1"\nlandscapeName: "Bee (synthetic 1)"\n' },
-      { slug: 'a-s2', text: 'name: "Ay 2"\nlandscapeName: "Ay (synthetic 2)"\n' },
+      { slug: 'a-s0', text: '---\nname: "Ay 0"\nlandscapeName: "Ay (synthetic 0)"\n---\nname: body\n' },
+      { slug: 'b-s1', text: '---\nname: "Bee 1"\nlandscapeName: "Bee (synthetic 1)"\n---\n' },
+      { slug: 'a-s2', text: '---\nname: "Ay 2"\nlandscapeName: "Ay (synthetic 2)"\n---\nname: body\n' },
     ]);
   });
 
   it('fails clearly on a template without a name', () => {
-    expect(() => syntheticEntries([{ slug: 'x', text: 'summary: s\n' }], 1)).toThrow(/no top-level "name:" line/);
+    expect(() => syntheticEntries([{ slug: 'x', text: '---\nsummary: s\n---\n' }], 1)).toThrow(/no top-level "name:" line/);
+    expect(() => syntheticEntries([{ slug: 'x', text: 'name: x\n' }], 1)).toThrow(/x: expected an entry with --- fenced frontmatter/);
   });
 
   it('makes a content tree that npm run validate accepts, at more than twice the real size', () => {

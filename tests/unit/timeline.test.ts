@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MILESTONE_KINDS, MILESTONE_LABELS, MILESTONE_SHORT_LABELS, compareMilestones, milestones, timelineByYear } from '../../src/lib/timeline.ts';
+import { MILESTONE_KINDS, MILESTONE_LABELS, MILESTONE_SHORT_LABELS, compareMilestones, milestones, timelineByYear } from '../../src/data/timeline.ts';
 import { project } from '../helpers/fixtures.ts';
 
 const linkerd = project('linkerd', { name: 'Linkerd', maturity: 'graduated', dates: { accepted: '2017-01-23', incubating: '2018-04-06', graduated: '2021-07-28' } });

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentGuard, ContentValidationError } from '../../src/integrations/content-guard.ts';
-import { makeTree } from '../helpers/validation-tree.ts';
+import { THREE_BODY_PROBLEMS, betaBody, edit, makeTree, type TreeEdit } from '../helpers/validation-tree.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -9,13 +9,13 @@ afterEach(() => {
 });
 
 /** Run the guard's setup hook the way Astro does, on a fixture tree. */
-function setup(overlay: string | undefined, command: 'build' | 'dev') {
-  const tree = makeTree(overlay);
+function setup(change: readonly TreeEdit[] | undefined, command: 'build' | 'dev') {
+  const tree = makeTree(change);
   cleanups.push(tree.cleanup);
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const hook = contentGuard().hooks['astro:config:setup'] as (options: unknown) => void;
   const root = pathToFileURL(`${tree.root}/`);
-  const run = () => hook({ config: { root, publicDir: new URL('./public/', root) }, command, logger });
+  const run = () => hook({ config: { root, publicDir: new URL('./public', root) }, command, logger });
   return { run, logger };
 }
 
@@ -27,18 +27,18 @@ describe('content guard integration', () => {
   });
 
   it('stops astro build with every problem, the same lines as npm run validate', () => {
-    const { run } = setup('component-props', 'build');
+    const { run } = setup(THREE_BODY_PROBLEMS, 'build');
     expect(run).toThrow(ContentValidationError);
-    expect(run).toThrow(/3 content problems[\s\S]*content\/projects\/beta\.mdx:25: mdx:component-props:[\s\S]*beta\.mdx:29:[\s\S]*beta\.mdx:33:/);
+    expect(run).toThrow(/3 content problems[\s\S]*content\/projects\/beta\.mdx:25: mdx:unknown-component:[\s\S]*beta\.mdx:29:[\s\S]*beta\.mdx:31:/);
   });
 
   it('fails the build on what Astro only logs: a dangling reference and broken collection YAML', () => {
-    expect(setup('unknown-category', 'build').run).toThrow(/alpha\.mdx:18: categories\[0\]: unknown category "databases"/);
-    expect(setup('taxonomy-yaml', 'build').run).toThrow(/content\/maturity\.yaml:4: yaml:syntax/);
+    expect(setup([edit('content/projects/alpha.mdx', '  - storage\n', '  - databases\n')], 'build').run).toThrow(/alpha\.mdx:18: categories\[0\]: unknown category "databases"/);
+    expect(setup([edit('content/maturity.yaml', /description: Early-stage projects\.\n[\s\S]*$/, 'description: "Early-stage projects.\n- id: incubating\n')], 'build').run).toThrow(/content\/maturity\.yaml:4: yaml:syntax/);
   });
 
   it('only warns in astro dev, so the server keeps running', () => {
-    const { run, logger } = setup('script-tag', 'dev');
+    const { run, logger } = setup(betaBody('<script>alert(1)</script>'), 'dev');
     expect(run).not.toThrow();
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('beta.mdx:25: mdx:forbidden-tag'));
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
-import { splitFrontmatter } from '../../src/lib/validation/frontmatter.ts';
-import { formatPath, formatProblem, sortProblems } from '../../src/lib/validation/problem.ts';
-import { decodeContentFile, firstInvalidUtf8 } from '../../src/lib/validation/text.ts';
-import { parseYaml } from '../../src/lib/validation/yaml.ts';
-import { describeValue, expectation, issuesToProblems, knownFieldsAt } from '../../src/lib/validation/zod-problems.ts';
-import { duplicateProblems, loaderSlug } from '../../src/lib/validation/cross-checks.ts';
+import { readEntry, splitEntry } from '../../src/validation/entry-file.ts';
+import { formatPath, formatProblem, sortProblems } from '../../src/validation/problem.ts';
+import { decodeContentFile, firstInvalidUtf8 } from '../../src/validation/text.ts';
+import { parseYaml } from '../../src/validation/yaml.ts';
+import { describeValue, expectation, issuesToProblems, knownFieldsAt } from '../../src/validation/zod-problems.ts';
+import { duplicateProblems, loaderSlug } from '../../src/validation/cross-checks.ts';
 
 describe('problems', () => {
   it('print as path:line: field: message', () => {
@@ -41,13 +41,21 @@ describe('decodeContentFile', () => {
   });
 });
 
-describe('splitFrontmatter', () => {
+describe('readEntry', () => {
   it('returns the YAML, the body and where each starts', () => {
-    expect(splitFrontmatter('---\na: 1\nb: 2\n---\n\nBody\n')).toEqual({ yaml: 'a: 1\nb: 2', yamlLine: 2, body: '\nBody\n', bodyLine: 5 });
+    expect(splitEntry('---\na: 1\nb: 2\n---\n\nBody\n')).toEqual({ bom: '', eol: '\n', yamlStart: 4, yamlEnd: 14, yaml: 'a: 1\nb: 2\n', yamlLine: 2, body: '\nBody\n', bodyLine: 5 });
   });
-  it('returns null without both fences', () => {
-    expect(splitFrontmatter('a: 1\n---\n')).toBeNull();
-    expect(splitFrontmatter('---\na: 1\n')).toBeNull();
+  it('keeps offsets into the raw text of a file with a BOM and CRLF line endings', () => {
+    const text = '\uFEFF---\r\na: 1\r\n---\r\nBody\r\n';
+    const parts = splitEntry(text)!;
+    expect(parts).toMatchObject({ bom: '\uFEFF', eol: '\r\n', yaml: 'a: 1\r\n', yamlLine: 2, body: 'Body\r\n', bodyLine: 4 });
+    expect(text.slice(parts.yamlStart, parts.yamlEnd)).toBe(parts.yaml);
+  });
+  it('returns null without both fences, and says which one is missing', () => {
+    expect(splitEntry('a: 1\n---\n')).toBeNull();
+    expect(splitEntry('---\na: 1\n')).toBeNull();
+    expect(readEntry('a: 1\n---\n')).toEqual({ missing: 'opening' });
+    expect(readEntry('---\na: 1\n')).toEqual({ missing: 'closing' });
   });
 });
 

@@ -1,8 +1,8 @@
 /** `/data/projects.csv`: one row per project (see /data/ for the columns). */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../lib/catalog.ts';
-import { projectsCsv } from '../../lib/exports.ts';
-import { absoluteUrl, routes } from '../../lib/paths.ts';
+import { catalog } from '../../data/catalog.ts';
+import { projectsCsv } from '../../data/exports.ts';
+import { absoluteUrl, routes } from '../../data/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { projects } = await catalog();

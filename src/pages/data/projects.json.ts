@@ -1,8 +1,8 @@
 /** `/data/projects.json`: the whole catalog as one documented JSON file (see /data/). */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../lib/catalog.ts';
-import { projectsExport } from '../../lib/exports.ts';
-import { absoluteUrl, routes } from '../../lib/paths.ts';
+import { catalog } from '../../data/catalog.ts';
+import { projectsExport } from '../../data/exports.ts';
+import { absoluteUrl, routes } from '../../data/paths.ts';
 import { crateCatalog } from '../../data/crates-catalog.ts';
 import { cratesExport } from '../../data/crates-export.ts';
 

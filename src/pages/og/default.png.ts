@@ -1,9 +1,9 @@
 /** The catalog's default share image (1200×630 PNG), for every page but project pages. */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../lib/catalog.ts';
-import { formatCompact, plural } from '../../lib/format.ts';
-import { siteCardSvg } from '../../lib/og-image.ts';
-import { renderPng } from '../../lib/render-png.ts';
+import { catalog } from '../../data/catalog.ts';
+import { formatCompact, plural } from '../../data/format.ts';
+import { siteCardSvg } from '../../og/og-image.ts';
+import { renderPng } from '../../og/render-png.ts';
 
 export const GET: APIRoute = async () => {
   const { stats } = await catalog();

@@ -1,0 +1,111 @@
+/**
+ * `npm run history` without the command line: every entry's Rust repositories, counted at
+ * yearly points and CNCF dates, into the records of `data/history.json`.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../cli.ts';
+import { readFrontmatter } from '../frontmatter-edit.ts';
+import { projectFrontmatterSchema } from '../../../src/schemas/project.ts';
+import { CNCF_EVENTS, historyFileSchema, type ProjectHistory, type RepoHistory } from '../../../src/schemas/history.ts';
+import { IncompleteCopyError, type TreeCounter } from './counter.ts';
+import { HistoryGitError, hasCommit, locateRepo } from './git.ts';
+import { GitError } from '../git-objects.ts';
+import { repoHistory } from './repo-history.ts';
+
+/** Bad input the person running `npm run history` can fix (exit 2). */
+export class HistoryInputError extends UsageError {}
+
+export interface HistoryEntry {
+  slug: string;
+  dates: Partial<Record<(typeof CNCF_EVENTS)[number], string>>;
+  repos: { repo: string; commit: string }[];
+}
+
+/** Every entry of `<content>/projects/*.mdx` (validated), sorted by slug. */
+export async function readEntries(contentDir: string): Promise<HistoryEntry[]> {
+  const dir = path.join(contentDir, 'projects');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')).sort();
+  const entries: HistoryEntry[] = [];
+  for (const file of files) {
+    const parsed = projectFrontmatterSchema.safeParse(readFrontmatter(await readFile(path.join(dir, file), 'utf8')));
+    if (!parsed.success)
+      throw new HistoryInputError(`${path.join(dir, file)}: invalid frontmatter (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); run \`npm run validate\``);
+    const { dates, rustRepos } = parsed.data;
+    entries.push({ slug: file.slice(0, -'.mdx'.length), dates, repos: rustRepos.map((r) => ({ repo: r.repo, commit: r.measurement.commit })) });
+  }
+  return entries;
+}
+
+/** The records of an existing history file, or none when it is absent or no longer valid. */
+export async function readPrevious(file: string): Promise<ProjectHistory[]> {
+  try {
+    const parsed = historyFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface Gap {
+  slug: string;
+  repo: string;
+  reason: string;
+  /** Whether an earlier record at the same commit was kept in its place. */
+  kept: boolean;
+}
+
+export interface HistoryRun {
+  records: ProjectHistory[];
+  gaps: Gap[];
+  /** Repositories counted in this run. */
+  repos: number;
+}
+
+const sameEvents = (r: RepoHistory, entry: HistoryEntry) =>
+  JSON.stringify(r.events.map((e) => [e.event, e.date])) === JSON.stringify(CNCF_EVENTS.filter((e) => entry.dates[e]).map((e) => [e, entry.dates[e]]));
+
+export async function runHistory(options: {
+  entries: HistoryEntry[];
+  reposDir: string;
+  counter: TreeCounter;
+  previous?: ProjectHistory[];
+  log?: (line: string) => void;
+}): Promise<HistoryRun> {
+  const { entries, reposDir, counter, previous = [], log = () => {} } = options;
+  const gaps: Gap[] = [];
+  const records: ProjectHistory[] = [];
+  let repos = 0;
+  for (const entry of entries) {
+    const record: ProjectHistory = { id: entry.slug, repos: [] };
+    for (const { repo, commit } of entry.repos) {
+      const gitDir = locateRepo(reposDir, repo);
+      const reason = !gitDir ? `no copy of ${repo} under ${reposDir}` : !(await hasCommit(gitDir, commit)) ? `${repo} has no commit ${commit} (fetch it again)` : undefined;
+      if (reason) {
+        const old = previous.find((p) => p.id === entry.slug)?.repos.find((r) => r.repo === repo && r.measuredCommit === commit && sameEvents(r, entry));
+        if (old) record.repos.push(old);
+        gaps.push({ slug: entry.slug, repo, reason, kept: old !== undefined });
+        log(`${entry.slug}: ${reason}${old ? ' (kept the earlier history at the same commit)' : ''}`);
+        continue;
+      }
+      const started = Date.now();
+      let history;
+      try {
+        history = await repoHistory({ gitDir: gitDir!, repo, measuredCommit: commit, dates: entry.dates, counter });
+      } catch (error) {
+        // One unreadable copy (missing blobs, a git failure) must not cost the other repositories.
+        if (!(error instanceof IncompleteCopyError || error instanceof HistoryGitError || error instanceof GitError)) throw error;
+        const old = previous.find((p) => p.id === entry.slug)?.repos.find((r) => r.repo === repo && r.measuredCommit === commit && sameEvents(r, entry));
+        if (old) record.repos.push(old);
+        gaps.push({ slug: entry.slug, repo, reason: error.message, kept: old !== undefined });
+        log(`${entry.slug}: ${error.message}`);
+        continue;
+      }
+      record.repos.push(history);
+      repos++;
+      log(`${entry.slug}: ${repo}, ${history.years.length} years from ${history.years[0].year}, ${history.events.length} CNCF dates (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    records.push(record);
+  }
+  return { records: historyFileSchema.parse(records), gaps, repos };
+}

@@ -1,0 +1,179 @@
+/**
+ * A small results UI over Pagefind's JS API (lighter than Pagefind's own UI, and without its
+ * accessibility issues). Loaded on demand by search-loader.ts. The same code drives the
+ * header box (a dropdown of the first few results) and the /search/ page (a longer list).
+ *
+ * Markup it expects inside the form: `input[type=search]`, `[data-search-status]` (a live
+ * region), and `[data-search-results]` holding `[data-search-summary]`, `ol[data-search-list]`
+ * and, on the search page, a `[data-search-more]` button that lists the next results.
+ */
+import { withBase } from '../data/paths.ts';
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface Result {
+  data(): Promise<ResultData>;
+}
+interface Search {
+  results: Result[];
+}
+interface Pagefind {
+  init(): Promise<void>;
+  debouncedSearch(query: string, options?: object, ms?: number): Promise<Search | null>;
+}
+
+let loading: Promise<Pagefind> | undefined;
+
+/** Pagefind's own script, built next to the site by src/integrations/pagefind-index.ts. */
+function loadPagefind(): Promise<Pagefind> {
+  loading ??= import(/* @vite-ignore */ withBase('/pagefind/pagefind.js')).then(async (pagefind: Pagefind) => {
+    await pagefind.init();
+    return pagefind;
+  });
+  return loading;
+}
+
+/** Pagefind's excerpt is HTML with <mark> around matches: keep the text and the marks only. */
+function excerptNodes(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]) {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.append(...children);
+  return node;
+}
+
+function resultItem(data: ResultData): HTMLLIElement {
+  const link = el('a', 'result-link', el('span', 'result-title', data.meta.title ?? data.url));
+  link.href = data.url;
+  const maturity = data.meta.maturity;
+  if (maturity) link.append(' ', el('span', `badge m-${maturity.toLowerCase()}`, maturity));
+  const text = data.meta.summary ? [data.meta.summary] : excerptNodes(data.excerpt);
+  return el('li', '', link, el('p', 'result-text', ...text));
+}
+
+export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): void {
+  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+  const panel = form.querySelector<HTMLElement>('[data-search-results]')!;
+  const summary = form.querySelector<HTMLElement>('[data-search-summary]')!;
+  const list = form.querySelector<HTMLOListElement>('[data-search-list]')!;
+  const more = form.querySelector<HTMLButtonElement>('[data-search-more]');
+  const isPage = form.dataset.search === 'page';
+  // The header lists a few results; the page lists 20 at a time, and "Show more results" adds the next 20.
+  const step = isPage ? 20 : 6;
+  let latest = 0;
+  let query = '';
+  let results: Result[] = [];
+
+  const show = (open: boolean) => {
+    panel.hidden = !open;
+  };
+  const say = (message: string) => {
+    summary.textContent = message;
+    status.textContent = message;
+  };
+
+  /** Lists the results from `list`'s current length up to `step` more; false if a newer search started meanwhile. */
+  async function listMore(ticket: number): Promise<boolean> {
+    const start = list.childElementCount;
+    const data = await Promise.all(results.slice(start, start + step).map((r) => r.data()));
+    if (ticket !== latest) return false;
+    list.append(...data.map(resultItem));
+    const total = results.length;
+    const listed = list.childElementCount;
+    const count = `${total} ${total === 1 ? 'page' : 'pages'} found for “${query}”`;
+    say(total === 0 ? `Nothing found for “${query}”.` : listed < total ? `${count}; the first ${listed} are listed.` : `${count}.`);
+    if (more) more.hidden = listed >= total;
+    return true;
+  }
+
+  async function run() {
+    query = input.value.trim();
+    const ticket = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      if (more) more.hidden = true;
+      say('');
+      show(false);
+      return;
+    }
+    let pagefind: Pagefind;
+    try {
+      pagefind = await loadPagefind();
+    } catch {
+      say('Search could not be loaded. Try reloading the page.');
+      show(true);
+      return;
+    }
+    const search = await pagefind.debouncedSearch(query, {}, 150);
+    if (!search || ticket !== latest) return;
+    results = search.results;
+    list.replaceChildren();
+    if (await listMore(ticket)) show(true);
+  }
+
+  let adding = false;
+  more?.addEventListener('click', async () => {
+    if (adding) return;
+    adding = true;
+    const first = list.childElementCount;
+    try {
+      // Focus moves to the first new result, so keyboard and screen reader users read on from there.
+      if (await listMore(latest)) list.children[first]?.querySelector('a')?.focus();
+    } finally {
+      adding = false;
+    }
+  });
+
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
+  form.addEventListener('keydown', (event) => {
+    const items = links();
+    const at = items.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown' && items.length) {
+      event.preventDefault();
+      show(true);
+      items[Math.min(at + 1, items.length - 1)].focus();
+    } else if (event.key === 'ArrowUp' && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : items[at - 1]).focus();
+    } else if (event.key === 'Escape' && !isPage && !panel.hidden) {
+      event.preventDefault();
+      show(false);
+      input.focus();
+    }
+  });
+  input.addEventListener('input', run);
+  // Attached on the first focus or keystroke: start fetching the index while the reader types.
+  loadPagefind().catch(() => undefined);
+  if (isPage) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const url = new URL(location.href);
+      url.searchParams.set('q', input.value.trim());
+      history.replaceState(null, '', url);
+      run();
+    });
+  } else {
+    // Focus coming back from the results (ArrowUp, Escape) must not reopen a list the reader just closed.
+    input.addEventListener('focus', (event) => {
+      if (form.contains(event.relatedTarget as Node | null)) return;
+      if (input.value.trim() && list.childElementCount + summary.textContent!.length > 0) show(true);
+    });
+    form.addEventListener('focusout', (event) => {
+      if (!form.contains(event.relatedTarget as Node | null)) show(false);
+    });
+  }
+  run();
+}

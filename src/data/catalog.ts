@@ -1,0 +1,62 @@
+/**
+ * The single query module: reads every collection once, checks references, sorts, and
+ * exports what pages need. Pages never call `getCollection`, sort or count on their own.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { byName, measurementRange, toCatalogProject, type CatalogProject } from './project.ts';
+import { groupProjects, sortTermsByName, type Group, type Term } from './groups.ts';
+import { catalogStats } from './stats.ts';
+import { danglingReferences } from './references.ts';
+import { MATURITY_LEVELS, RUST_USAGES } from '../schemas/taxonomy.ts';
+import { catalogHistory } from '../data/history.ts';
+
+export type Source = CollectionEntry<'sources'>['data'];
+
+async function load() {
+  const [projectEntries, categories, sources, maturity, rustUsage, histories] = await Promise.all([
+    getCollection('projects'),
+    getCollection('categories'),
+    getCollection('sources'),
+    getCollection('maturity'),
+    getCollection('rustUsage'),
+    getCollection('history'),
+  ]);
+  const projects = projectEntries.map((e) => toCatalogProject(e.id, e.data)).sort(byName);
+  const categoryTerms: Term[] = sortTermsByName(categories.map((c) => c.data));
+  const sourceList = sources.map((s) => s.data).sort((a, b) => a.title.localeCompare(b.title, 'en'));
+  // Astro 7 only logs a dangling reference(); a catalog with one must not build.
+  const dangling = danglingReferences(projects, { categories: categoryTerms.map((c) => c.id), sources: sourceList.map((s) => s.id) });
+  if (dangling.length) throw new Error(`Dangling references in content/projects:\n${dangling.join('\n')}`);
+  const order = <T extends { id: string }>(ids: readonly string[], items: T[]) =>
+    ids.map((id) => items.find((t) => t.id === id)).filter((t): t is T => t !== undefined);
+  const maturityTerms = order(MATURITY_LEVELS, maturity.map((m) => m.data));
+  const usageTerms = order(RUST_USAGES, rustUsage.map((u) => u.data));
+  return {
+    projects,
+    stats: catalogStats(projects),
+    measured: measurementRange(projects),
+    sources: sourceList,
+    sourceById: new Map(sourceList.map((s) => [s.id, s])),
+    categories: groupProjects(categoryTerms, projects, (p) => p.categories),
+    maturity: groupProjects(maturityTerms, projects, (p) => [p.maturity]),
+    rustUsage: groupProjects(usageTerms, projects, (p) => [p.rustUsage]),
+    history: catalogHistory(projects, histories.map((h) => h.data)),
+    projectEntries: new Map(projectEntries.map((e) => [e.id, e])),
+    labels: {
+      maturity: new Map(maturityTerms.map((t) => [t.id as string, t.name])),
+      usage: new Map(usageTerms.map((t) => [t.id as string, t.name])),
+      category: new Map(categoryTerms.map((t) => [t.id, t.name])),
+    },
+  };
+}
+
+let cached: ReturnType<typeof load> | undefined;
+
+/** Everything the pages show, loaded and checked once per build. */
+export function catalog() {
+  cached ??= load();
+  return cached;
+}
+
+export type Catalog = Awaited<ReturnType<typeof load>>;
+export type { CatalogProject, Group, Term };

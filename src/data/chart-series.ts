@@ -1,0 +1,47 @@
+/**
+ * What the charts plot, computed from the catalog's projects and groups (never typed).
+ * Rust totals leave out `none-found` projects, as every other total on the site does.
+ */
+import type { Datum } from './charts.ts';
+import type { Group } from './groups.ts';
+import { compareNames, type CatalogProject } from './project.ts';
+import { routes } from './paths.ts';
+
+/** Largest first; equal values by label, so the order never depends on input order. */
+export function byValueDescending(a: Datum, b: Datum): number {
+  return b.value - a.value || compareNames(a.label, b.label) || a.key.localeCompare(b.key);
+}
+
+/** Lines of Rust per project, largest first, projects with no Rust found left out. */
+export function rustLinesByProject(projects: readonly CatalogProject[]): Datum[] {
+  return projects
+    .filter((p) => p.countsAsRust)
+    .map((p) => ({ key: p.slug, label: p.name, value: p.totals.lines, href: routes.project(p.slug) }))
+    .sort(byValueDescending);
+}
+
+/** Number of projects in each group, in the groups' own order (e.g. sandbox → archived). */
+export function projectsPerGroup(groups: readonly Group[], href: (id: string) => string, toned = false): Datum[] {
+  return groups.map((g) => ({
+    key: g.term.id,
+    label: g.term.name,
+    value: g.projects.length,
+    href: href(g.term.id),
+    ...(toned ? { tone: g.term.id } : {}),
+  }));
+}
+
+/**
+ * Lines of Rust of the projects in each category, largest first. A project in two
+ * categories counts in both, so the bars add up to more than the catalog's total.
+ */
+export function rustLinesByCategory(groups: readonly Group[]): Datum[] {
+  return groups
+    .map((g) => ({
+      key: g.term.id,
+      label: g.term.name,
+      value: g.projects.filter((p) => p.countsAsRust).reduce((sum, p) => sum + p.totals.lines, 0),
+      href: routes.category(g.term.id),
+    }))
+    .sort(byValueDescending);
+}

@@ -1,0 +1,83 @@
+/**
+ * Checks of one `content/projects/<slug>.mdx` file on its own: frontmatter syntax, the
+ * project schema, references into the taxonomy, the logo file and the MDX body. What needs
+ * several entries at once (duplicates) is in `cross-checks.ts`.
+ */
+import { projectFrontmatterSchema } from '../schemas/project.ts';
+import { splitEntry } from './entry-file.ts';
+import { checkMdx } from './mdx-safety.ts';
+import type { Problem } from './problem.ts';
+import { parseYaml, type YamlPath } from './yaml.ts';
+import { issuesToProblems } from './zod-problems.ts';
+
+export interface EntryContext {
+  /** Ids in `content/categories.yaml`; undefined (not checked) when that file is broken. */
+  categoryIds?: ReadonlySet<string>;
+  /** Ids in `content/sources.yaml`; undefined (not checked) when that file is broken. */
+  sourceIds?: ReadonlySet<string>;
+  /** Whether `public/logos/<name>` exists. */
+  logoExists: (name: string) => boolean;
+}
+
+/** What cross-file checks need from an entry, with the line of each value. */
+export interface EntrySummary {
+  file: string;
+  slug: string;
+  name?: { value: string; line: number };
+  landscapeName?: { value: string; line: number };
+}
+
+const listOf = (ids: ReadonlySet<string>) => [...ids].sort().join(', ');
+
+export function checkProjectEntry(
+  file: string,
+  slug: string,
+  text: string,
+  context: EntryContext,
+): { problems: Problem[]; summary: EntrySummary } {
+  const problems: Problem[] = [];
+  const summary: EntrySummary = { file, slug };
+  const parts = splitEntry(text);
+  if (!parts) {
+    problems.push({ file, line: 1, field: 'frontmatter', message: 'no frontmatter found (expected the file to start with a --- line, the YAML fields, then a closing --- line)' });
+    return { problems, summary };
+  }
+
+  const yaml = parseYaml(parts.yaml, parts.yamlLine);
+  if (!yaml.ok) {
+    problems.push({ file, line: yaml.line, field: 'yaml:syntax', message: `${yaml.message} (expected valid YAML frontmatter)` });
+  } else {
+    const data = yaml.value;
+    const result = projectFrontmatterSchema.safeParse(data);
+    if (!result.success)
+      problems.push(...issuesToProblems(result.error.issues, { file, data, lineOf: yaml.lineOf, schema: projectFrontmatterSchema }));
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      const fields = data as Record<string, unknown>;
+      const at = (path: YamlPath) => yaml.lineOf(path);
+      if (typeof fields.name === 'string') summary.name = { value: fields.name.trim(), line: at(['name']) };
+      if (typeof fields.landscapeName === 'string') summary.landscapeName = { value: fields.landscapeName.trim(), line: at(['landscapeName']) };
+      const references = [
+        ['categories', context.categoryIds, 'category', 'content/categories.yaml'],
+        ['sources', context.sourceIds, 'source', 'content/sources.yaml'],
+      ] as const;
+      for (const [field, known, what, where] of references) {
+        const list = fields[field];
+        if (!Array.isArray(list) || !known) continue;
+        list.forEach((id, i) => {
+          if (typeof id === 'string' && !known.has(id))
+            problems.push({ file, line: at([field, i]), field: `${field}[${i}]`, message: `unknown ${what} "${id}" (expected an id from ${where}: ${listOf(known)})` });
+        });
+      }
+      if (typeof fields.logo === 'string' && projectFrontmatterSchema.shape.logo.safeParse(fields.logo).success && !context.logoExists(fields.logo))
+        problems.push({ file, line: at(['logo']), field: 'logo', message: `no file public/logos/${fields.logo} (expected the name of an SVG in public/logos/; add the file there)` });
+    }
+  }
+
+  if (parts.body.trim() === '')
+    problems.push({ file, line: parts.bodyLine, field: 'body:empty', message: 'the entry has no text after the frontmatter (expected at least a paragraph about the project)' });
+  else
+    for (const finding of checkMdx(text))
+      problems.push({ file, line: finding.line, field: finding.rule, message: finding.message });
+
+  return { problems, summary };
+}
