@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
 import { projectFrontmatterSchema } from '../src/schemas/project.ts';
 import type { CrateRecord, CratesFile } from '../src/schemas/crates.ts';
-import { splitFrontmatter } from '../src/lib/validation/frontmatter.ts';
+import { splitEntry as splitFrontmatter } from '../src/validation/entry-file.ts';
 import { extractCrates } from './lib/crates/extract.ts';
 import { hasCommit, readCargoFiles } from './lib/crates/git-files.ts';
 import { keepDate, parseCratesFile, serializeCratesFile } from './lib/crates/crates-file.ts';

@@ -4,7 +4,7 @@
  * repository no entry lists: otherwise the build fails), and shapes what the pages show.
  */
 import { getCollection } from 'astro:content';
-import { catalog, type CatalogProject } from '../lib/catalog.ts';
+import { catalog, type CatalogProject } from './catalog.ts';
 import type { CratesFile } from '../schemas/crates.ts';
 import { CRATE_PAGE_MIN_PROJECTS, builtWith, cratesWithPages, crateRecordProblems, extractionRange, projectCrates, sharedCrates } from './crates.ts';
 

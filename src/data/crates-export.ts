@@ -2,7 +2,7 @@
  * The crate views as data: `/data/crates.csv` (one row per project and crate it uses) and
  * the `crates` field of `/data/projects.json`. Documented on the site's `/data/` page.
  */
-import { toCsv, type CsvValue } from '../lib/exports.ts';
+import { toCsv, type CsvValue } from './exports.ts';
 import type { BuiltWith, CrateProject, ProjectCrates, SharedCrate } from './crates.ts';
 
 /** Columns of crates.csv, with what each holds. */

@@ -10,8 +10,8 @@ import { BASE, DIST, assertBuilt, fileForUrl, pageUrls, readPage } from '../help
 import { readCatalog } from '../helpers/content.ts';
 import { CRATE_PAGE_MIN_PROJECTS, builtWith, cratesWithPages, mainDependencies, projectCrates, sharedCrates } from '../../src/data/crates.ts';
 import { CRATES_CSV_COLUMNS, type CratesExport } from '../../src/data/crates-export.ts';
-import { parseCsv } from '../../src/lib/exports.ts';
-import { formatInt } from '../../src/lib/format.ts';
+import { parseCsv } from '../../src/data/exports.ts';
+import { formatInt } from '../../src/data/format.ts';
 import { cratesFileSchema } from '../../src/schemas/crates.ts';
 
 const { entries } = readCatalog();

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { crateCatalog } from '../../data/crates-catalog.ts';
 import { cratesCsv } from '../../data/crates-export.ts';
-import { absoluteUrl, routes } from '../../lib/paths.ts';
+import { absoluteUrl, routes } from '../../data/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { shared, hasPage } = await crateCatalog();
