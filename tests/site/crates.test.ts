@@ -10,7 +10,7 @@ import { BASE, DIST, assertBuilt, fileForUrl, pageUrls, readPage } from '../help
 import { readCatalog } from '../helpers/content.ts';
 import { CRATE_PAGE_MIN_PROJECTS, builtWith, cratesWithPages, mainDependencies, projectCrates, sharedCrates } from '../../src/data/crates.ts';
 import { CRATES_CSV_COLUMNS, type CratesExport } from '../../src/data/crates-export.ts';
-import { parseCsv } from '../../src/data/exports.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { formatInt } from '../../src/data/format.ts';
 import { cratesFileSchema } from '../../src/schemas/crates.ts';
 

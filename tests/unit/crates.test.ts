@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtWith, crateRecordProblems, cratesWithPages, extractionRange, mainDependencies, projectCrates, sharedCrates, type CrateProject } from '../../src/data/crates.ts';
 import { CRATE_FAMILIES } from '../../src/data/crate-families.ts';
 import { CRATES_CSV_COLUMNS, CRATES_JSON_FIELDS, cratesCsv, cratesExport } from '../../src/data/crates-export.ts';
-import { parseCsv } from '../../src/data/exports.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import type { CrateRecord, CratesFile, Dependency, WorkspaceCrate } from '../../src/schemas/crates.ts';
 
 const C = (n: string) => n.repeat(40);
