@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { makeProjectSchema } from './schemas/project.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
 import { sourceSchema } from './schemas/source.ts';
+import { crateRecordSchema } from './schemas/crates.ts';
 import { projectHistorySchema } from './schemas/history.ts';
 import { ENTRIES_BASE, ENTRY_GLOB } from './schemas/entry-files.ts';
 
@@ -37,4 +38,11 @@ const history = defineCollection({
   schema: projectHistorySchema,
 });
 
-export const collections = { projects, categories, sources, maturity, rustUsage, history };
+
+/** Cargo workspaces of every measured repository (`npm run crates`), keyed by owner/name. */
+const crates = defineCollection({
+  loader: file('./data/crates.json'),
+  schema: crateRecordSchema,
+});
+
+export const collections = { projects, categories, sources, maturity, rustUsage, history, crates };

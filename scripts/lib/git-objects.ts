@@ -228,6 +228,8 @@ export async function checkAttributes(gitDir: string, commit: string, paths: Buf
 interface Pending {
   oid: string;
   contents: boolean;
+  /** Where the blob's bytes are also kept, for `read`. */
+  chunks?: Buffer[];
   resolve: (value: LineCounts | null) => void;
   reject: (error: Error) => void;
 }
@@ -269,10 +271,16 @@ export class BlobReader {
     return this.#request(oid, true);
   }
 
-  #request(oid: string, contents: boolean): Promise<LineCounts | null> {
+  /** The blob's whole content (for small files such as manifests), or null when missing. */
+  read(oid: string): Promise<Buffer | null> {
+    const chunks: Buffer[] = [];
+    return this.#request(oid, true, chunks).then((r) => (r ? Buffer.concat(chunks) : null));
+  }
+
+  #request(oid: string, contents: boolean, chunks?: Buffer[]): Promise<LineCounts | null> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ oid, contents, resolve, reject });
+      this.#queue.push({ oid, contents, chunks, resolve, reject });
       this.#writes.push(`${contents ? 'contents' : 'info'} ${oid}\n`);
       // Requests made in the same tick go to git in one write.
       if (this.#writes.length === 1) process.nextTick(() => this.#flush());
@@ -310,6 +318,7 @@ export class BlobReader {
       if (this.#body) {
         const take = Math.min(this.#body.left, data.length - i);
         this.#body.counter.push(data.subarray(i, i + take));
+        this.#queue[this.#head].chunks?.push(Buffer.from(data.subarray(i, i + take)));
         this.#body.left -= take;
         i += take;
         if (this.#body.left > 0) break;

@@ -25,6 +25,7 @@ export function templatePaths(files: string[]): string[] {
 
 assertBuilt();
 const PAGES = templatePaths(htmlFiles());
+/** axe on every template (the /crates/ listing is long): 30 s each on a loaded machine. */
 const session = useBrowserSession();
 let page: Page;
 

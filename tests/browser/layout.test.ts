@@ -8,6 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { BASE, htmlFiles } from '../helpers/dist.ts';
 
+/** Two loads of every built page (hundreds, with the crate pages): a second each on a loaded machine. */
+const PAGE_LOADS_TIMEOUT = 60_000 + htmlFiles().length * 2 * 1_000;
+
 const SHOTS = 'test-results/screenshots';
 const PAGES = [
   { name: 'home', path: '/' },
@@ -57,8 +60,7 @@ describe('layout', () => {
     }
     expect(wide).toEqual([]);
     await page.close();
-    // Every page of the site, twice: sized for a busy machine.
-  }, 300_000);
+  }, PAGE_LOADS_TIMEOUT);
 
   for (const width of [375, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {

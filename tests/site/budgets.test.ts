@@ -17,6 +17,8 @@ const KB = 1024;
 const PAGE_BUDGET = 14 * KB;
 /** HTML + CSS + JS, gzipped, of the projects table. */
 const TABLE_BUDGET = 30 * KB;
+/** HTML + CSS, gzipped, of /crates/: a listing (every crate page is linked from it), like the table. */
+const CRATES_INDEX_BUDGET = 24 * KB;
 /** The scripts every page loads (search loader, theme), gzipped together. */
 const SITE_SCRIPT_BUDGET = 2 * KB;
 
@@ -34,7 +36,7 @@ function scriptFreePages(): string[] {
   return [
     'index.html',
     ...entries.map((e) => `projects/${e.slug}/index.html`),
-    ...all.filter((f) => /^(?:maturity|categories|rust-usage|timeline)\/(?:[^/]+\/)?index\.html$/.test(f)),
+    ...all.filter((f) => /^(?:maturity|categories|rust-usage|timeline|crates)\/(?:[^/]+\/)?index\.html$/.test(f)),
   ];
 }
 
@@ -88,6 +90,19 @@ describe('page weight', () => {
       .filter(([, w]) => w.htmlCssGzip > PAGE_BUDGET || w.missing.length > 0)
       .map(([slug, w]) => `${slug}: ${kb(w.htmlCssGzip)} (HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)})${w.missing.length ? `, missing ${w.missing.join(' ')}` : ''}`);
     expect(over).toEqual([]);
+  });
+
+  it('fits every crate page in 14 KB and /crates/ in 24 KB, HTML plus CSS gzipped', () => {
+    const pages = htmlFiles().filter((f) => /^crates\/[^/]+\/index\.html$/.test(f));
+    expect(pages.length).toBeGreaterThan(0);
+    const over = pages
+      .map((file) => [file, weightOf(file)] as const)
+      .filter(([, w]) => w.htmlCssGzip > PAGE_BUDGET || w.missing.length > 0)
+      .map(([file, w]) => `${file}: ${kb(w.htmlCssGzip)}`);
+    expect(over).toEqual([]);
+    const index = weightOf('crates/index.html');
+    expect(index.missing).toEqual([]);
+    expect(index.htmlCssGzip, `crates: HTML ${kb(index.html.gzip)}, CSS ${kb(index.htmlCssGzip - index.html.gzip)}`).toBeLessThanOrEqual(CRATES_INDEX_BUDGET);
   });
 
   it('fits the home page, HTML plus CSS, in 14 KB gzipped', () => {

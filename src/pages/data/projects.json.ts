@@ -3,6 +3,8 @@ import type { APIRoute } from 'astro';
 import { catalog } from '../../data/catalog.ts';
 import { projectsExport } from '../../data/exports.ts';
 import { absoluteUrl, routes } from '../../data/paths.ts';
+import { crateCatalog } from '../../data/crates-catalog.ts';
+import { cratesExport } from '../../data/crates-export.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { projects, sources } = await catalog();
@@ -16,5 +18,7 @@ export const GET: APIRoute = async ({ site }) => {
       logo: (file) => absoluteUrl(`/logos/${file}`, site),
     },
   });
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const crateViews = await crateCatalog();
+  const crates = cratesExport(crateViews, (name) => (crateViews.hasPage(name) ? absoluteUrl(routes.crate(name), site) : undefined));
+  return new Response(`${JSON.stringify({ ...body, crates }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
