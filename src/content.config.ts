@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { makeProjectSchema } from './schemas/project.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
 import { sourceSchema } from './schemas/source.ts';
+import { leftOutSchema } from './schemas/left-out.ts';
 
 const projects = defineCollection({
   loader: glob({ base: './content/projects', pattern: '**/[^_]*.mdx' }),
@@ -19,6 +20,11 @@ const sources = defineCollection({
   schema: sourceSchema,
 });
 
+const leftOut = defineCollection({
+  loader: file('./content/left-out.yaml'),
+  schema: leftOutSchema,
+});
+
 const maturity = defineCollection({
   loader: file('./content/maturity.yaml'),
   schema: termSchema(MATURITY_LEVELS),
@@ -29,4 +35,4 @@ const rustUsage = defineCollection({
   schema: termSchema(RUST_USAGES),
 });
 
-export const collections = { projects, categories, sources, maturity, rustUsage };
+export const collections = { projects, categories, sources, leftOut, maturity, rustUsage };

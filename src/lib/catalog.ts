@@ -12,12 +12,13 @@ import { MATURITY_LEVELS, RUST_USAGES } from '../schemas/taxonomy.ts';
 export type Source = CollectionEntry<'sources'>['data'];
 
 async function load() {
-  const [projectEntries, categories, sources, maturity, rustUsage] = await Promise.all([
+  const [projectEntries, categories, sources, maturity, rustUsage, leftOut] = await Promise.all([
     getCollection('projects'),
     getCollection('categories'),
     getCollection('sources'),
     getCollection('maturity'),
     getCollection('rustUsage'),
+    getCollection('leftOut'),
   ]);
   const projects = projectEntries.map((e) => toCatalogProject(e.id, e.data)).sort(byName);
   const categoryTerms: Term[] = sortTermsByName(categories.map((c) => c.data));
@@ -35,6 +36,8 @@ async function load() {
     measured: measurementRange(projects),
     sources: sourceList,
     sourceById: new Map(sourceList.map((s) => [s.id, s])),
+    /** Projects with some Rust the inclusion rule leaves out (content/left-out.yaml), by name. */
+    leftOut: leftOut.map((l) => l.data).sort((a, b) => a.landscapeName.localeCompare(b.landscapeName, 'en')),
     categories: groupProjects(categoryTerms, projects, (p) => p.categories),
     maturity: groupProjects(maturityTerms, projects, (p) => [p.maturity]),
     rustUsage: groupProjects(usageTerms, projects, (p) => [p.rustUsage]),

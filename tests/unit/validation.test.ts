@@ -71,6 +71,8 @@ const CASES: [overlay: string, file: string, line: number, field: string, says: 
   ['taxonomy-duplicate-id', 'content/categories.yaml', 11, '[3].id', 'duplicate id "storage", first defined on line 2'],
   ['taxonomy-schema', 'content/sources.yaml', 5, '[0].url', 'expected an absolute https:// URL'],
   ['taxonomy-schema', 'content/sources.yaml', 12, '[1].kind', 'got "blog" (expected one of data, report, article, project)'],
+  ['left-out-schema', 'content/left-out.yaml', 5, '[0].repos[0].commitDate', 'expected commit, commitDate, codeLines and rustShare together'],
+  ['left-out-schema', 'content/left-out.yaml', 13, '[1].maturity', 'expected one of sandbox, incubating, graduated, archived'],
   ['taxonomy-yaml', 'content/maturity.yaml', 4, 'yaml:syntax', 'expected valid YAML'],
   ['taxonomy-missing-term', 'content/rust-usage.yaml', 1, '(top level)', 'no item with id "sdk"'],
   ['taxonomy-not-a-list', 'content/categories.yaml', 1, '(top level)', 'got a mapping (expected a list of items'],
