@@ -16,7 +16,8 @@
  * --write FILE  the data file of the run: every repository looked at, with or without Rust.
  *
  * Prints (a) projects the rule admits that have no entry, (b) entries whose class no longer
- * fits, (c) repositories not looked at. Exit codes: 0 nothing to do; 1 (a) or (b) found; 2 error.
+ * fits, the projects content/left-out.yaml gives a reason for (not errors), (c) repositories
+ * not looked at. Exit codes: 0 nothing to do; 1 (a) or (b) found; 2 error.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { MIN_CODE_LINES, PURE_SHARE } from '../src/data/rust-class.ts';
 import { readFrontmatter } from './lib/frontmatter-edit.ts';
 import { LandscapeShapeError } from './lib/landscape.ts';
 import { formatColumns } from './lib/measurement-format.ts';
+import { leftOutSchema } from '../src/schemas/left-out.ts';
 import {
   cloneArgs,
   directoryNames,
@@ -79,6 +81,30 @@ async function readEntries(content: string): Promise<EntryInfo[]> {
   return entries;
 }
 
+/**
+ * content/left-out.yaml: landscape name (lower case) -> the written reason the project is
+ * left out. No file means no reasons; a malformed one is an error (exit 2).
+ */
+async function readLeftOut(content: string): Promise<Map<string, string>> {
+  const file = path.join(content, 'left-out.yaml');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return new Map();
+  }
+  let data: unknown;
+  try {
+    data = load(text);
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = leftOutSchema.array().safeParse(data);
+  if (!parsed.success)
+    throw new UsageError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (run \`npm run validate\`)`);
+  return new Map(parsed.data.map((x) => [x.landscapeName.toLowerCase(), x.reason]));
+}
+
 function table(report: DiscoverReport): string {
   const out: string[] = [];
   const section = (title: string, header: (readonly [string, 'left' | 'right'])[], rows: string[][]) => {
@@ -101,6 +127,11 @@ function table(report: DiscoverReport): string {
     `Projects with some Rust, under the rule's ${MIN_CODE_LINES} code lines (no entry needed)`,
     [...cols],
     report.belowRule.map((f) => [f.name, f.maturity ?? '', String(f.codeLines), f.share.toFixed(1), f.repos.join(', ')]),
+  );
+  section(
+    'Left out, with a written reason (content/left-out.yaml; no entry needed)',
+    [...cols, ['why', 'left']],
+    report.leftOut.map((f) => [f.name, f.maturity ?? '', String(f.codeLines), f.share.toFixed(1), f.repos.join(', '), `left out: ${f.reason}`]),
   );
   section(
     '(c) Repositories not looked at',
@@ -145,9 +176,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(`${landscapeFile}: ${(error as Error).message.split('\n')[0]}`);
   }
+  const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
+  const leftOut = await readLeftOut(contentDir);
   let targets: Target[];
   try {
-    targets = discoverTargets(landscapeItems(doc), await readEntries(path.resolve(values.content ?? path.join(root, 'content'))));
+    targets = discoverTargets(landscapeItems(doc), await readEntries(contentDir));
   } catch (error) {
     if (error instanceof LandscapeShapeError) throw new UsageError(`${landscapeFile}: ${error.message}`);
     throw error;
@@ -244,7 +277,7 @@ async function main(argv: string[]): Promise<number> {
   }
   await cache.save();
 
-  const report = judge(targets, results);
+  const report = judge(targets, results, leftOut);
   for (const t of targets)
     for (const r of t.repos) {
       const res = results.get(r.toLowerCase());

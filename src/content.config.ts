@@ -6,6 +6,7 @@ import { sourceSchema } from './schemas/source.ts';
 import { crateRecordSchema } from './schemas/crates.ts';
 import { projectHistorySchema } from './schemas/history.ts';
 import { ENTRIES_BASE, ENTRY_GLOB } from './schemas/entry-files.ts';
+import { leftOutSchema } from './schemas/left-out.ts';
 
 const projects = defineCollection({
   loader: glob({ base: ENTRIES_BASE, pattern: ENTRY_GLOB }),
@@ -20,6 +21,11 @@ const categories = defineCollection({
 const sources = defineCollection({
   loader: file('./content/sources.yaml'),
   schema: sourceSchema,
+});
+
+const leftOut = defineCollection({
+  loader: file('./content/left-out.yaml'),
+  schema: leftOutSchema,
 });
 
 const maturity = defineCollection({
@@ -45,4 +51,4 @@ const crates = defineCollection({
   schema: crateRecordSchema,
 });
 
-export const collections = { projects, categories, sources, maturity, rustUsage, history, crates };
+export const collections = { projects, categories, sources, leftOut, maturity, rustUsage, history, crates };

@@ -232,13 +232,19 @@ export interface DiscoverReport {
   staleEntries: ProjectFinding[];
   /** Projects with some Rust, below the rule (listed, not errors). */
   belowRule: ProjectFinding[];
+  /** Projects without an entry that content/left-out.yaml gives a reason for (listed, not errors). */
+  leftOut: (ProjectFinding & { reason: string })[];
   /** (c) Repositories not looked at, and why. */
   notLookedAt: { project: string; repo: string; reason: string }[];
 }
 
-/** Judges every target from the repository results. Pure. */
-export function judge(targets: Target[], results: Map<string, RepoResult>): DiscoverReport {
-  const report: DiscoverReport = { missingEntries: [], staleEntries: [], belowRule: [], notLookedAt: [] };
+/**
+ * Judges every target from the repository results. Pure. `leftOut` maps a landscape name
+ * (lower case) to the written reason a project without an entry is left out
+ * (content/left-out.yaml): such a project is reported under `leftOut`, never as missing.
+ */
+export function judge(targets: Target[], results: Map<string, RepoResult>, leftOut: ReadonlyMap<string, string> = new Map()): DiscoverReport {
+  const report: DiscoverReport = { missingEntries: [], staleEntries: [], belowRule: [], leftOut: [], notLookedAt: [] };
   for (const t of targets) {
     const measured: { repo: string; m: RepoMeasurement }[] = [];
     for (const repo of t.repos) {
@@ -272,7 +278,9 @@ export function judge(targets: Target[], results: Map<string, RepoResult>): Disc
     if (!t.entry) {
       const rust = measured.reduce((sum, x) => sum + x.m.rustCodeLines, 0);
       finding.repos = measured.filter((x) => x.m.rustCodeLines > 0).map((x) => x.repo);
-      if (verdict.admitted) report.missingEntries.push(finding);
+      const reason = leftOut.get(t.name.toLowerCase());
+      if (reason !== undefined) report.leftOut.push({ ...finding, reason });
+      else if (verdict.admitted) report.missingEntries.push(finding);
       else if (rust > 0) report.belowRule.push(finding);
       continue;
     }

@@ -17,13 +17,14 @@ import { catalogHistory } from './history.ts';
 export type Source = CollectionEntry<'sources'>['data'];
 
 async function load() {
-  const [projectEntries, categories, sources, maturity, rustUsage, histories] = await Promise.all([
+  const [projectEntries, categories, sources, maturity, rustUsage, histories, leftOut] = await Promise.all([
     getCollection('projects'),
     getCollection('categories'),
     getCollection('sources'),
     getCollection('maturity'),
     getCollection('rustUsage'),
     getCollection('history'),
+    getCollection('leftOut'),
   ]);
   // The catalog's copy of landscape.yml: the health dashboards of each project, by item name.
   const health = healthLinksByName(loadYaml(await readFile(fromRepoRoot('data/landscape.yml'), 'utf8')));
@@ -43,6 +44,8 @@ async function load() {
     measured: measurementRange(projects),
     sources: sourceList,
     sourceById: new Map(sourceList.map((s) => [s.id, s])),
+    /** Projects with some Rust the inclusion rule leaves out (content/left-out.yaml), by name. */
+    leftOut: leftOut.map((l) => l.data).sort((a, b) => a.landscapeName.localeCompare(b.landscapeName, 'en')),
     categories: groupProjects(categoryTerms, projects, (p) => p.categories),
     maturity: groupProjects(maturityTerms, projects, (p) => [p.maturity]),
     rustUsage: groupProjects(usageTerms, projects, (p) => [p.rustUsage]),

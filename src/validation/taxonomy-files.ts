@@ -3,6 +3,7 @@
  * validated with the schema the site's `file()` loader uses, with no id twice.
  */
 import type { z } from 'astro/zod';
+import { leftOutSchema } from '../schemas/left-out.ts';
 import { sourceSchema } from '../schemas/source.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from '../schemas/taxonomy.ts';
 import type { Problem } from './problem.ts';
@@ -19,6 +20,7 @@ interface TaxonomySpec {
 export const TAXONOMY_FILES: Record<string, TaxonomySpec> = {
   'categories.yaml': { schema: categorySchema },
   'sources.yaml': { schema: sourceSchema },
+  'left-out.yaml': { schema: leftOutSchema },
   'maturity.yaml': { schema: termSchema(MATURITY_LEVELS), requiredIds: MATURITY_LEVELS },
   'rust-usage.yaml': { schema: termSchema(RUST_USAGES), requiredIds: RUST_USAGES },
 };

@@ -145,6 +145,29 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
     expect(r.stdout).toContain('(a) Projects with Rust the rule admits, with no entry: none');
   });
 
+  it('reports a project content/left-out.yaml gives a reason for as left out, not as missing (exit 0)', async () => {
+    const file = path.join(content, 'left-out.yaml');
+    try {
+      writeFileSync(file, "- id: alpha\n  landscapeName: Alpha\n  maturity: graduated\n  repos: []\n  reason: 'Its Rust is a test harness.'\n  checked: 2026-12-01\n");
+      const json = await discover('--repos', repos, '--project', 'Alpha', '--json');
+      expect(json.stderr).toBe('');
+      expect(json.code).toBe(0);
+      const { report } = JSON.parse(json.stdout);
+      expect(report.missingEntries).toEqual([]);
+      expect(report.leftOut).toEqual([expect.objectContaining({ name: 'Alpha', codeLines: 1200, repos: ['fix/alpha'], reason: 'Its Rust is a test harness.' })]);
+      const text = await discover('--repos', repos, '--project', 'Alpha');
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('(a) Projects with Rust the rule admits, with no entry: none');
+      expect(text.stdout).toMatch(/Left out, with a written reason.*: 1\n[^]*Alpha\s+graduated\s+1200\s+99\.9\s+fix\/alpha\s+left out: Its Rust is a test harness\./);
+      writeFileSync(file, '- id: alpha\n  landscapeName: Alpha\n');
+      const bad = await discover('--repos', repos, '--project', 'Alpha');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('left-out.yaml: 0.maturity');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
   it('screens repositories with no .rs files in a file listing without fetching them', async () => {
     const listing = path.join(tmp, 'listing.json');
     writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 0, checkedAt: '2026-11-30' }]));

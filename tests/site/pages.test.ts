@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, assertBuilt, dataCounts, fileForUrl, htmlFiles, pageUrls, readPage } from '../helpers/dist.ts';
-import { readCatalog } from '../helpers/content.ts';
+import { readCatalog, yamlList } from '../helpers/content.ts';
+import { leftOutSchema } from '../../src/schemas/left-out.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 
 const { entries, categories } = readCatalog();
@@ -144,6 +145,25 @@ describe('pages', () => {
         expect(row, `${e.slug} ${f.text}`).toContain(bytes.toLocaleString('en-US'));
         expect(row, `${e.slug} ${f.text}`).toContain((f.bytes / bytes).toFixed(2));
       }
+    }
+  });
+
+  it('lists every project of content/left-out.yaml on the data notes page with its figures and reason', () => {
+    const leftOut = yamlList('content/left-out.yaml').map((x) => leftOutSchema.parse(x));
+    const html = readPage('data-notes/index.html');
+    const table = html.slice(html.indexOf('id="left-out"'), html.indexOf('id="report"'));
+    const rows = [...table.matchAll(/<tr>\s*<th scope="row">([\s\S]*?)<\/tr>/g)].map((m) => stripTags(m[1]));
+    expect(rows).toHaveLength(leftOut.length);
+    for (const l of leftOut) {
+      const row = rows.find((r) => r.trim().startsWith(l.landscapeName));
+      expect(row, l.id).toBeDefined();
+      expect(row, l.id).toContain(stripTags(l.reason.replace(/&/g, '&amp;')).trim().slice(0, 40));
+      for (const r of l.repos) {
+        expect(row, `${l.id} ${r.repo}`).toContain(r.repo);
+        if (r.commit) expect(row, `${l.id} ${r.repo}`).toContain(r.commit.slice(0, 7));
+      }
+      const lines = l.repos.reduce((sum, r) => sum + (r.codeLines ?? 0), 0);
+      if (l.repos.some((r) => r.codeLines !== undefined)) expect(row, l.id).toContain(lines.toLocaleString('en-US'));
     }
   });
 

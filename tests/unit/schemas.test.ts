@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { categorySchema, termSchema, MATURITY_LEVELS } from '../../src/schemas/taxonomy.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
+import { leftOutSchema } from '../../src/schemas/left-out.ts';
 import { isCalendarDate } from '../../src/schemas/common.ts';
 
 /** A complete, valid entry; each invalid case changes one thing. */
@@ -144,5 +145,29 @@ describe('taxonomy and source schemas', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);
     expect(isCalendarDate('2023-02-29')).toBe(false);
     expect(isCalendarDate('2023-2-1')).toBe(false);
+  });
+});
+
+describe('left-out schema', () => {
+  const measured = { repo: 'agones-dev/agones', commit: '676cc64de319cec5b3f9996b2331a8aa9baebbdb', commitDate: '2026-08-18', codeLines: 1343, shippedCodeLines: 756, rustShare: 1.1 };
+  const base = { id: 'agones', landscapeName: 'Agones', maturity: 'sandbox', repos: [measured], reason: 'The shipped SDK is under the threshold.', checked: '2026-12-02' };
+
+  it('accepts measured repositories, unmeasured ones and an empty list', () => {
+    expect(leftOutSchema.safeParse(base).success).toBe(true);
+    expect(leftOutSchema.safeParse({ ...base, repos: [{ repo: 'envoyproxy/envoy' }] }).success).toBe(true);
+    expect(leftOutSchema.safeParse({ ...base, repos: [] }).success).toBe(true);
+    expect(leftOutSchema.safeParse({ ...base, checked: new Date('2026-12-02T00:00:00Z') }).data?.checked).toBe('2026-12-02');
+  });
+
+  it('refuses half a measurement, shipped lines above the count, a missing reason and unknown fields', () => {
+    const { commitDate: _, ...half } = measured;
+    const partial = leftOutSchema.safeParse({ ...base, repos: [half] }).error!.issues[0];
+    expect(partial.path).toEqual(['repos', 0, 'commitDate']);
+    expect(partial.message).toMatch(/together/);
+    expect(leftOutSchema.safeParse({ ...base, repos: [{ ...measured, shippedCodeLines: 2000 }] }).error!.issues[0].path).toEqual(['repos', 0, 'shippedCodeLines']);
+    expect(leftOutSchema.safeParse({ ...base, reason: '' }).error!.issues[0].path).toEqual(['reason']);
+    expect(leftOutSchema.safeParse({ ...base, maturity: 'retired' }).error!.issues[0].path).toEqual(['maturity']);
+    expect(leftOutSchema.safeParse({ ...base, repos: [{ ...measured, commit: 'xyz' }] }).error!.issues[0].message).toMatch(/commit hash/);
+    expect(leftOutSchema.safeParse({ ...base, why: 'x' }).success).toBe(false);
   });
 });

@@ -25,6 +25,8 @@ const alpha = (from: string | RegExp, to: string) => [edit(ALPHA, from, to)];
 const betaLine = (text: string) => [edit(BETA, 'Beta routes traffic.', text)];
 const SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">';
 const logo = (name: string, text: string) => [edit(`public/logos/${name}`, null, text)];
+/** A left-out list with a repository half measured (line 5) and an unknown maturity (line 13). */
+const leftOut = [edit('content/left-out.yaml', null, "- id: gamma\n  landscapeName: Gamma\n  maturity: sandbox\n  repos:\n    - repo: gamma/gamma\n      commit: 0123456789abcdef0123456789abcdef01234567\n      codeLines: 900\n      rustShare: 2.5\n  reason: 'Its Rust SDK is under the rule''s threshold.'\n  checked: 2026-12-02\n- id: delta\n  landscapeName: Delta\n  maturity: retired\n  repos: []\n  reason: 'Not measurable.'\n  checked: 2026-12-02\n")];
 
 /**
  * Each bad case: the change to the valid tree (an edit, or a folder in
@@ -73,6 +75,8 @@ const CASES: [name: string, change: string | TreeEdit[], file: string, line: num
   ['taxonomy-duplicate-id', [edit('content/categories.yaml', /$/, '- id: storage\n  name: Storage again\n  description: A second storage category.\n')], 'content/categories.yaml', 11, '[3].id', 'duplicate id "storage", first defined on line 2'],
   ['taxonomy-schema', [edit('content/sources.yaml', 'url: https://github.com/cncf/landscape', 'url: http://github.com/cncf/landscape'), edit('content/sources.yaml', 'kind: project', 'kind: blog')], 'content/sources.yaml', 5, '[0].url', 'expected an absolute https:// URL'],
   ['taxonomy-schema', [edit('content/sources.yaml', 'url: https://github.com/cncf/landscape', 'url: http://github.com/cncf/landscape'), edit('content/sources.yaml', 'kind: project', 'kind: blog')], 'content/sources.yaml', 12, '[1].kind', 'got "blog" (expected one of data, report, article, project)'],
+  ['left-out-schema', leftOut, 'content/left-out.yaml', 5, '[0].repos[0].commitDate', 'expected commit, commitDate, codeLines and rustShare together'],
+  ['left-out-schema', leftOut, 'content/left-out.yaml', 13, '[1].maturity', 'expected one of sandbox, incubating, graduated, archived'],
   ['taxonomy-yaml', [edit('content/maturity.yaml', /description: Early-stage projects\.\n[\s\S]*$/, 'description: "Early-stage projects.\n- id: incubating\n')], 'content/maturity.yaml', 4, 'yaml:syntax', 'expected valid YAML'],
   ['taxonomy-missing-term', [edit('content/rust-usage.yaml', '- id: sdk\n  name: Rust SDK\n  description: A Rust library.\n', '')], 'content/rust-usage.yaml', 1, '(top level)', 'no item with id "sdk"'],
   ['taxonomy-not-a-list', [edit('content/categories.yaml', null, 'storage: Storage\n')], 'content/categories.yaml', 1, '(top level)', 'got a mapping (expected a list of items'],
