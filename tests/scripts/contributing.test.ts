@@ -8,6 +8,7 @@ import { schemaFieldPaths } from '../helpers/schema-fields.ts';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
 import { categorySchema } from '../../src/schemas/taxonomy.ts';
+import { MIN_CODE_LINES, PURE_SHARE } from '../../src/data/rust-class.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -69,5 +70,11 @@ describe('GitHub templates', () => {
     const template = read('.github/PULL_REQUEST_TEMPLATE.md');
     expect(template).toContain('## Sources');
     expect(template).toContain('npm run validate');
+  });
+
+  it('states the inclusion rule with the thresholds the code applies', () => {
+    const guide = read('CONTRIBUTING.md');
+    expect(guide).toContain(`at least ${MIN_CODE_LINES.toLocaleString('en-US')} Rust code lines`);
+    expect(guide).toContain(`Rust is at least ${PURE_SHARE}% of the`);
   });
 });

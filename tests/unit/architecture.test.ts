@@ -1,0 +1,82 @@
+/**
+ * The house rules of ARCHITECTURE.md, checked on the tree: everything in src/ is reached from
+ * what the build starts with (routes, the content config, the integrations), src/ never reaches
+ * outside itself (scripts/ and tests/ depend on it, not the other way), the rules do not depend
+ * on presentation, and no module imports itself back through a cycle.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const SRC = path.join(root, 'src');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const files = walk(SRC).filter((f) => /\.(ts|astro|mjs)$/.test(f) && !f.endsWith('.d.ts'));
+
+/** Relative imports of a file (static, dynamic, side-effect and `export … from`), resolved to paths. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(?\s*['"](\.[^'"]+)['"]/g)].map((m) => m[1] ?? m[2]);
+  return specs.map((s) => path.resolve(path.dirname(file), s));
+}
+
+const graph = new Map(files.map((f) => [f, importsOf(f)]));
+const rel = (f: string) => path.relative(root, f);
+
+describe('the house (ARCHITECTURE.md)', () => {
+  it('has every file of src/ reached from the routes, the content config or the integrations', () => {
+    const entries = [
+      ...files.filter((f) => f.startsWith(path.join(SRC, 'pages') + path.sep)),
+      path.join(SRC, 'content.config.ts'),
+      ...importsOf(path.join(root, 'astro.config.mjs')),
+    ];
+    // The share-image worker is started by path, not imported (src/og/render-pool.ts).
+    entries.push(path.join(SRC, 'og', 'render-worker.ts'));
+    const seen = new Set<string>();
+    const stack = [...entries];
+    while (stack.length > 0) {
+      const f = stack.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      stack.push(...(graph.get(f) ?? []));
+    }
+    expect(files.filter((f) => !seen.has(f)).map(rel)).toEqual([]);
+  });
+
+  it('keeps src/ to itself: no import of scripts/, tests/ or anything above src/', () => {
+    const outward = [...graph].flatMap(([f, deps]) => deps.filter((d) => !d.startsWith(SRC + path.sep)).map((d) => `${rel(f)} -> ${rel(d)}`));
+    expect(outward).toEqual([]);
+  });
+
+  it('keeps the validation rules free of presentation (components, layouts, pages)', () => {
+    const ui = ['components', 'layouts', 'pages'].map((d) => path.join(SRC, d) + path.sep);
+    const bad = [...graph]
+      .filter(([f]) => f.startsWith(path.join(SRC, 'validation') + path.sep) || f.startsWith(path.join(SRC, 'schemas') + path.sep))
+      .flatMap(([f, deps]) => deps.filter((d) => ui.some((u) => d.startsWith(u))).map((d) => `${rel(f)} -> ${rel(d)}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, trail: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].map(rel).join(' -> '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const d of graph.get(f) ?? []) if (graph.has(d)) visit(d, [...trail, f]);
+      state.set(f, 'done');
+    };
+    for (const f of files) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+});
