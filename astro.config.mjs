@@ -20,7 +20,13 @@ export default defineConfig({
   // 4 routes at a time keep every worker fed (bench:build, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // sitemap() leaves the 404 page out by default; the filter keeps it so.
-  integrations: [repoRootIntegration(), contentGuard(), mdx(), pagefindIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  integrations: [
+    repoRootIntegration(),
+    contentGuard(),
+    mdx(),
+    pagefindIndex(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+  ],
   // Never inline scripts into the HTML: every script stays an external file under /_astro/, so a
   // Content-Security-Policy can allow scripts with 'self' alone (no 'unsafe-inline', no hashes).
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },

@@ -17,7 +17,11 @@ import { readEntries } from './lib/history/run.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { repo: { type: 'string', default: 'tikv/tikv' }, repos: { type: 'string' }, 'no-naive': { type: 'boolean', default: false } },
+  options: {
+    repo: { type: 'string', default: 'tikv/tikv' },
+    repos: { type: 'string' },
+    'no-naive': { type: 'boolean', default: false },
+  },
 });
 const repo = values.repo!;
 const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
@@ -49,7 +53,12 @@ const coldBlobs = counter.blobsRead;
 const warm = await timed(() => repoHistory({ gitDir, repo, measuredCommit: measured, dates: entry.dates, counter }));
 await counter.flush();
 
-const commits = [...new Set([...history.value.years.map((y) => y.point.commit), ...history.value.events.flatMap((e) => (e.point ? [e.point.commit] : []))])];
+const commits = [
+  ...new Set([
+    ...history.value.years.map((y) => y.point.commit),
+    ...history.value.events.flatMap((e) => (e.point ? [e.point.commit] : [])),
+  ]),
+];
 let naive: { seconds: number; blobs: number } | undefined;
 if (!values['no-naive']) {
   naive = { seconds: 0, blobs: 0 };
@@ -64,10 +73,19 @@ if (!values['no-naive']) {
 const s = (n: number) => `${n.toFixed(1)} s`;
 const x = (n: number) => `${(n / snapshot.seconds).toFixed(1)}×`;
 const points = history.value.years.length + history.value.events.length;
-console.log(`${repo} at ${measured.slice(0, 7)}: ${history.value.years.length} yearly points (${history.value.years[0].year}–${history.value.years.at(-1)!.year}) and ${history.value.events.length} CNCF dates, ${commits.length} distinct commits; ${snapshot.value.codeLines.toLocaleString('en-US')} Rust code lines at the measured commit.\n`);
+console.log(
+  `${repo} at ${measured.slice(0, 7)}: ${history.value.years.length} yearly points (${history.value.years[0].year}–${history.value.years.at(-1)!.year}) and ${history.value.events.length} CNCF dates, ${commits.length} distinct commits; ${snapshot.value.codeLines.toLocaleString('en-US')} Rust code lines at the measured commit.\n`,
+);
 console.log('| run | time | × one snapshot | Rust blobs read |');
 console.log('|---|---:|---:|---:|');
-console.log(`| one snapshot (measured commit), cold | ${s(snapshot.seconds)} | 1.0× | ${snapshotCounter.blobsRead.toLocaleString('en-US')} |`);
-console.log(`| whole history (${points} points), cold, blob cache | ${s(history.seconds)} | ${x(history.seconds)} | ${coldBlobs.toLocaleString('en-US')} |`);
+console.log(
+  `| one snapshot (measured commit), cold | ${s(snapshot.seconds)} | 1.0× | ${snapshotCounter.blobsRead.toLocaleString('en-US')} |`,
+);
+console.log(
+  `| whole history (${points} points), cold, blob cache | ${s(history.seconds)} | ${x(history.seconds)} | ${coldBlobs.toLocaleString('en-US')} |`,
+);
 console.log(`| whole history again, cache warm | ${s(warm.seconds)} | ${x(warm.seconds)} | 0 |`);
-if (naive) console.log(`| each of the ${commits.length} commits alone, no shared cache | ${s(naive.seconds)} | ${x(naive.seconds)} | ${naive.blobs.toLocaleString('en-US')} |`);
+if (naive)
+  console.log(
+    `| each of the ${commits.length} commits alone, no shared cache | ${s(naive.seconds)} | ${x(naive.seconds)} | ${naive.blobs.toLocaleString('en-US')} |`,
+  );

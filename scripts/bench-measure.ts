@@ -41,10 +41,19 @@ function random(seed: number): () => number {
   };
 }
 
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.org',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.org',
+};
 
 /** Generates the synthetic repository; returns its directory and the expected Rust counts. */
-function generate(targetBytes: number): { dir: string; expected: { files: number; bytes: number; lines: number; codeLines: number } } {
+function generate(targetBytes: number): {
+  dir: string;
+  expected: { files: number; bytes: number; lines: number; codeLines: number };
+} {
   const next = random(42);
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-measure-'));
   const expected = { files: 0, bytes: 0, lines: 0, codeLines: 0 };
@@ -82,7 +91,9 @@ function generate(targetBytes: number): { dir: string; expected: { files: number
 
 /** Writes every blob of the commit's tree that the copy has into `dest` (for cloc). */
 async function exportTree(gitDir: string, commit: string, dest: string): Promise<number> {
-  const entries = (await listTree(gitDir, commit, true)).filter((e) => REGULAR_MODES.has(e.mode) && typeof e.size === 'number');
+  const entries = (await listTree(gitDir, commit, true)).filter(
+    (e) => REGULAR_MODES.has(e.mode) && typeof e.size === 'number',
+  );
   const child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.end(entries.map((e) => `${e.oid}\n`).join(''));
   const chunks: Buffer[] = [];
@@ -110,7 +121,9 @@ interface Timed {
 /** Runs a whole program under /usr/bin/time: wall clock and CPU time, children included. */
 function timed(cmd: string, args: string[]): Promise<Timed> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '@@time %e %U %S', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '@@time %e %U %S', cmd, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -149,7 +162,9 @@ if (values.repo) {
   expected = generated.expected;
   label = `generated tree (${generated.dir})`;
   if (!values.keep) cleanup.push(generated.dir);
-  console.log(`Generated ${expected.files} .rs files, ${(expected.bytes / 1e6).toFixed(1)} MB, ${expected.lines} lines`);
+  console.log(
+    `Generated ${expected.files} .rs files, ${(expected.bytes / 1e6).toFixed(1)} MB, ${expected.lines} lines`,
+  );
 }
 
 const inProcess: number[] = [];
@@ -183,12 +198,18 @@ for (let run = 0; run < runs; run++) {
 const m = last!;
 const med = (xs: Timed[], key: 'wall' | 'cpu') => median(xs.map((x) => x[key]));
 const ip = median(inProcess);
-console.log(`\n${label}: ${m.files} files in the tree, ${m.rust.files} Rust files, ${(m.rust.bytes / 1e6).toFixed(1)} MB of Rust; blobs missing from the copy: ${m.missing.length} of counted languages, ${m.missingOther} others`);
+console.log(
+  `\n${label}: ${m.files} files in the tree, ${m.rust.files} Rust files, ${(m.rust.bytes / 1e6).toFixed(1)} MB of Rust; blobs missing from the copy: ${m.missing.length} of counted languages, ${m.missingOther} others`,
+);
 console.log(
   `counter in-process: median ${ip.toFixed(2)} s of ${runs}; ${Math.round(m.files / ip)} files/s over the tree, ${Math.round(m.rust.files / ip)} Rust files/s, ${(m.rust.bytes / 1e6 / ip).toFixed(1)} MB/s of Rust read${expected ? ' (counts verified)' : ''}`,
 );
-console.log(`measure:rust CLI:   median ${med(ours, 'wall').toFixed(2)} s wall, ${med(ours, 'cpu').toFixed(2)} s CPU (Node start-up and git included)`);
-console.log(`cloc:               median ${med(theirs, 'wall').toFixed(2)} s wall, ${med(theirs, 'cpu').toFixed(2)} s CPU; ${clocFiles} files counted`);
+console.log(
+  `measure:rust CLI:   median ${med(ours, 'wall').toFixed(2)} s wall, ${med(ours, 'cpu').toFixed(2)} s CPU (Node start-up and git included)`,
+);
+console.log(
+  `cloc:               median ${med(theirs, 'wall').toFixed(2)} s wall, ${med(theirs, 'cpu').toFixed(2)} s CPU; ${clocFiles} files counted`,
+);
 console.log(
   `ratio cloc / measure:rust: ${(med(theirs, 'wall') / med(ours, 'wall')).toFixed(1)}× wall, ${(med(theirs, 'cpu') / med(ours, 'cpu')).toFixed(1)}× CPU; cloc / counter in-process: ${(med(theirs, 'wall') / ip).toFixed(1)}× wall`,
 );

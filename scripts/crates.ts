@@ -46,8 +46,10 @@ async function entryRepos(contentDir: string): Promise<EntryRepo[]> {
     const parts = splitFrontmatter(text);
     if (!parts) throw new UsageError(`${path.join(dir, file)}: no frontmatter (run npm run validate)`);
     const parsed = projectFrontmatterSchema.safeParse(load(parts.yaml));
-    if (!parsed.success) throw new UsageError(`${path.join(dir, file)}: invalid frontmatter (run npm run validate for details)`);
-    for (const r of parsed.data.rustRepos) out.push({ slug: file.replace(/\.mdx$/, ''), repo: r.repo, commit: r.measurement.commit });
+    if (!parsed.success)
+      throw new UsageError(`${path.join(dir, file)}: invalid frontmatter (run npm run validate for details)`);
+    for (const r of parsed.data.rustRepos)
+      out.push({ slug: file.replace(/\.mdx$/, ''), repo: r.repo, commit: r.measurement.commit });
   }
   return out;
 }
@@ -55,7 +57,11 @@ async function entryRepos(contentDir: string): Promise<EntryRepo[]> {
 /** The git directory of `owner/name` under the mirror, or undefined. */
 function gitDirOf(mirror: string, repo: string): string | undefined {
   const [owner, name] = repo.split('/');
-  const candidates = [path.join(mirror, `${owner}+${name}`, 'repo'), path.join(mirror, `${owner}+${name}`), path.join(mirror, owner, name)];
+  const candidates = [
+    path.join(mirror, `${owner}+${name}`, 'repo'),
+    path.join(mirror, `${owner}+${name}`),
+    path.join(mirror, owner, name),
+  ];
   for (const dir of candidates) {
     if (existsSync(path.join(dir, '.git', 'HEAD'))) return path.join(dir, '.git');
     if (existsSync(path.join(dir, 'HEAD')) && existsSync(path.join(dir, 'objects'))) return dir;
@@ -66,7 +72,12 @@ function gitDirOf(mirror: string, repo: string): string | undefined {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { mirror: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      mirror: { type: 'string' },
+      content: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: false,
   });
   if (values.help) {
@@ -76,9 +87,12 @@ async function main(argv: string[]): Promise<number> {
   const mirror = path.resolve(values.mirror ?? process.env.CRATES_MIRROR ?? '/work/.mirror');
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
   const out = path.resolve(values.out ?? path.join(root, 'data', 'crates.json'));
-  if (!existsSync(mirror)) throw new UsageError(`no mirror directory at ${mirror} (pass --mirror <dir> or set CRATES_MIRROR)`);
+  if (!existsSync(mirror))
+    throw new UsageError(`no mirror directory at ${mirror} (pass --mirror <dir> or set CRATES_MIRROR)`);
 
-  const previous: CratesFile = existsSync(out) ? parseCratesFile(path.relative(process.cwd(), out) || out, await readFile(out, 'utf8')) : {};
+  const previous: CratesFile = existsSync(out)
+    ? parseCratesFile(path.relative(process.cwd(), out) || out, await readFile(out, 'utf8'))
+    : {};
   const today = new Date().toISOString().slice(0, 10);
   const records: CratesFile = {};
   const gaps: string[] = [];
@@ -98,7 +112,9 @@ async function main(argv: string[]): Promise<number> {
     }
     if (!(await hasCommit(gitDir, commit))) {
       const head = await resolveCommit(gitDir, 'HEAD').catch(() => undefined);
-      keepOld(`commit ${commit} is not in the copy${head ? ` (its HEAD is ${head.commit} of ${head.commitDate.slice(0, 10)}: re-measure the entry there, then rerun)` : ''}`);
+      keepOld(
+        `commit ${commit} is not in the copy${head ? ` (its HEAD is ${head.commit} of ${head.commitDate.slice(0, 10)}: re-measure the entry there, then rerun)` : ''}`,
+      );
       continue;
     }
     let extracted;
@@ -119,7 +135,9 @@ async function main(argv: string[]): Promise<number> {
     };
     records[repo] = keepDate(record, old);
     const r = records[repo];
-    console.log(`${repo}: ${r.crates.length} crates (${r.crates.filter((c) => c.publish).length} publishable), ${r.locked.length} locked packages${r.notes?.length ? `; ${r.notes.join('; ')}` : ''}`);
+    console.log(
+      `${repo}: ${r.crates.length} crates (${r.crates.filter((c) => c.publish).length} publishable), ${r.locked.length} locked packages${r.notes?.length ? `; ${r.notes.join('; ')}` : ''}`,
+    );
   }
   await writeFile(out, serializeCratesFile(records));
   const all = Object.values(records);

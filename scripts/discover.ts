@@ -75,7 +75,10 @@ async function readEntries(content: string): Promise<EntryInfo[]> {
       repository: typeof data.repository === 'string' ? data.repository : undefined,
       rustRepos: (data.rustRepos as { repo?: unknown; kind?: unknown }[])
         .filter((r) => typeof r?.repo === 'string')
-        .map((r) => ({ repo: r.repo as string, ...(typeof r.kind === 'string' ? { kind: r.kind as EntryInfo['rustRepos'][number]['kind'] } : {}) })),
+        .map((r) => ({
+          repo: r.repo as string,
+          ...(typeof r.kind === 'string' ? { kind: r.kind as EntryInfo['rustRepos'][number]['kind'] } : {}),
+        })),
     });
   }
   return entries;
@@ -101,7 +104,9 @@ async function readLeftOut(content: string): Promise<Map<string, string>> {
   }
   const parsed = leftOutSchema.array().safeParse(data);
   if (!parsed.success)
-    throw new UsageError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (run \`npm run validate\`)`);
+    throw new UsageError(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (run \`npm run validate\`)`,
+    );
   return new Map(parsed.data.map((x) => [x.landscapeName.toLowerCase(), x.reason]));
 }
 
@@ -112,30 +117,71 @@ function table(report: DiscoverReport): string {
     if (rows.length > 0) out.push(...formatColumns(header, rows).map((l) => `  ${l}`));
     out.push('');
   };
-  const cols = [['project', 'left'], ['maturity', 'left'], ['Rust code lines', 'right'], ['Rust %', 'right'], ['repositories with Rust', 'left']] as const;
+  const cols = [
+    ['project', 'left'],
+    ['maturity', 'left'],
+    ['Rust code lines', 'right'],
+    ['Rust %', 'right'],
+    ['repositories with Rust', 'left'],
+  ] as const;
   section(
     '(a) Projects with Rust the rule admits, with no entry',
     [...cols],
-    report.missingEntries.map((f) => [f.name, f.maturity ?? '', String(f.codeLines), f.share.toFixed(1), f.repos.join(', ')]),
+    report.missingEntries.map((f) => [
+      f.name,
+      f.maturity ?? '',
+      String(f.codeLines),
+      f.share.toFixed(1),
+      f.repos.join(', '),
+    ]),
   );
   section(
     '(b) Entries whose class no longer fits',
-    [['entry', 'left'], ['class', 'left'], ['Rust code lines', 'right'], ['Rust %', 'right'], ['why', 'left']],
-    report.staleEntries.map((f) => [f.entry ?? f.name, f.rustUsage ?? '', String(f.codeLines), f.share.toFixed(1), f.problem ?? '']),
+    [
+      ['entry', 'left'],
+      ['class', 'left'],
+      ['Rust code lines', 'right'],
+      ['Rust %', 'right'],
+      ['why', 'left'],
+    ],
+    report.staleEntries.map((f) => [
+      f.entry ?? f.name,
+      f.rustUsage ?? '',
+      String(f.codeLines),
+      f.share.toFixed(1),
+      f.problem ?? '',
+    ]),
   );
   section(
     `Projects with some Rust, under the rule's ${MIN_CODE_LINES} code lines (no entry needed)`,
     [...cols],
-    report.belowRule.map((f) => [f.name, f.maturity ?? '', String(f.codeLines), f.share.toFixed(1), f.repos.join(', ')]),
+    report.belowRule.map((f) => [
+      f.name,
+      f.maturity ?? '',
+      String(f.codeLines),
+      f.share.toFixed(1),
+      f.repos.join(', '),
+    ]),
   );
   section(
     'Left out, with a written reason (content/left-out.yaml; no entry needed)',
     [...cols, ['why', 'left']],
-    report.leftOut.map((f) => [f.name, f.maturity ?? '', String(f.codeLines), f.share.toFixed(1), f.repos.join(', '), `left out: ${f.reason}`]),
+    report.leftOut.map((f) => [
+      f.name,
+      f.maturity ?? '',
+      String(f.codeLines),
+      f.share.toFixed(1),
+      f.repos.join(', '),
+      `left out: ${f.reason}`,
+    ]),
   );
   section(
     '(c) Repositories not looked at',
-    [['project', 'left'], ['repository', 'left'], ['why', 'left']],
+    [
+      ['project', 'left'],
+      ['repository', 'left'],
+      ['why', 'left'],
+    ],
     report.notLookedAt.map((x) => [x.project, x.repo, x.reason]),
   );
   return out.join('\n');
@@ -194,7 +240,8 @@ async function main(argv: string[]): Promise<number> {
   const listing = new Map<string, { rsFiles: number; checkedAt: string }>();
   if (values.listing) {
     try {
-      for (const row of parseListing(JSON.parse(await readFile(values.listing, 'utf8')))) listing.set(row.repo.toLowerCase(), row);
+      for (const row of parseListing(JSON.parse(await readFile(values.listing, 'utf8'))))
+        listing.set(row.repo.toLowerCase(), row);
     } catch (error) {
       throw new UsageError(`${values.listing}: ${(error as Error).message}`);
     }
@@ -230,7 +277,9 @@ async function main(argv: string[]): Promise<number> {
         }
         if (answer.state === 'rate-limited') {
           githubOn = false;
-          console.error(`discover: GitHub's rate limit is spent${answer.resetAt ? ` until ${answer.resetAt}` : ''}; no more API calls this run`);
+          console.error(
+            `discover: GitHub's rate limit is spent${answer.resetAt ? ` until ${answer.resetAt}` : ''}; no more API calls this run`,
+          );
         } else if (!answer.languages.Rust) {
           set({ state: 'screened', reason: `no Rust in GitHub's language statistics, as of ${runDate}` });
           continue;
@@ -281,7 +330,8 @@ async function main(argv: string[]): Promise<number> {
   for (const t of targets)
     for (const r of t.repos) {
       const res = results.get(r.toLowerCase());
-      if (res) records.push({ project: t.name, ...(t.entry ? { entry: t.entry.slug } : {}), repo: res.repo, ...res.status });
+      if (res)
+        records.push({ project: t.name, ...(t.entry ? { entry: t.entry.slug } : {}), repo: res.repo, ...res.status });
     }
   const full = {
     runDate,

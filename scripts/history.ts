@@ -27,11 +27,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { repos: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' } },
+    options: {
+      repos: { type: 'string' },
+      content: { type: 'string' },
+      out: { type: 'string' },
+      cache: { type: 'string' },
+    },
   });
   const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
   const out = path.resolve(values.out ?? path.join(root, 'data', 'history.json'));
-  const cacheFile = path.resolve(values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts.txt'));
+  const cacheFile = path.resolve(
+    values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts.txt'),
+  );
   const entries = await readEntries(path.resolve(values.content ?? path.join(root, 'content')));
   const counter = await createTreeCounter({ cacheFile });
   const incomplete = new Set<string>();
@@ -39,7 +46,13 @@ async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   let result;
   try {
-    result = await runHistory({ entries, reposDir, counter, previous: await readPrevious(out), log: (line) => console.error(line) });
+    result = await runHistory({
+      entries,
+      reposDir,
+      counter,
+      previous: await readPrevious(out),
+      log: (line) => console.error(line),
+    });
   } finally {
     await counter.flush();
   }
@@ -53,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
   for (const message of incomplete) console.log(`note: ${message}`);
   if (gaps.length === 0) return 0;
   console.log(`\n${gaps.length} repositories without a new history:`);
-  for (const g of gaps) console.log(`  ${g.slug}: ${g.reason}${g.kept ? ' (earlier history at the same commit kept)' : ' (no history)'}`);
+  for (const g of gaps)
+    console.log(`  ${g.slug}: ${g.reason}${g.kept ? ' (earlier history at the same commit kept)' : ' (no history)'}`);
   return 1;
 }
 

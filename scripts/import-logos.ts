@@ -19,61 +19,63 @@ import { readFrontmatter } from './lib/frontmatter-edit.ts';
 
 // The body below is left unindented until the repository-wide Prettier pass (issue 13).
 runCli('logos', async (argv) => {
-const out = 'public/logos';
-let failed = false;
-mkdirSync(out, { recursive: true });
+  const out = 'public/logos';
+  let failed = false;
+  mkdirSync(out, { recursive: true });
 
-function importOne(source: string, slug: string): void {
-  const error = (message: string) => {
-    console.error(`logos: ${message}`);
-    failed = true;
-  };
-  if (!slugSchema.safeParse(slug).success) return error(`"${slug}" is not a slug (expected lower-case words joined by hyphens, e.g. chaos-mesh)`);
-  if (!/\.svg$/i.test(source)) return error(`${source} is not an .svg file`);
-  let before: Buffer;
-  try {
-    if (!lstatSync(source).isFile()) return error(`${source} is not a regular file (a symbolic link or a folder)`);
-    before = readFileSync(source);
-  } catch (e) {
-    return error(`cannot read ${source}: ${describeFsError(e)}`);
-  }
-  let optimised: string;
-  try {
-    optimised = optimiseSvg(before.toString('utf8'));
-  } catch (e) {
-    return error(`${source}: ${(e as Error).message.split('\n')[0]} (expected an SVG file)`);
-  }
-  const clean = sanitizeSvg(optimised);
-  if (!clean.output) return error(`${source}: ${clean.fatal}`);
-  for (const r of clean.removed) console.error(`logos: ${source}: removed ${r.what}: not allowed in a logo`);
-  const target = join(out, `${slug}.svg`);
-  try {
-    writeAll([{ before: existsSync(target) ? readForEdit(target) : { file: target }, text: clean.output }]);
-  } catch (e) {
-    if (e instanceof WriteError) return error(e.message);
-    throw e;
-  }
-  console.log(`${slug}.svg: ${before.length} -> ${Buffer.byteLength(clean.output)} bytes`);
-}
-
-const args = argv;
-if (args[0] === '--all') {
-  const dir = args[1] ?? '../shared/data/landscape/logos';
-  const landscape = indexByName(landscapeProjects(loadYaml(readFileSync('data/landscape.yml', 'utf8'))));
-  for (const file of readdirSync('content/projects').filter(isEntryFile)) {
-    const name = (readFrontmatter(readFileSync(join('content/projects', file), 'utf8')) as { landscapeName?: string }).landscapeName;
-    const logo = name ? landscape.get(name)?.logo : undefined;
-    if (!logo) {
-      console.error(`${file}: no landscape logo found`);
+  function importOne(source: string, slug: string): void {
+    const error = (message: string) => {
+      console.error(`logos: ${message}`);
       failed = true;
-      continue;
+    };
+    if (!slugSchema.safeParse(slug).success)
+      return error(`"${slug}" is not a slug (expected lower-case words joined by hyphens, e.g. chaos-mesh)`);
+    if (!/\.svg$/i.test(source)) return error(`${source} is not an .svg file`);
+    let before: Buffer;
+    try {
+      if (!lstatSync(source).isFile()) return error(`${source} is not a regular file (a symbolic link or a folder)`);
+      before = readFileSync(source);
+    } catch (e) {
+      return error(`cannot read ${source}: ${describeFsError(e)}`);
     }
-    importOne(join(dir, logo), file.replace(/\.mdx$/, ''));
+    let optimised: string;
+    try {
+      optimised = optimiseSvg(before.toString('utf8'));
+    } catch (e) {
+      return error(`${source}: ${(e as Error).message.split('\n')[0]} (expected an SVG file)`);
+    }
+    const clean = sanitizeSvg(optimised);
+    if (!clean.output) return error(`${source}: ${clean.fatal}`);
+    for (const r of clean.removed) console.error(`logos: ${source}: removed ${r.what}: not allowed in a logo`);
+    const target = join(out, `${slug}.svg`);
+    try {
+      writeAll([{ before: existsSync(target) ? readForEdit(target) : { file: target }, text: clean.output }]);
+    } catch (e) {
+      if (e instanceof WriteError) return error(e.message);
+      throw e;
+    }
+    console.log(`${slug}.svg: ${before.length} -> ${Buffer.byteLength(clean.output)} bytes`);
   }
-} else if (args.length >= 2 && args.length % 2 === 0) {
-  for (let i = 0; i < args.length; i += 2) importOne(args[i], args[i + 1]);
-} else {
-  throw new UsageError('usage: npm run logos -- <source.svg> <slug> [...] | --all [logos dir]');
-}
-return failed ? 1 : 0;
+
+  const args = argv;
+  if (args[0] === '--all') {
+    const dir = args[1] ?? '../shared/data/landscape/logos';
+    const landscape = indexByName(landscapeProjects(loadYaml(readFileSync('data/landscape.yml', 'utf8'))));
+    for (const file of readdirSync('content/projects').filter(isEntryFile)) {
+      const name = (readFrontmatter(readFileSync(join('content/projects', file), 'utf8')) as { landscapeName?: string })
+        .landscapeName;
+      const logo = name ? landscape.get(name)?.logo : undefined;
+      if (!logo) {
+        console.error(`${file}: no landscape logo found`);
+        failed = true;
+        continue;
+      }
+      importOne(join(dir, logo), file.replace(/\.mdx$/, ''));
+    }
+  } else if (args.length >= 2 && args.length % 2 === 0) {
+    for (let i = 0; i < args.length; i += 2) importOne(args[i], args[i + 1]);
+  } else {
+    throw new UsageError('usage: npm run logos -- <source.svg> <slug> [...] | --all [logos dir]');
+  }
+  return failed ? 1 : 0;
 });

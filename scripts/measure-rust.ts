@@ -61,16 +61,22 @@ async function update(
   options: { repo?: string; role?: string; content: string; notes: boolean },
 ): Promise<string> {
   // Loaded only here: the schemas and the YAML editor are most of a plain run's start-up time.
-  const [{ FrontmatterEditError, appendSequenceItem, readFrontmatter, setScalar }, { measurementSchema, projectFrontmatterSchema }, { slugSchema }] = await Promise.all([
+  const [
+    { FrontmatterEditError, appendSequenceItem, readFrontmatter, setScalar },
+    { measurementSchema, projectFrontmatterSchema },
+    { slugSchema },
+  ] = await Promise.all([
     import('./lib/frontmatter-edit.ts'),
     import('../src/schemas/project.ts'),
     import('../src/schemas/common.ts'),
   ]);
-  if (!slugSchema.safeParse(slug).success) throw new UsageError(`--update expects an entry slug such as "chaos-mesh", got "${slug}"`);
+  if (!slugSchema.safeParse(slug).success)
+    throw new UsageError(`--update expects an entry slug such as "chaos-mesh", got "${slug}"`);
   const repo = options.repo ?? (await originRepo(m));
   if (!repo)
     throw new UsageError(`could not derive owner/name from the "origin" remote of ${m.path}; pass --repo owner/name`);
-  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) throw new UsageError(`--repo expects owner/name, got "${repo}"`);
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo))
+    throw new UsageError(`--repo expects owner/name, got "${repo}"`);
   let fields;
   try {
     fields = measurementFields(m);
@@ -79,7 +85,9 @@ async function update(
   }
   const checked = measurementSchema.safeParse(fields);
   if (!checked.success)
-    throw new UsageError(`the measurement does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new UsageError(
+      `the measurement does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
 
   const file = path.join(options.content, 'projects', `${slug}.mdx`);
   let read: ReadFile;
@@ -87,14 +95,20 @@ async function update(
     read = readForEdit(file);
   } catch (error) {
     const code = (error as WriteError).message.includes('ENOENT');
-    throw new UsageError(code ? `no entry ${shown(file)} (check the slug, or --content)` : (error as Error).message.replace(file, shown(file)));
+    throw new UsageError(
+      code
+        ? `no entry ${shown(file)} (check the slug, or --content)`
+        : (error as Error).message.replace(file, shown(file)),
+    );
   }
   const text = read.text;
   let data: { rustRepos?: { repo?: unknown }[] } | null;
   try {
     data = readFrontmatter(text) as typeof data;
   } catch (error) {
-    throw new UsageError(`${shown(file)}: ${error instanceof Error ? error.message : String(error)} (run \`npm run validate\` for the details)`);
+    throw new UsageError(
+      `${shown(file)}: ${error instanceof Error ? error.message : String(error)} (run \`npm run validate\` for the details)`,
+    );
   }
   const repos = Array.isArray(data?.rustRepos) ? data.rustRepos : undefined;
   if (!repos) throw new UsageError(`${shown(file)}: expected a rustRepos list in the frontmatter`);
@@ -104,8 +118,14 @@ async function update(
   try {
     if (index === -1) {
       if (!options.role)
-        throw new UsageError(`${shown(file)} lists no rustRepos item for ${repo}: pass --role "what the repository is for" to add one`);
-      edited = appendSequenceItem(text, ['rustRepos'], { repo, role: options.role, measurement: { ...fields, ...(options.notes ? { notes: measurementNotes(m) } : {}) } });
+        throw new UsageError(
+          `${shown(file)} lists no rustRepos item for ${repo}: pass --role "what the repository is for" to add one`,
+        );
+      edited = appendSequenceItem(text, ['rustRepos'], {
+        repo,
+        role: options.role,
+        measurement: { ...fields, ...(options.notes ? { notes: measurementNotes(m) } : {}) },
+      });
     } else {
       for (const key of MEASUREMENT_KEYS) {
         const value = key === 'notes' ? (options.notes ? measurementNotes(m) : undefined) : fields[key];
@@ -121,7 +141,9 @@ async function update(
     // The whole entry must still pass the schema, and the file must not have changed meanwhile.
     const checkedEntry = projectFrontmatterSchema.safeParse(readFrontmatter(edited));
     if (!checkedEntry.success)
-      throw new UsageError(`${shown(file)}: the edited entry would not validate, so nothing was written: ${checkedEntry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new UsageError(
+        `${shown(file)}: the edited entry would not validate, so nothing was written: ${checkedEntry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     try {
       writeAll([{ before: read, text: edited }]);
     } catch (error) {
@@ -129,8 +151,12 @@ async function update(
       throw error;
     }
   }
-  const kept = !options.notes && index !== -1 && (repos[index] as { measurement?: { notes?: unknown } }).measurement?.notes !== undefined;
-  const what = index === -1 ? `added ${repo} to` : edited === text ? `${repo} already up to date in` : `updated ${repo} in`;
+  const kept =
+    !options.notes &&
+    index !== -1 &&
+    (repos[index] as { measurement?: { notes?: unknown } }).measurement?.notes !== undefined;
+  const what =
+    index === -1 ? `added ${repo} to` : edited === text ? `${repo} already up to date in` : `updated ${repo} in`;
   return `${what} ${shown(file)}${kept ? ' (its notes were kept: check they still hold)' : ''}`;
 }
 
@@ -154,7 +180,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError(`expected the path of at least one repository (bare or a checkout)\n${USAGE}`);
+  if (positionals.length === 0)
+    throw new UsageError(`expected the path of at least one repository (bare or a checkout)\n${USAGE}`);
   if (values.update !== undefined && positionals.length !== 1)
     throw new UsageError('--update takes exactly one repository');
   if ((values.repo !== undefined || values.role !== undefined || values.notes) && values.update === undefined)
@@ -166,19 +193,29 @@ async function main(argv: string[]): Promise<number> {
     try {
       const repo = await openRepository(dir);
       if (repo.workTree && (await realpath(repo.workTree)) !== (await realpath(dir)))
-        throw new UsageError(`${dir} is inside the git checkout ${repo.workTree}: give the repository (its top), which is measured whole`);
+        throw new UsageError(
+          `${dir} is inside the git checkout ${repo.workTree}: give the repository (its top), which is measured whole`,
+        );
       const dirty = repo.workTree ? await isDirty(repo.workTree) : undefined;
       const count = await countTree({ gitDir: repo.gitDir, commit: values.commit, cache });
       measurements.push({ path: path.resolve(dir), ...repo, ...(dirty ? { dirty } : {}), ...count });
       if (dirty)
-        console.error(`measure:rust: ${dir} has uncommitted changes; measured the content of commit ${count.commit.slice(0, 12)} from git objects, not the working tree`);
+        console.error(
+          `measure:rust: ${dir} has uncommitted changes; measured the content of commit ${count.commit.slice(0, 12)} from git objects, not the working tree`,
+        );
       const lacking = count.missing.filter((x) => !x.leftOut);
       if (lacking.length > 0)
-        console.error(`measure:rust: ${dir}: ${lacking.length} files of counted languages are missing from this copy and were not counted: ${lacking.slice(0, 5).map((x) => x.path).join(', ')}${lacking.length > 5 ? ', …' : ''}`);
+        console.error(
+          `measure:rust: ${dir}: ${lacking.length} files of counted languages are missing from this copy and were not counted: ${lacking
+            .slice(0, 5)
+            .map((x) => x.path)
+            .join(', ')}${lacking.length > 5 ? ', …' : ''}`,
+        );
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(error.message);
       // An unreadable folder or file (EACCES, EPERM, ELOOP...): a message, not a stack.
-      if ((error as NodeJS.ErrnoException).code) throw new UsageError(`could not measure ${dir}: ${describeFsError(error)}`);
+      if ((error as NodeJS.ErrnoException).code)
+        throw new UsageError(`could not measure ${dir}: ${describeFsError(error)}`);
       throw error;
     }
   }

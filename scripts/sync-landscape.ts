@@ -29,8 +29,6 @@ import { LandscapeShapeError, landscapeProjects } from './lib/landscape.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-
-
 /** Time for the whole download, headers and body (`SYNC_FETCH_TIMEOUT_MS` overrides it). */
 const fetchTimeoutMs = () => Number(process.env.SYNC_FETCH_TIMEOUT_MS) || 120_000;
 /** Largest landscape.yml accepted (the real one is about 1.1 MB). */
@@ -39,7 +37,8 @@ const MAX_LANDSCAPE_BYTES = 16 * 1024 * 1024;
 /** The cause of a failed fetch in words: a timeout, a refused connection, a TLS error. */
 function fetchCause(error: unknown): string {
   const e = error as Error & { cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no complete answer within ${fetchTimeoutMs()} ms (timed out)`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return `no complete answer within ${fetchTimeoutMs()} ms (timed out)`;
   return [e?.message, e?.cause?.code, e?.cause?.message].filter(Boolean).join(': ');
 }
 
@@ -52,15 +51,19 @@ async function download(source: string): Promise<string> {
       const response = await fetch(url, { signal, redirect: 'manual' });
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         const next = new URL(response.headers.get('location')!, url);
-        if (next.protocol !== 'https:') throw new UsageError(`could not fetch ${source}: redirected to ${next.href}, which is not https (refused)`);
+        if (next.protocol !== 'https:')
+          throw new UsageError(`could not fetch ${source}: redirected to ${next.href}, which is not https (refused)`);
         url = next.href;
         continue;
       }
-      if (!response.ok) throw new UsageError(`could not fetch ${source}: HTTP ${response.status} ${response.statusText}`);
+      if (!response.ok)
+        throw new UsageError(`could not fetch ${source}: HTTP ${response.status} ${response.statusText}`);
       const length = Number(response.headers.get('content-length'));
-      if (length > MAX_LANDSCAPE_BYTES) throw new UsageError(`could not fetch ${source}: ${length} bytes (expected at most ${MAX_LANDSCAPE_BYTES})`);
+      if (length > MAX_LANDSCAPE_BYTES)
+        throw new UsageError(`could not fetch ${source}: ${length} bytes (expected at most ${MAX_LANDSCAPE_BYTES})`);
       const text = await response.text();
-      if (text.length > MAX_LANDSCAPE_BYTES) throw new UsageError(`could not fetch ${source}: more than ${MAX_LANDSCAPE_BYTES} bytes`);
+      if (text.length > MAX_LANDSCAPE_BYTES)
+        throw new UsageError(`could not fetch ${source}: more than ${MAX_LANDSCAPE_BYTES} bytes`);
       return text;
     }
     throw new UsageError(`could not fetch ${source}: more than 5 redirects`);
@@ -76,7 +79,9 @@ async function readSource(source: string): Promise<string> {
   try {
     return await readFile(source, 'utf8');
   } catch (error) {
-    throw new UsageError(`could not read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `could not read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -166,7 +171,9 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    console.log('Usage: npm run sync:landscape -- [landscape.yml path or https URL] [--write] [--content <dir>] [--pr-body <file>]');
+    console.log(
+      'Usage: npm run sync:landscape -- [landscape.yml path or https URL] [--write] [--content <dir>] [--pr-body <file>]',
+    );
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`expected at most one landscape.yml, got ${positionals.length}`);
@@ -176,7 +183,9 @@ async function main(argv: string[]): Promise<number> {
   const projects = parseLandscape(source, await readSource(source));
   const entries = await readEntries(contentDir);
   const report = compareWithLandscape(entries, projects);
-  console.log(`Landscape: ${/^https:/i.test(source) ? source : shown(path.resolve(source))} (${projects.length} CNCF project items)`);
+  console.log(
+    `Landscape: ${/^https:/i.test(source) ? source : shown(path.resolve(source))} (${projects.length} CNCF project items)`,
+  );
   console.log(`Catalog: ${entries.length} entries in ${shown(path.join(contentDir, 'projects'))}`);
   console.log('');
 
@@ -203,18 +212,22 @@ async function main(argv: string[]): Promise<number> {
     let problems: string[] = [];
     try {
       const result = projectFrontmatterSchema.safeParse(readFrontmatter(text));
-      if (!result.success) problems = result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+      if (!result.success)
+        problems = result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
     } catch (error) {
       problems = [(error as Error).message.split('\n')[0]];
     }
     if (problems.length > 0)
-      throw new UsageError(`${entry.file}: the landscape's values would make an invalid entry, so nothing was written: ${problems.join('; ')}`);
+      throw new UsageError(
+        `${entry.file}: the landscape's values would make an invalid entry, so nothing was written: ${problems.join('; ')}`,
+      );
   }
   const changed = updates.filter(({ entry, text }) => text !== entry.text);
   try {
     writeAll(changed.map(({ entry, text }) => ({ before: entry.read, text })));
   } catch (error) {
-    if (error instanceof WriteError) throw new UsageError(error.message.replaceAll(contentDir + path.sep, shown(contentDir) + path.sep));
+    if (error instanceof WriteError)
+      throw new UsageError(error.message.replaceAll(contentDir + path.sep, shown(contentDir) + path.sep));
     throw error;
   }
   const written = formatDriftReport(report, { written: true });
@@ -222,10 +235,7 @@ async function main(argv: string[]): Promise<number> {
   for (const { entry } of changed) console.log(`wrote ${entry.file}`);
   if (values['pr-body']) await writeFile(values['pr-body'], prBody(source, written));
 
-  const after = compareWithLandscape(
-    updates.length > 0 ? await readEntries(contentDir) : entries,
-    projects,
-  );
+  const after = compareWithLandscape(updates.length > 0 ? await readEntries(contentDir) : entries, projects);
   if (isInSync(after)) return 0;
   console.log('');
   console.log('Still to fix by hand:');

@@ -44,7 +44,6 @@ const history = defineCollection({
   schema: projectHistorySchema,
 });
 
-
 /** Cargo workspaces of every measured repository (`npm run crates`), keyed by owner/name. */
 const crates = defineCollection({
   loader: file('./data/crates.json'),

@@ -17,7 +17,9 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /** `https://github.com/o/n`, `…/o/n.git`, `…/o/n/tree/main` → `o/n`; undefined for other hosts. */
 export function githubRepo(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;
-  const m = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?(?:[/#?].*)?$/.exec(url.trim());
+  const m = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?(?:[/#?].*)?$/.exec(
+    url.trim(),
+  );
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
@@ -42,9 +44,12 @@ export function landscapeItems(doc: unknown): LandscapeItem[] {
       if (!isObject(sub)) continue;
       for (const item of Array.isArray(sub.items) ? sub.items : []) {
         if (!isObject(item) || typeof item.name !== 'string' || typeof item.project !== 'string') continue;
-        const urls = [item.repo_url, ...(Array.isArray(item.additional_repos) ? item.additional_repos.map((r) => (isObject(r) ? r.repo_url : undefined)) : [])].filter(
-          (u): u is string => typeof u === 'string' && u.trim() !== '',
-        );
+        const urls = [
+          item.repo_url,
+          ...(Array.isArray(item.additional_repos)
+            ? item.additional_repos.map((r) => (isObject(r) ? r.repo_url : undefined))
+            : []),
+        ].filter((u): u is string => typeof u === 'string' && u.trim() !== '');
         const repos: string[] = [];
         const otherRepos: string[] = [];
         for (const url of urls) {
@@ -92,7 +97,12 @@ export function discoverTargets(items: LandscapeItem[], entries: EntryInfo[]): T
     for (const r of entry.rustRepos) add(target.repos, r.repo);
   };
   for (const item of items) {
-    const target: Target = { name: item.name, maturity: item.maturity, repos: [...item.repos], otherRepos: [...item.otherRepos] };
+    const target: Target = {
+      name: item.name,
+      maturity: item.maturity,
+      repos: [...item.repos],
+      otherRepos: [...item.otherRepos],
+    };
     const entry = entries.find((e) => e.landscapeName === item.name);
     if (entry) withEntry(target, entry);
     targets.push(target);
@@ -111,7 +121,11 @@ export function discoverTargets(items: LandscapeItem[], entries: EntryInfo[]): T
  * fetch tool), `<owner>+<name>.git`, `<owner>+<name>`, `<owner>/<name>.git` or
  * `<owner>/<name>`; names compared without regard to case, as GitHub does.
  */
-export async function findLocalRepository(dir: string, repo: string, listing?: Map<string, string[]>): Promise<string | undefined> {
+export async function findLocalRepository(
+  dir: string,
+  repo: string,
+  listing?: Map<string, string[]>,
+): Promise<string | undefined> {
   const names = listing ?? (await directoryNames(dir));
   const [owner, name] = repo.toLowerCase().split('/');
   const candidates: string[] = [];
@@ -119,7 +133,8 @@ export async function findLocalRepository(dir: string, repo: string, listing?: M
     for (const found of names.get(flat) ?? []) candidates.push(path.join(dir, found, 'repo'), path.join(dir, found));
   for (const ownerDir of names.get(owner) ?? []) {
     const inner = await directoryNames(path.join(dir, ownerDir));
-    for (const n of [`${name}.git`, name]) for (const found of inner.get(n) ?? []) candidates.push(path.join(dir, ownerDir, found));
+    for (const n of [`${name}.git`, name])
+      for (const found of inner.get(n) ?? []) candidates.push(path.join(dir, ownerDir, found));
   }
   for (const c of candidates) if (await looksLikeGit(c)) return c;
   return undefined;
@@ -155,7 +170,16 @@ async function looksLikeGit(dir: string): Promise<boolean> {
  * the size of every programming-language file, and the counter never fetches lazily.
  */
 export function cloneArgs(repo: string, dest: string, base = 'https://github.com/'): string[] {
-  return ['clone', '--quiet', '--bare', '--depth=1', '--no-tags', '--filter=blob:limit=4m', `${base.replace(/\/?$/, '/')}${repo}.git`, dest];
+  return [
+    'clone',
+    '--quiet',
+    '--bare',
+    '--depth=1',
+    '--no-tags',
+    '--filter=blob:limit=4m',
+    `${base.replace(/\/?$/, '/')}${repo}.git`,
+    dest,
+  ];
 }
 
 /** One line of a `--listing` file: a repository screened from its file list, without fetching. */
@@ -178,7 +202,9 @@ export function parseListing(data: unknown): ListingRow[] {
       typeof row.checkedAt !== 'string' ||
       !/^\d{4}-\d{2}-\d{2}/.test(row.checkedAt)
     )
-      throw new Error(`listing item ${i}: expected {repo: "owner/name", rsFiles: whole number, checkedAt: "YYYY-MM-DD…"}`);
+      throw new Error(
+        `listing item ${i}: expected {repo: "owner/name", rsFiles: whole number, checkedAt: "YYYY-MM-DD…"}`,
+      );
     return { repo: row.repo, rsFiles: row.rsFiles, checkedAt: row.checkedAt };
   });
 }
@@ -243,7 +269,11 @@ export interface DiscoverReport {
  * (lower case) to the written reason a project without an entry is left out
  * (content/left-out.yaml): such a project is reported under `leftOut`, never as missing.
  */
-export function judge(targets: Target[], results: Map<string, RepoResult>, leftOut: ReadonlyMap<string, string> = new Map()): DiscoverReport {
+export function judge(
+  targets: Target[],
+  results: Map<string, RepoResult>,
+  leftOut: ReadonlyMap<string, string> = new Map(),
+): DiscoverReport {
   const report: DiscoverReport = { missingEntries: [], staleEntries: [], belowRule: [], leftOut: [], notLookedAt: [] };
   for (const t of targets) {
     const measured: { repo: string; m: RepoMeasurement }[] = [];
@@ -251,11 +281,13 @@ export function judge(targets: Target[], results: Map<string, RepoResult>, leftO
       const r = results.get(repo.toLowerCase());
       if (!r) report.notLookedAt.push({ project: t.name, repo, reason: 'not in the run' });
       else if (r.status.state === 'measured') measured.push({ repo, m: r.status.measurement });
-      else if (r.status.state === 'not-looked-at') report.notLookedAt.push({ project: t.name, repo, reason: r.status.reason });
+      else if (r.status.state === 'not-looked-at')
+        report.notLookedAt.push({ project: t.name, repo, reason: r.status.reason });
     }
     for (const url of t.otherRepos) report.notLookedAt.push({ project: t.name, repo: url, reason: 'not on GitHub' });
     const kindOf = (repo: string) => t.entry?.rustRepos.find((r) => r.repo.toLowerCase() === repo.toLowerCase())?.kind;
-    const inEntry = (repo: string) => t.entry?.rustRepos.some((r) => r.repo.toLowerCase() === repo.toLowerCase()) ?? false;
+    const inEntry = (repo: string) =>
+      t.entry?.rustRepos.some((r) => r.repo.toLowerCase() === repo.toLowerCase()) ?? false;
     // An entry is judged on the repositories it lists; a project without one on all of them.
     const basis = t.entry ? measured.filter((x) => inEntry(x.repo)) : measured;
     const inputs: ClassInput[] = basis.map(({ repo, m }) => ({

@@ -10,7 +10,17 @@
  */
 import { CORE_SCHEMA, SCALAR_STYLE, YAML11_SCHEMA } from 'js-yaml';
 import { readEntry, type EntryParts } from '../../src/validation/entry-file.ts';
-import { colonAfter, isBlockScalar, pairEnd, trimmedEnd, yamlTree, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar } from '../../src/validation/yaml.ts';
+import {
+  colonAfter,
+  isBlockScalar,
+  pairEnd,
+  trimmedEnd,
+  yamlTree,
+  type YamlMapping,
+  type YamlNode,
+  type YamlPair,
+  type YamlScalar,
+} from '../../src/validation/yaml.ts';
 import { loadYaml } from '../../src/validation/safe-yaml.ts';
 
 export class FrontmatterEditError extends Error {}
@@ -35,7 +45,11 @@ export type FrontmatterRange = Pick<EntryParts, 'bom' | 'eol'> & {
 export function frontmatterRange(text: string): FrontmatterRange {
   const parts = readEntry(text);
   if ('missing' in parts)
-    throw new FrontmatterEditError(parts.missing === 'opening' ? 'expected the file to start with a "---" frontmatter line' : 'expected a closing "---" line after the frontmatter');
+    throw new FrontmatterEditError(
+      parts.missing === 'opening'
+        ? 'expected the file to start with a "---" frontmatter line'
+        : 'expected a closing "---" line after the frontmatter',
+    );
   return { bom: parts.bom, eol: parts.eol, start: parts.yamlStart, end: parts.yamlEnd };
 }
 
@@ -119,7 +133,8 @@ const describe = (path: YamlPath): string =>
 // Rendering scalars.
 
 /** A date or timestamp that YAML 1.1 parsers (Astro's among them) would turn into a Date. */
-const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/;
+const TIMESTAMP =
+  /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/;
 
 /** True when `text` written without quotes reads back as the same string in YAML 1.1 and 1.2. */
 export function isPlainSafe(text: string): boolean {
@@ -239,7 +254,11 @@ export function setScalar(text: string, path: YamlPath, value: ScalarValue, opti
       if (node.start !== -1 && node.value === String(value) && check(loadYaml(yaml))) return yaml;
       if (node.start === -1) {
         if (!pair) throw new FrontmatterEditError(`cannot set the empty item ${describe(path)}`);
-        return verify(splice(yaml, colonAfter(yaml, pair.key), colonAfter(yaml, pair.key), ` ${renderScalar(value)}`), check, what);
+        return verify(
+          splice(yaml, colonAfter(yaml, pair.key), colonAfter(yaml, pair.key), ` ${renderScalar(value)}`),
+          check,
+          what,
+        );
       }
       if (isBlockScalar(node)) {
         if (!pair) throw new FrontmatterEditError(`cannot replace the block scalar item ${describe(path)}`);
@@ -252,7 +271,8 @@ export function setScalar(text: string, path: YamlPath, value: ScalarValue, opti
     if (typeof key !== 'string') throw new FrontmatterEditError(`expected ${describe(path)} to exist`);
     const parentPath = path.slice(0, -1);
     const parent = locate(root, parentPath);
-    if (!parent) throw new FrontmatterEditError(`expected ${describe(parentPath)} to exist before setting ${describe(path)}`);
+    if (!parent)
+      throw new FrontmatterEditError(`expected ${describe(parentPath)} to exist before setting ${describe(path)}`);
     return verify(insertPair(yaml, eol, parent, parentPath, key, value, options.order), check, what);
   });
 }
@@ -316,7 +336,11 @@ export function removeKey(text: string, path: YamlPath): string {
     const what = `removing ${describe(path)}`;
     const check = (data: unknown) => !hasPath(data, path);
     if (startsLine(yaml, pair.key.start)) {
-      return verify(splice(yaml, lineStart(yaml, pair.key.start), afterLine(yaml, pairEnd(yaml, pair)), ''), check, what);
+      return verify(
+        splice(yaml, lineStart(yaml, pair.key.start), afterLine(yaml, pairEnd(yaml, pair)), ''),
+        check,
+        what,
+      );
     }
     // First key of a `- ` sequence item: the next key moves up onto the dash line.
     const nextPair = parent.pairs[parent.pairs.indexOf(pair) + 1];
@@ -379,7 +403,11 @@ export function appendSequenceItem(text: string, path: YamlPath, item: BlockMapp
     const lines = renderItem(item, dash, step, keyColumn);
     const at = afterLine(yaml, last.end);
     const needsBreak = at === yaml.length && !yaml.endsWith('\n');
-    return verify(splice(yaml, at, at, (needsBreak ? eol : '') + lines.join(eol) + (needsBreak ? '' : eol)), check, what);
+    return verify(
+      splice(yaml, at, at, (needsBreak ? eol : '') + lines.join(eol) + (needsBreak ? '' : eol)),
+      check,
+      what,
+    );
   });
 }
 

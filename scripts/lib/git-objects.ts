@@ -31,7 +31,10 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs git, returns stdout as bytes; throws GitError with git's message on failure. */
-export function git(args: string[], options: { input?: Buffer | string; env?: NodeJS.ProcessEnv; allowFail?: boolean } = {}): Promise<Buffer> {
+export function git(
+  args: string[],
+  options: { input?: Buffer | string; env?: NodeJS.ProcessEnv; allowFail?: boolean } = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { env: options.env ?? gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -41,7 +44,15 @@ export function git(args: string[], options: { input?: Buffer | string; env?: No
     child.on('error', (e) => reject(new GitError(`could not run git: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0 || options.allowFail) resolve(Buffer.concat(out));
-      else reject(new GitError(`git ${args.filter((a) => !a.startsWith('--git-dir')).slice(0, 3).join(' ')} failed: ${Buffer.concat(err).toString('utf8').trim() || `exit ${code}`}`));
+      else
+        reject(
+          new GitError(
+            `git ${args
+              .filter((a) => !a.startsWith('--git-dir'))
+              .slice(0, 3)
+              .join(' ')} failed: ${Buffer.concat(err).toString('utf8').trim() || `exit ${code}`}`,
+          ),
+        );
     });
     child.stdin.on('error', () => {}); // git may exit before reading everything
     child.stdin.end(options.input ?? '');
@@ -72,7 +83,10 @@ export async function openRepository(dir: string): Promise<Repository> {
 
 /** `https://github.com/o/n(.git)`, `git@github.com:o/n.git`, `ssh://git@host/o/n` → `o/n`. */
 export function repoFromRemoteUrl(url: string): string | undefined {
-  const match = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?[^/]+\/|[^@/\s]+@[^:/\s]+:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+  const match =
+    /^(?:[a-z+]+:\/\/(?:[^@/]+@)?[^/]+\/|[^@/\s]+@[^:/\s]+:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(
+      url.trim(),
+    );
   return match ? `${match[1]}/${match[2]}` : undefined;
 }
 
@@ -87,19 +101,36 @@ export async function resolveCommit(gitDir: string, rev = 'HEAD'): Promise<Commi
   if (rev.startsWith('-')) throw new GitError(`expected a revision, got "${rev}"`);
   let out: string;
   try {
-    out = (await git([`--git-dir=${gitDir}`, 'show', '-s', '--no-show-signature', '--format=%H%x00%cI', `${rev}^{commit}`, '--'])).toString('utf8');
+    out = (
+      await git([
+        `--git-dir=${gitDir}`,
+        'show',
+        '-s',
+        '--no-show-signature',
+        '--format=%H%x00%cI',
+        `${rev}^{commit}`,
+        '--',
+      ])
+    ).toString('utf8');
   } catch {
     throw new GitError(`${gitDir}: no commit "${rev}"${rev === 'HEAD' ? ' (the repository has no commits?)' : ''}`);
   }
   const [commit, commitDate] = out.trim().split('\0');
-  if (!/^[0-9a-f]{40}$/.test(commit ?? '') || !commitDate) throw new GitError(`${gitDir}: could not read commit "${rev}"`);
+  if (!/^[0-9a-f]{40}$/.test(commit ?? '') || !commitDate)
+    throw new GitError(`${gitDir}: could not read commit "${rev}"`);
   return { commit, commitDate };
 }
 
 /** Whether the repository is a partial clone whose missing objects git would try to fetch. */
 export async function isPromisor(gitDir: string): Promise<boolean> {
-  const out = await git([`--git-dir=${gitDir}`, 'config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], { allowFail: true });
-  return out.toString('utf8').split('\n').some((line) => line && !/ false$/.test(line));
+  const out = await git(
+    [`--git-dir=${gitDir}`, 'config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'],
+    { allowFail: true },
+  );
+  return out
+    .toString('utf8')
+    .split('\n')
+    .some((line) => line && !/ false$/.test(line));
 }
 
 /** Object ids of the commit's tree that the copy lacks (read without fetching them). */
@@ -167,10 +198,14 @@ export function parseLsTree(out: Buffer): TreeEntry[] {
     let nul = out.indexOf(0, from);
     if (nul === -1) nul = out.length;
     const tab = out.indexOf(0x09, from);
-    if (tab === -1 || tab > nul) throw new GitError(`unexpected "git ls-tree" output: ${JSON.stringify(out.toString('utf8', from, Math.min(nul, from + 80)))}`);
+    if (tab === -1 || tab > nul)
+      throw new GitError(
+        `unexpected "git ls-tree" output: ${JSON.stringify(out.toString('utf8', from, Math.min(nul, from + 80)))}`,
+      );
     const meta = out.toString('latin1', from, tab).split(/ +/);
     const [mode, type, oid, size] = meta;
-    if (!/^\d{6}$/.test(mode) || !/^[0-9a-f]{40,64}$/.test(oid ?? '')) throw new GitError(`unexpected "git ls-tree" record: ${JSON.stringify(out.toString('latin1', from, tab))}`);
+    if (!/^\d{6}$/.test(mode) || !/^[0-9a-f]{40,64}$/.test(oid ?? ''))
+      throw new GitError(`unexpected "git ls-tree" record: ${JSON.stringify(out.toString('latin1', from, tab))}`);
     const raw = out.subarray(tab + 1, nul);
     entries.push({
       mode,
@@ -204,7 +239,16 @@ export async function checkAttributes(gitDir: string, commit: string, paths: Buf
     await git([`--git-dir=${gitDir}`, 'read-tree', commit], { env });
     const input = Buffer.concat(paths.flatMap((p) => [p, Buffer.of(0)]));
     const out = await git(
-      [`--git-dir=${gitDir}`, '-c', 'core.attributesFile=/dev/null', 'check-attr', '--cached', '-z', '--stdin', ...LINGUIST_ATTRIBUTES],
+      [
+        `--git-dir=${gitDir}`,
+        '-c',
+        'core.attributesFile=/dev/null',
+        'check-attr',
+        '--cached',
+        '-z',
+        '--stdin',
+        ...LINGUIST_ATTRIBUTES,
+      ],
       { env, input },
     );
     // Records: <path> NUL <attribute> NUL <value> NUL, in input order, every attribute per path.
@@ -216,7 +260,8 @@ export async function checkAttributes(gitDir: string, commit: string, paths: Buf
         const at = (i * per + a) * 3;
         const name = fields[at + 1] as (typeof LINGUIST_ATTRIBUTES)[number];
         const value = fields[at + 2];
-        if (value !== undefined && value !== 'unspecified') result[i][name] = Buffer.from(value, 'latin1').toString('utf8');
+        if (value !== undefined && value !== 'unspecified')
+          result[i][name] = Buffer.from(value, 'latin1').toString('utf8');
       }
     }
     return result;
@@ -251,13 +296,17 @@ export class BlobReader {
   readonly #writes: string[] = [];
 
   constructor(gitDir: string) {
-    this.#child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-command', '--buffer'], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.#child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-command', '--buffer'], {
+      env: gitEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.#child.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));
     this.#child.stderr.setEncoding('utf8').on('data', (d: string) => (this.#stderr += d));
     this.#child.stdin.on('error', () => {});
     this.#child.on('error', (e) => this.#fail(new GitError(`could not run git cat-file: ${e.message}`)));
     this.#child.on('close', (code) => {
-      if (this.#head < this.#queue.length) this.#fail(new GitError(`git cat-file stopped (exit ${code}): ${this.#stderr.trim()}`));
+      if (this.#head < this.#queue.length)
+        this.#fail(new GitError(`git cat-file stopped (exit ${code}): ${this.#stderr.trim()}`));
     });
   }
 

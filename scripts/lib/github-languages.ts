@@ -38,7 +38,8 @@ export function rateLimitWait(status: number, headers: Headers, now: number): nu
   if (retryAfter && /^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
   const remaining = headers.get('x-ratelimit-remaining');
   const reset = headers.get('x-ratelimit-reset');
-  if (reset && /^\d+$/.test(reset) && (remaining === '0' || status === 429)) return Math.max(0, Number(reset) * 1000 - now) + 1000;
+  if (reset && /^\d+$/.test(reset) && (remaining === '0' || status === 429))
+    return Math.max(0, Number(reset) * 1000 - now) + 1000;
   return status === 429 ? 60_000 : undefined;
 }
 
@@ -68,7 +69,12 @@ export async function fetchLanguages(repo: string, options: GithubOptions = {}):
     }
     if (response.ok) {
       const data = (await response.json()) as unknown;
-      if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'number'))
+      if (
+        typeof data !== 'object' ||
+        data === null ||
+        Array.isArray(data) ||
+        Object.values(data).some((v) => typeof v !== 'number')
+      )
         throw new GithubApiError(`${repo}: expected an object of byte counts from the languages API`);
       return { state: 'ok', languages: data as Record<string, number> };
     }

@@ -22,7 +22,14 @@ export const SYNCED_FIELDS = [
 ] as const satisfies readonly (readonly string[])[];
 
 /** Fields an entry must keep: when the landscape has no value, the entry is left as it is. */
-const REQUIRED = new Set(['dates.accepted', 'homepage', 'repository', 'landscape.category', 'landscape.subcategory', 'maturity']);
+const REQUIRED = new Set([
+  'dates.accepted',
+  'homepage',
+  'repository',
+  'landscape.category',
+  'landscape.subcategory',
+  'maturity',
+]);
 
 /** One catalog entry: its file (for the report) and its parsed frontmatter. */
 export interface CatalogEntry {
@@ -168,7 +175,9 @@ export function formatDriftReport(report: DriftReport, options: { written?: bool
       out.push(`  ${c.field}: ${show(c.old)} → ${show(c.new)}${verb}${note}`);
     }
     for (const w of entry.warnings)
-      out.push(`  ${w.field}: ${show(w.old)} → (none): the landscape has no value; the entry keeps its own (check by hand)`);
+      out.push(
+        `  ${w.field}: ${show(w.old)} → (none): the landscape has no value; the entry keeps its own (check by hand)`,
+      );
   }
   if (report.notFound.length > 0) {
     if (out.length > 0) out.push('');
@@ -195,10 +204,14 @@ export function formatDriftReport(report: DriftReport, options: { written?: bool
   } else {
     const parts = [];
     if (changes > 0)
-      parts.push(`${plural(changes, 'field')} ${options.written ? 'updated' : 'differ'} in ${plural(changed, 'entry', 'entries')}`);
+      parts.push(
+        `${plural(changes, 'field')} ${options.written ? 'updated' : 'differ'} in ${plural(changed, 'entry', 'entries')}`,
+      );
     if (report.notFound.length > 0) parts.push(`${plural(report.notFound.length, 'entry', 'entries')} not found`);
     if (report.newlyArchived.length > 0) parts.push(`${report.newlyArchived.length} newly archived`);
-    out.push(`Drift: ${parts.join('; ')}.${!options.written && changes > 0 ? ' Run with --write to update the entries.' : ''}`);
+    out.push(
+      `Drift: ${parts.join('; ')}.${!options.written && changes > 0 ? ' Run with --write to update the entries.' : ''}`,
+    );
   }
   if (warnings > 0) out.push(`${plural(warnings, 'field')} the landscape leaves empty kept as they are (see above).`);
   return out.join('\n');

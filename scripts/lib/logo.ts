@@ -7,7 +7,13 @@
  */
 import { optimize } from 'svgo';
 import { svgSize } from '../../src/og/svg.ts';
-import { mergeDuplicateDefs, removeRedundantStops, removeUnpaintedShapes, shareGradientStops, sharePathData } from './svg-plugins.ts';
+import {
+  mergeDuplicateDefs,
+  removeRedundantStops,
+  removeUnpaintedShapes,
+  shareGradientStops,
+  sharePathData,
+} from './svg-plugins.ts';
 
 /**
  * Every logo in public/logos/ fits in this many bytes as sent (gzipped, as static hosts such as

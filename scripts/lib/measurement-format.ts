@@ -54,7 +54,8 @@ export function kb(bytes: number): string {
   return rounded === 0 && bytes > 0 ? '<1' : String(rounded);
 }
 
-const list = (items: string[], max: number) => (items.length > max ? [...items.slice(0, max), `… ${items.length - max} more`] : items).join(', ');
+const list = (items: string[], max: number) =>
+  (items.length > max ? [...items.slice(0, max), `… ${items.length - max} more`] : items).join(', ');
 
 /**
  * A notes line: what was left out (rule and files), raw Rust totals when they differ,
@@ -62,13 +63,27 @@ const list = (items: string[], max: number) => (items.length > max ? [...items.s
  */
 export function measurementNotes(m: TreeCount): string {
   const parts: string[] = [];
-  if (m.excluded.length > 0) parts.push(`left out: ${list(m.excluded.map((g) => `${g.label} ${g.files} files${g.rustFiles ? ` (${g.rustFiles} .rs)` : ''}`), 8)}`);
-  if (m.rustRaw.files !== m.rust.files) parts.push(`Rust incl. left out: ${m.rustRaw.files} files, ${m.rustRaw.lines} lines`);
+  if (m.excluded.length > 0)
+    parts.push(
+      `left out: ${list(
+        m.excluded.map((g) => `${g.label} ${g.files} files${g.rustFiles ? ` (${g.rustFiles} .rs)` : ''}`),
+        8,
+      )}`,
+    );
+  if (m.rustRaw.files !== m.rust.files)
+    parts.push(`Rust incl. left out: ${m.rustRaw.files} files, ${m.rustRaw.lines} lines`);
   if (m.submodules.length > 0) parts.push(`submodules not counted: ${list(m.submodules, 5)}`);
   if (m.symlinks > 0) parts.push(`${m.symlinks} symlinks not followed`);
   const counted = m.missing.filter((x) => !x.leftOut);
-  if (counted.length > 0) parts.push(`missing from the copy, not counted: ${list(counted.map((x) => `${x.path} (${x.language})`), 3)}`);
-  if (counted.length < m.missing.length) parts.push(`${m.missing.length - counted.length} files that are left out anyway are missing from the copy`);
+  if (counted.length > 0)
+    parts.push(
+      `missing from the copy, not counted: ${list(
+        counted.map((x) => `${x.path} (${x.language})`),
+        3,
+      )}`,
+    );
+  if (counted.length < m.missing.length)
+    parts.push(`${m.missing.length - counted.length} files that are left out anyway are missing from the copy`);
   const mix = languageLine(m);
   parts.push(`programming languages: ${mix || 'none'}`);
   return parts.join('; ');

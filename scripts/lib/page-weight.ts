@@ -33,7 +33,8 @@ export interface PageWeight {
   missing: string[];
 }
 
-export const gzipSize = (data: Uint8Array | string): number => gzipSync(typeof data === 'string' ? Buffer.from(data) : data).length;
+export const gzipSize = (data: Uint8Array | string): number =>
+  gzipSync(typeof data === 'string' ? Buffer.from(data) : data).length;
 
 const attr = (tag: string, name: string): string | undefined => {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
@@ -74,7 +75,8 @@ export function pageReferences(html: string): PageReferences {
 /** Static `import … from "x"` / `import "x"` / `export … from "x"` specifiers of an ES module. */
 export function staticImports(code: string): string[] {
   const found: string[] = [];
-  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*${][^;'"`()]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g)) found.push(m[2]);
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*${][^;'"`()]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g))
+    found.push(m[2]);
   return found;
 }
 
@@ -123,9 +125,11 @@ export function pageWeight(html: string, pagePath: string, read: ReadAsset): Pag
     if (!file) continue;
     seen.add(file.path);
     js.push(weigh(file.path, file.bytes));
-    for (const next of staticImports(Buffer.from(file.bytes).toString('utf8'))) queue.push({ ref: next, from: file.path });
+    for (const next of staticImports(Buffer.from(file.bytes).toString('utf8')))
+      queue.push({ ref: next, from: file.path });
   }
-  for (const code of refs.inlineScripts) js.push({ url: 'inline', bytes: Buffer.byteLength(code), gzip: gzipSize(code) });
+  for (const code of refs.inlineScripts)
+    js.push({ url: 'inline', bytes: Buffer.byteLength(code), gzip: gzipSize(code) });
 
   const htmlWeight = weigh(pagePath, Buffer.from(html));
   const sum = (list: AssetWeight[]) => list.reduce((s, a) => s + a.gzip, 0);

@@ -50,7 +50,8 @@ export function readForEdit(file: string): ReadFile {
   } catch (error) {
     throw new WriteError(`could not read ${file}: ${describeFsError(error)}`);
   }
-  if (stat.isSymbolicLink()) throw new WriteError(`${file} is a symbolic link; the tools never write through one (expected a regular file)`);
+  if (stat.isSymbolicLink())
+    throw new WriteError(`${file} is a symbolic link; the tools never write through one (expected a regular file)`);
   if (!stat.isFile()) throw new WriteError(`${file} is not a regular file`);
   try {
     return { file, text: readFileSync(file, 'utf8'), mtimeMs: stat.mtimeMs, size: stat.size };
@@ -69,7 +70,8 @@ function changedSince(before: ReadFile): string | undefined {
   }
   if (stat.isSymbolicLink()) return 'it became a symbolic link';
   if (!stat.isFile()) return 'it is no longer a regular file';
-  if (stat.mtimeMs !== before.mtimeMs || stat.size !== before.size || readFileSync(before.file, 'utf8') !== before.text) return 'it changed since it was read (someone edited it meanwhile)';
+  if (stat.mtimeMs !== before.mtimeMs || stat.size !== before.size || readFileSync(before.file, 'utf8') !== before.text)
+    return 'it changed since it was read (someone edited it meanwhile)';
   return undefined;
 }
 
@@ -88,13 +90,18 @@ export function writeAll(changes: readonly Change[]): string[] {
   const all = changes.map((c) => c.before.file);
   for (const change of changes) {
     const target = change.before.file;
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
     try {
       writeFileSync(temp, change.text, { flag: 'wx' });
       temps.push({ change, temp });
     } catch (error) {
       cleanup();
-      throw new WriteError(`could not write ${target}: ${describeFsError(error)}; nothing was written (${all.join(', ')} left as they were)`);
+      throw new WriteError(
+        `could not write ${target}: ${describeFsError(error)}; nothing was written (${all.join(', ')} left as they were)`,
+      );
     }
   }
   for (const { change } of temps) {
@@ -112,7 +119,9 @@ export function writeAll(changes: readonly Change[]): string[] {
         : changedSince(before);
     if (why) {
       cleanup();
-      throw new WriteError(`refusing to replace ${before.file}: ${why}; nothing was written (${all.join(', ')} left as they were)`);
+      throw new WriteError(
+        `refusing to replace ${before.file}: ${why}; nothing was written (${all.join(', ')} left as they were)`,
+      );
     }
   }
   const written: string[] = [];

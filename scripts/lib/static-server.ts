@@ -48,7 +48,8 @@ async function fileAt(path: string): Promise<'file' | 'dir' | undefined> {
 export async function startStaticServer(options: { dir?: string; base?: string } = {}): Promise<StaticServer> {
   const dir = resolve(options.dir ?? 'dist');
   const base = options.base ?? '/cncf-rust-catalog/';
-  if ((await fileAt(dir)) !== 'dir') throw new Error(`${dir} does not exist: run \`npm run build:test\` before the browser tests.`);
+  if ((await fileAt(dir)) !== 'dir')
+    throw new Error(`${dir} does not exist: run \`npm run build:test\` before the browser tests.`);
 
   const send = async (res: ServerResponse, path: string, status: number, head: boolean) => {
     let body: Buffer;

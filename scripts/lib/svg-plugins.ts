@@ -7,7 +7,16 @@
  */
 import type { CustomPlugin, XastChild, XastElement, XastParent } from 'svgo';
 
-const MERGEABLE = new Set(['clipPath', 'mask', 'linearGradient', 'radialGradient', 'pattern', 'filter', 'marker', 'symbol']);
+const MERGEABLE = new Set([
+  'clipPath',
+  'mask',
+  'linearGradient',
+  'radialGradient',
+  'pattern',
+  'filter',
+  'marker',
+  'symbol',
+]);
 
 function elements(parent: XastParent): XastElement[] {
   return parent.children.filter((c): c is XastElement => c.type === 'element');
@@ -29,7 +38,8 @@ function fingerprint(node: XastElement): string {
       .map((k) => `${k}=${JSON.stringify(el.attributes[k])}`)
       .join(' ');
   const text = (child: XastChild, root: boolean): string => {
-    if (child.type === 'element') return `<${child.name} ${attrs(child, root)}>${child.children.map((c) => text(c, false)).join('')}</${child.name}>`;
+    if (child.type === 'element')
+      return `<${child.name} ${attrs(child, root)}>${child.children.map((c) => text(c, false)).join('')}</${child.name}>`;
     if (child.type === 'text' || child.type === 'cdata') return JSON.stringify(child.value);
     return '';
   };
@@ -80,7 +90,9 @@ export const mergeDuplicateDefs: CustomPlugin = {
             } else if (value.includes('url(')) node.attributes[name] = rewriteReferences(value, renamed);
           }
           if (node.name === 'style') {
-            for (const child of node.children) if (child.type === 'text' || child.type === 'cdata') child.value = rewriteReferences(child.value, renamed);
+            for (const child of node.children)
+              if (child.type === 'text' || child.type === 'cdata')
+                child.value = rewriteReferences(child.value, renamed);
           }
         });
       },
@@ -91,7 +103,8 @@ export const mergeDuplicateDefs: CustomPlugin = {
 function styleText(root: XastParent): string {
   let text = '';
   walk(root, (node) => {
-    if (node.name === 'style') for (const c of node.children) if (c.type === 'text' || c.type === 'cdata') text += c.value;
+    if (node.name === 'style')
+      for (const c of node.children) if (c.type === 'text' || c.type === 'cdata') text += c.value;
   });
   return text;
 }
@@ -112,7 +125,16 @@ export const removeRedundantStops: CustomPlugin = {
         if (node.name !== 'linearGradient' && node.name !== 'radialGradient') return;
         const stops = elements(node);
         // Only plain stops can be compared by their attributes (no class, style or children).
-        if (stops.length < 2 || stops.some((s) => s.name !== 'stop' || s.children.length > 0 || Object.keys(s.attributes).some((a) => !STOP_ATTRIBUTES.has(a)))) return;
+        if (
+          stops.length < 2 ||
+          stops.some(
+            (s) =>
+              s.name !== 'stop' ||
+              s.children.length > 0 ||
+              Object.keys(s.attributes).some((a) => !STOP_ATTRIBUTES.has(a)),
+          )
+        )
+          return;
         let previous = 0;
         const resolved = stops.map((s) => {
           // A stop's offset is never less than the one before it (SVG 1.1, 13.2.4).
@@ -122,7 +144,8 @@ export const removeRedundantStops: CustomPlugin = {
         });
         // A radial gradient whose focus is its centre reaches offset 0 only at that one point:
         // of the stops at offset 0 only the last is ever seen.
-        const centred = node.name === 'radialGradient' && !['fx', 'fy', 'fr', 'href', 'xlink:href'].some((a) => a in node.attributes);
+        const centred =
+          node.name === 'radialGradient' && !['fx', 'fy', 'fr', 'href', 'xlink:href'].some((a) => a in node.attributes);
         const seen = resolved.filter((s, i) => !(centred && s.offset === 0 && resolved[i + 1]?.offset === 0));
         // Of three or more stops at one offset only the first and the last are ever seen.
         const edges = seen.filter((s, i) => !(seen[i - 1]?.offset === s.offset && seen[i + 1]?.offset === s.offset));
@@ -130,7 +153,8 @@ export const removeRedundantStops: CustomPlugin = {
         const keep = edges.filter((s, i) => !(edges[i - 1]?.offset === s.offset && edges[i - 1]?.colour === s.colour));
         // Dropping a stop changes the offsets of none of the others only if each kept stop's
         // written offset still resolves the same: write the resolved offset where it differs.
-        for (const s of keep) if (stopOffset(s.node.attributes.offset) !== s.offset) s.node.attributes.offset = String(s.offset);
+        for (const s of keep)
+          if (stopOffset(s.node.attributes.offset) !== s.offset) s.node.attributes.offset = String(s.offset);
         const kept = new Set(keep.map((s) => s.node));
         node.children = node.children.filter((c) => c.type !== 'element' || kept.has(c));
       },
@@ -155,13 +179,19 @@ export const shareGradientStops: CustomPlugin = {
         const targets = new Set<string>();
         walk(root, (node) => {
           if (node.attributes.id) ids.add(node.attributes.id);
-          for (const name of ['href', 'xlink:href']) if (node.attributes[name]?.startsWith('#')) targets.add(node.attributes[name].slice(1));
+          for (const name of ['href', 'xlink:href'])
+            if (node.attributes[name]?.startsWith('#')) targets.add(node.attributes[name].slice(1));
         });
         const groups = new Map<string, { node: XastElement; parent: XastParent }[]>();
         walk(root, (node, parent) => {
           if (node.name !== 'linearGradient' && node.name !== 'radialGradient') return;
           const attrs = Object.keys(node.attributes);
-          if (!node.attributes.id || targets.has(node.attributes.id) || attrs.some((a) => a !== 'id' && !GRADIENT_SHARED.test(a))) return;
+          if (
+            !node.attributes.id ||
+            targets.has(node.attributes.id) ||
+            attrs.some((a) => a !== 'id' && !GRADIENT_SHARED.test(a))
+          )
+            return;
           const stops = elements(node);
           if (stops.length === 0 || stops.length !== node.children.length) return;
           const key = `${node.name}|${stops.map(fingerprint).join('')}`;
@@ -201,7 +231,8 @@ export const shareGradientStops: CustomPlugin = {
 };
 
 /** Attributes a `<use>` applies to its copy exactly as they applied to the path itself. */
-const USE_SAFE = /^(?:fill|fill-opacity|fill-rule|stroke|stroke-[a-z]+|opacity|transform|clip-path|clip-rule|mask|filter|color|visibility)$/;
+const USE_SAFE =
+  /^(?:fill|fill-opacity|fill-rule|stroke|stroke-[a-z]+|opacity|transform|clip-path|clip-rule|mask|filter|color|visibility)$/;
 
 /**
  * Shapes drawn several times with different paint (a design tool's stacked gradient fills)
@@ -278,23 +309,40 @@ export const removeUnpaintedShapes: CustomPlugin = {
           const gradient = id ? byId.get(id) : undefined;
           if (!gradient || !/^(?:linear|radial)Gradient$/.test(gradient.name)) return false;
           const stops = stopsOf(gradient);
-          return stops.length > 0 && stops.every((s) => s.attributes['stop-opacity'] !== undefined && parseFloat(s.attributes['stop-opacity']) === 0 && !s.attributes.style);
+          return (
+            stops.length > 0 &&
+            stops.every(
+              (s) =>
+                s.attributes['stop-opacity'] !== undefined &&
+                parseFloat(s.attributes['stop-opacity']) === 0 &&
+                !s.attributes.style,
+            )
+          );
         };
         const doomed = new Set<XastElement>();
         const visit = (parent: XastElement, inherited: { fill: string; stroke: string }) => {
           for (const node of elements(parent)) {
             if (NEVER_RENDERED.has(node.name)) continue;
-            const paint = { fill: node.attributes.fill ?? inherited.fill, stroke: node.attributes.stroke ?? inherited.stroke };
+            const paint = {
+              fill: node.attributes.fill ?? inherited.fill,
+              stroke: node.attributes.stroke ?? inherited.stroke,
+            };
             if (SHAPES.has(node.name) && !node.attributes.id && !node.attributes.style && !node.attributes.class) {
               // A <use> draws its target with the target's own paint where it sets one.
-              const target = node.name === 'use' ? byId.get((node.attributes.href ?? node.attributes['xlink:href'] ?? '').slice(1)) : undefined;
-              const plainTarget = node.name !== 'use' || (target?.name === 'path' && !['fill', 'stroke', 'style', 'class'].some((a) => a in target.attributes));
+              const target =
+                node.name === 'use'
+                  ? byId.get((node.attributes.href ?? node.attributes['xlink:href'] ?? '').slice(1))
+                  : undefined;
+              const plainTarget =
+                node.name !== 'use' ||
+                (target?.name === 'path' && !['fill', 'stroke', 'style', 'class'].some((a) => a in target.attributes));
               if (plainTarget && transparent(paint.fill) && transparent(paint.stroke)) doomed.add(node);
             }
             visit(node, paint);
           }
         };
-        for (const svg of elements(root)) visit(svg, { fill: svg.attributes.fill ?? 'black', stroke: svg.attributes.stroke ?? 'none' });
+        for (const svg of elements(root))
+          visit(svg, { fill: svg.attributes.fill ?? 'black', stroke: svg.attributes.stroke ?? 'none' });
         const prune = (parent: XastParent) => {
           parent.children = parent.children.filter((c) => c.type !== 'element' || !doomed.has(c));
           for (const child of elements(parent)) prune(child);

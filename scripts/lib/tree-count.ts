@@ -201,7 +201,13 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
   }
   result.files = blobs.length;
   const attributes: AttributeValues[] =
-    result.gitattributes.length > 0 ? await checkAttributes(gitDir, commit, blobs.map((b) => b.raw)) : [];
+    result.gitattributes.length > 0
+      ? await checkAttributes(
+          gitDir,
+          commit,
+          blobs.map((b) => b.raw),
+        )
+      : [];
 
   const reader = options.reader ?? new BlobReader(gitDir);
   const languages = new Map<string, LanguageBytes>();
@@ -218,7 +224,12 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
       }
       const isRust = language.name === 'Rust';
       const exclusion = exclusionOf(blob.path, attrs);
-      const missing = (): void => void result.missing.push({ path: blob.path, language: language.name, ...(exclusion ? { leftOut: exclusion.label } : {}) });
+      const missing = (): void =>
+        void result.missing.push({
+          path: blob.path,
+          language: language.name,
+          ...(exclusion ? { leftOut: exclusion.label } : {}),
+        });
       if (blob.size === null) return missing();
       const add = (bytes: number, counts?: LineCounts): void => {
         if (isRust && counts) {
@@ -270,7 +281,10 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
 }
 
 /** The programming languages of a count, most bytes first, with their share (one decimal). */
-export function programmingMix(count: Pick<TreeCount, 'languages' | 'programmingBytes'>, top = Infinity): { name: string; bytes: number; share: number }[] {
+export function programmingMix(
+  count: Pick<TreeCount, 'languages' | 'programmingBytes'>,
+  top = Infinity,
+): { name: string; bytes: number; share: number }[] {
   return count.languages
     .filter((l) => l.type === 'programming')
     .slice(0, top)

@@ -85,7 +85,8 @@ function enhance(table: HTMLTableElement) {
       select.value = state.filters[facet] ?? '';
       // Each option says how many rows choosing it would show, given the other filters.
       const counts = facetCounts(rows, state, facet, schema.facets[facet] ?? []);
-      for (const option of select.options) if (option.value) option.text = `${option.dataset.label} (${counts[option.value] ?? 0})`;
+      for (const option of select.options)
+        if (option.value) option.text = `${option.dataset.label} (${counts[option.value] ?? 0})`;
     }
     if (nameInput && document.activeElement !== nameInput) nameInput.value = state.name ?? '';
     if (subtotalLabel && subtotalCode) {
@@ -104,7 +105,11 @@ function enhance(table: HTMLTableElement) {
   /** `replace` for typing in the name box: one history entry per search, not per keystroke. */
   function update(next: TableState, replace = false) {
     state = next;
-    history[replace ? 'replaceState' : 'pushState'](null, '', location.pathname + serializeState(state, location.search) + location.hash);
+    history[replace ? 'replaceState' : 'pushState'](
+      null,
+      '',
+      location.pathname + serializeState(state, location.search) + location.hash,
+    );
     render();
   }
 
@@ -120,7 +125,8 @@ function enhance(table: HTMLTableElement) {
     th.append(button);
     button.addEventListener('click', () => update(toggleSort(state, key, schema.columns[key])));
   }
-  for (const [facet, select] of selects) select.addEventListener('change', () => update(withFilter(state, facet, select.value)));
+  for (const [facet, select] of selects)
+    select.addEventListener('change', () => update(withFilter(state, facet, select.value)));
   nameInput?.addEventListener('input', () => update({ ...state, name: nameInput.value.trim() || undefined }, true));
   controls?.addEventListener('submit', (event) => event.preventDefault());
   controls?.addEventListener('reset', (event) => {

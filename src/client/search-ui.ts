@@ -106,7 +106,13 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
     const total = results.length;
     const listed = list.childElementCount;
     const count = `${total} ${total === 1 ? 'page' : 'pages'} found for “${query}”`;
-    say(total === 0 ? `Nothing found for “${query}”.` : listed < total ? `${count}; the first ${listed} are listed.` : `${count}.`);
+    say(
+      total === 0
+        ? `Nothing found for “${query}”.`
+        : listed < total
+          ? `${count}; the first ${listed} are listed.`
+          : `${count}.`,
+    );
     if (more) more.hidden = listed >= total;
     return true;
   }

@@ -28,23 +28,28 @@ export function pagefindIndex(): AstroIntegration {
           if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
           // Each page is read and handed over with its single letters out of the index, so
           // that no query matches on one letter (src/data/search-index.ts).
-          const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+          const files = (await readdir(site, { recursive: true })).filter(
+            (f) => f.endsWith('.html') && !f.startsWith('pagefind'),
+          );
           const added = { page_count: 0 };
           for (const file of files.sort()) {
             const content = withoutSingleLetters(await readFile(join(site, file), 'utf8'));
             const result = await index.addHTMLFile({ sourcePath: relative(site, join(site, file)), content });
-            if (result.errors.length) throw new SearchIndexError(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+            if (result.errors.length)
+              throw new SearchIndexError(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
             added.page_count += 1;
           }
           const outputPath = join(site, 'pagefind');
           const written = await index.writeFiles({ outputPath });
-          if (written.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
           const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
             languages: Record<string, { page_count: number }>;
           };
           const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-          if (indexed === 0) throw new SearchIndexError(`Pagefind indexed no page of ${site}: the search would be empty.`);
+          if (indexed === 0)
+            throw new SearchIndexError(`Pagefind indexed no page of ${site}: the search would be empty.`);
           logger.info(`search index: ${indexed} of ${added.page_count} pages`);
         } finally {
           await pagefind.close();

@@ -55,7 +55,10 @@ export function subsetText(): string {
  * Paths of TrueType subsets of `files` (same order, same file names), made on first use.
  * `dir` defaults to node_modules/.cache/cncf-rust-catalog/fonts under the project root.
  */
-export async function subsetFontFiles(files: readonly string[], dir = fromRepoRoot('node_modules/.cache/cncf-rust-catalog/fonts')): Promise<string[]> {
+export async function subsetFontFiles(
+  files: readonly string[],
+  dir = fromRepoRoot('node_modules/.cache/cncf-rust-catalog/fonts'),
+): Promise<string[]> {
   const text = subsetText();
   const fonts = files.map((file) => readFileSync(file));
   const hash = createHash('sha256').update(SUBSETTER).update('\0').update(text);

@@ -22,7 +22,10 @@ const colours = {
   panel: '#f6f8fa',
   line: '#d0d7de',
   accent: '#b7410e',
-  maturity: { sandbox: '#5b4b8a', incubating: '#8a5a00', graduated: '#1a7f37', archived: '#57606a' } as Record<string, string>,
+  maturity: { sandbox: '#5b4b8a', incubating: '#8a5a00', graduated: '#1a7f37', archived: '#57606a' } as Record<
+    string,
+    string
+  >,
 };
 
 /** Rough advance of a DejaVu Sans character, in ems: enough to keep text inside its box. */
@@ -66,7 +69,14 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
   if (truncated && lines.length) {
     const last = lines[lines.length - 1];
     const room = maxChars - 1;
-    lines[lines.length - 1] = ([...last].length > room ? [...last].slice(0, room).join('').replace(/\s+\S*$/, '') : last).replace(/[\s,;:.]+$/, '') + '…';
+    lines[lines.length - 1] =
+      ([...last].length > room
+        ? [...last]
+            .slice(0, room)
+            .join('')
+            .replace(/\s+\S*$/, '')
+        : last
+      ).replace(/[\s,;:.]+$/, '') + '…';
   }
   return lines;
 }
@@ -116,14 +126,16 @@ export function projectCardSvg(card: ProjectCard): string {
   const summaryLines = wrapText(card.summary, Math.floor(width / (summarySize * 0.56)), 3);
   const parts = [svgOpen, frame()];
   if (card.logoSvg) {
-    parts.push(`<rect x="${logoX}" y="90" width="${logoBox}" height="${logoBox}" rx="24" fill="#ffffff" stroke="${colours.line}" stroke-width="2"/>`);
     parts.push(
-      nestSvg(card.logoSvg, { x: logoX + 24, y: 114, width: logoBox - 48, height: logoBox - 48 }),
+      `<rect x="${logoX}" y="90" width="${logoBox}" height="${logoBox}" rx="24" fill="#ffffff" stroke="${colours.line}" stroke-width="2"/>`,
     );
+    parts.push(nestSvg(card.logoSvg, { x: logoX + 24, y: 114, width: logoBox - 48, height: logoBox - 48 }));
   }
   parts.push(text(left, 80 + nameSize, nameSize, colours.fg, card.name, ' font-weight="bold"'));
   const pillY = 120 + nameSize;
-  parts.push(`<rect x="${left}" y="${pillY}" width="${pillWidth}" height="52" rx="26" fill="none" stroke="${pillColour}" stroke-width="3"/>`);
+  parts.push(
+    `<rect x="${left}" y="${pillY}" width="${pillWidth}" height="52" rx="26" fill="none" stroke="${pillColour}" stroke-width="3"/>`,
+  );
   parts.push(text(left + 24, pillY + 37, 30, pillColour, pillText, ' font-weight="bold"'));
   parts.push(text(left + pillWidth + 24, pillY + 37, 30, colours.muted, card.usageLabel));
   const rustY = pillY + 120;
@@ -149,7 +161,9 @@ export function siteCardSvg(card: SiteCard): string {
   const parts = [svgOpen, frame()];
   parts.push(text(left, 90 + titleSize, titleSize, colours.fg, card.title, ' font-weight="bold"'));
   tagline.forEach((line, i) => parts.push(text(left, 170 + titleSize + i * 48, 36, colours.muted, line)));
-  card.figures.slice(0, 3).forEach((figure, i) => parts.push(text(left, 400 + i * 56, 44, colours.accent, figure, ' font-weight="bold"')));
+  card.figures
+    .slice(0, 3)
+    .forEach((figure, i) => parts.push(text(left, 400 + i * 56, 44, colours.accent, figure, ' font-weight="bold"')));
   parts.push('</svg>');
   return parts.join('');
 }

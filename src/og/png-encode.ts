@@ -21,7 +21,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
 /** PNG scanlines: filter byte 0 (none) before every row of pixels. */
 export function scanlines(rgba: Uint8Array, width: number, height: number): Buffer {
   const stride = width * 4;
-  if (rgba.length !== stride * height) throw new Error(`expected ${stride * height} bytes of RGBA for ${width}×${height}, got ${rgba.length}`);
+  if (rgba.length !== stride * height)
+    throw new Error(`expected ${stride * height} bytes of RGBA for ${width}×${height}, got ${rgba.length}`);
   const out = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) out.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   return out;

@@ -32,7 +32,8 @@ export type RenderJob = RenderRequest & { id: number };
 export type RenderReply = { id: number; png: Uint8Array<ArrayBuffer> } | { id: number; error: string };
 
 function resvgOptions({ width, fonts = fontFiles(), background }: RenderOptions): ResvgRenderOptions {
-  if (background !== undefined && !/^#[0-9a-f]{6}$/i.test(background)) throw new Error(`background: expected an opaque #rrggbb colour, got "${background}"`);
+  if (background !== undefined && !/^#[0-9a-f]{6}$/i.test(background))
+    throw new Error(`background: expected an opaque #rrggbb colour, got "${background}"`);
   return {
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles: [...fonts], defaultFontFamily: OG_FONT_FAMILY },
@@ -49,8 +50,10 @@ function resvgOptions({ width, fonts = fontFiles(), background }: RenderOptions)
 export function externalReference(svg: string): string | undefined {
   const element = /<\s*(?:[\w.-]+:)?(image|feImage|script|foreignObject)\b/i.exec(svg);
   if (element) return `<${element[1]}> (the renderer draws no images, scripts or foreign content)`;
-  for (const m of svg.matchAll(/\s((?:[\w.-]+:)?href)\s*=\s*(["'])(.*?)\2/gis)) if (!m[3].trim().startsWith('#')) return `${m[1]}="${m[3].slice(0, 60)}" (expected a reference to an #id)`;
-  for (const m of svg.matchAll(/url\s*\(\s*(["']?)([^)"']*)\1\s*\)/gi)) if (!m[2].trim().startsWith('#')) return `url(${m[2].slice(0, 60)}) (expected url(#id))`;
+  for (const m of svg.matchAll(/\s((?:[\w.-]+:)?href)\s*=\s*(["'])(.*?)\2/gis))
+    if (!m[3].trim().startsWith('#')) return `${m[1]}="${m[3].slice(0, 60)}" (expected a reference to an #id)`;
+  for (const m of svg.matchAll(/url\s*\(\s*(["']?)([^)"']*)\1\s*\)/gi))
+    if (!m[2].trim().startsWith('#')) return `url(${m[2].slice(0, 60)}) (expected url(#id))`;
   return undefined;
 }
 

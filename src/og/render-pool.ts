@@ -92,14 +92,22 @@ export class RenderPool {
           worker = this.spawn();
         } catch (error) {
           // Nothing was started: fail this job rather than leave it queued for ever.
-          this.queue.shift()!.reject(new Error(`could not start a PNG render worker: ${error instanceof Error ? error.message : String(error)}`));
+          this.queue
+            .shift()!
+            .reject(
+              new Error(
+                `could not start a PNG render worker: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+            );
           continue;
         }
       }
       const next = this.queue.shift()!;
       const started = worker;
       next.timer = setTimeout(() => {
-        this.settle(started)?.reject(new Error(`rendering a PNG timed out after ${this.options.timeoutMs} ms; the worker was stopped`));
+        this.settle(started)?.reject(
+          new Error(`rendering a PNG timed out after ${this.options.timeoutMs} ms; the worker was stopped`),
+        );
         started.kill('SIGKILL');
       }, this.options.timeoutMs);
       this.busy.set(worker, next);
@@ -120,7 +128,11 @@ export class RenderPool {
     // Advanced serialisation carries the PNG bytes as a Uint8Array; stdio is shared so a
     // worker's warnings reach the build log.
     // No execArgv from the parent: a parent started with `node -e <code>` would pass its code on.
-    const worker = fork(this.options.file, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const worker = fork(this.options.file, [], {
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.started++;
     this.all.add(worker);
     worker.on('message', (message) => {
@@ -146,7 +158,9 @@ export class RenderPool {
       this.pump();
     };
     worker.on('error', lost);
-    worker.on('exit', (code, signal) => lost(new Error(`the PNG render worker exited with ${signal ? `signal ${signal}` : `code ${code}`}`)));
+    worker.on('exit', (code, signal) =>
+      lost(new Error(`the PNG render worker exited with ${signal ? `signal ${signal}` : `code ${code}`}`)),
+    );
     return worker;
   }
 
@@ -174,6 +188,9 @@ function renderInPool(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> 
  * that share images use every core while the main thread renders pages, and their 3 MB pixel
  * buffers never reach the main thread's heap. The worker picks the fonts.
  */
-export function renderPngAsync(svg: string, options: Omit<RenderOptions, 'fonts'> = {}): Promise<Uint8Array<ArrayBuffer>> {
+export function renderPngAsync(
+  svg: string,
+  options: Omit<RenderOptions, 'fonts'> = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   return renderInPool({ svg, ...options });
 }

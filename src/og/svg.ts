@@ -3,8 +3,12 @@ export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
   if (!root) throw new Error('expected an <svg> root element');
   const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(root)?.[1];
-  const viewBox = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
-  if (viewBox && viewBox.length === 4 && viewBox[2] > 0 && viewBox[3] > 0) return { width: viewBox[2], height: viewBox[3] };
+  const viewBox = attr('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (viewBox && viewBox.length === 4 && viewBox[2] > 0 && viewBox[3] > 0)
+    return { width: viewBox[2], height: viewBox[3] };
   const width = parseFloat(attr('width') ?? '');
   const height = parseFloat(attr('height') ?? '');
   if (width > 0 && height > 0) return { width, height };
@@ -28,7 +32,11 @@ export function fitBox(size: { width: number; height: number }, box: number): { 
  * read them from the build machine), no ids the host uses. Logos are checked for exactly this
  * by validation (validation/logo-safety.ts) before any build draws them.
  */
-export function nestSvg(svg: string, box: { x: number; y: number; width: number; height: number }, preserveAspectRatio = 'xMidYMid meet'): string {
+export function nestSvg(
+  svg: string,
+  box: { x: number; y: number; width: number; height: number },
+  preserveAspectRatio = 'xMidYMid meet',
+): string {
   const start = svg.search(/<svg\b/i);
   if (start < 0) throw new Error('expected an <svg> root element');
   const doc = svg.slice(start).trimEnd();
@@ -46,5 +54,10 @@ export function nestSvg(svg: string, box: { x: number; y: number; width: number;
 
 /** Text made safe inside an XML/SVG element or a quoted attribute. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }

@@ -11,14 +11,17 @@ export const GET: APIRoute = async (context) => {
   const { projects, labels } = await catalog();
   return rss({
     title: 'CNCF Rust Catalog: entry updates',
-    description: 'Each change to an entry of the CNCF Rust Catalog, newest first: CNCF projects built with Rust, their maturity and measured Rust code.',
+    description:
+      'Each change to an entry of the CNCF Rust Catalog, newest first: CNCF projects built with Rust, their maturity and measured Rust code.',
     // The channel link is the home page under the base, not the bare origin.
     site: absoluteUrl(routes.home(), context.site),
     // @astrojs/rss makes the link the guid; the change's own guid replaces it (customData is merged last).
-    items: feedItems(projects, (slug) => absoluteUrl(routes.project(slug), context.site), labels).map(({ guid, ...item }) => ({
-      ...item,
-      customData: `<guid isPermaLink="false">${escapeXml(guid)}</guid>`,
-    })),
+    items: feedItems(projects, (slug) => absoluteUrl(routes.project(slug), context.site), labels).map(
+      ({ guid, ...item }) => ({
+        ...item,
+        customData: `<guid isPermaLink="false">${escapeXml(guid)}</guid>`,
+      }),
+    ),
     // The feed names its own URL (under the base), as feed validators ask.
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>en</language><atom:link href="${absoluteUrl(routes.rss(), context.site)}" rel="self" type="application/rss+xml"/>`,

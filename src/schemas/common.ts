@@ -11,11 +11,9 @@ export const CNCF_FOUNDED = '2015-07-21';
 export const latestDate = (now = new Date()): string => new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
 
 /** Lower-case kebab-case identifier used in URLs and references, e.g. `chaos-mesh`. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'expected a lower-case kebab-case identifier such as "chaos-mesh"',
-  });
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'expected a lower-case kebab-case identifier such as "chaos-mesh"',
+});
 
 /** Returns true when `text` is a real calendar day written as YYYY-MM-DD. */
 export function isCalendarDate(text: string): boolean {
@@ -41,11 +39,17 @@ export const isoDateSchema = z.preprocess(
  * not before the CNCF existed (CNCF_FOUNDED) and not in the future.
  */
 export const cncfDateSchema = isoDateSchema
-  .refine((text) => typeof text !== 'string' || text >= CNCF_FOUNDED, { error: `expected a date on or after ${CNCF_FOUNDED}, when the CNCF was announced` })
-  .refine((text) => typeof text !== 'string' || text <= latestDate(), { error: 'expected a date that is not in the future' });
+  .refine((text) => typeof text !== 'string' || text >= CNCF_FOUNDED, {
+    error: `expected a date on or after ${CNCF_FOUNDED}, when the CNCF was announced`,
+  })
+  .refine((text) => typeof text !== 'string' || text <= latestDate(), {
+    error: 'expected a date that is not in the future',
+  });
 
 /** A date something was done (an entry reviewed): a real calendar date, not in the future. */
-export const pastDateSchema = isoDateSchema.refine((text) => typeof text !== 'string' || text <= latestDate(), { error: 'expected a date that is not in the future' });
+export const pastDateSchema = isoDateSchema.refine((text) => typeof text !== 'string' || text <= latestDate(), {
+  error: 'expected a date that is not in the future',
+});
 
 /** A timestamp with time zone, ISO 8601, e.g. `2026-08-21T17:29:49+00:00`. */
 export const isoDateTimeSchema = z.preprocess(
@@ -55,8 +59,13 @@ export const isoDateTimeSchema = z.preprocess(
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/, {
       error: 'expected an ISO 8601 timestamp such as 2026-08-21T17:29:49+00:00',
     })
-    .refine(isRealTimestamp, { error: 'expected a real date and time (hours 00-23, minutes and seconds 00-59, a real calendar day, offset at most ±14:00)' })
-    .refine((text) => new Date(text).getTime() <= Date.now() + 86_400_000, { error: 'expected a time that is not in the future' }),
+    .refine(isRealTimestamp, {
+      error:
+        'expected a real date and time (hours 00-23, minutes and seconds 00-59, a real calendar day, offset at most ±14:00)',
+    })
+    .refine((text) => new Date(text).getTime() <= Date.now() + 86_400_000, {
+      error: 'expected a time that is not in the future',
+    }),
 );
 
 /** Whether an ISO 8601 timestamp (already matching the pattern) names a real moment. */
@@ -96,7 +105,11 @@ export const lineSchema = (what: string, max: number) =>
     .refine((value) => !/[\r\n]/.test(value), { error: `expected ${what} on one line` })
     .superRefine((value, ctx) => {
       const bad = unsafeCharacters(value);
-      if (bad) ctx.addIssue({ code: 'custom', message: `${what} holds ${bad} (expected printable text without control, bidirectional or invisible characters)` });
+      if (bad)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${what} holds ${bad} (expected printable text without control, bidirectional or invisible characters)`,
+        });
     });
 
 /**

@@ -7,10 +7,14 @@ import { z } from 'astro/zod';
 import { isoDateSchema } from './common.ts';
 
 /** A crate name as Cargo accepts it (crates.io names are ASCII letters, digits, `-` and `_`). */
-export const crateNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'expected a crate name (letters, digits, - and _)' });
+export const crateNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'expected a crate name (letters, digits, - and _)' });
 
 /** A repository-relative directory, `''` for the repository's top. */
-const dirSchema = z.string().regex(/^(?:[^/\0]+(?:\/[^/\0]+)*)?$/, { error: 'expected a repository-relative directory without leading or trailing slash' });
+const dirSchema = z.string().regex(/^(?:[^/\0]+(?:\/[^/\0]+)*)?$/, {
+  error: 'expected a repository-relative directory without leading or trailing slash',
+});
 
 export const DEPENDENCY_KINDS = ['normal', 'dev', 'build'] as const;
 export const DEPENDENCY_SOURCES = ['registry', 'git', 'path'] as const;
@@ -91,7 +95,9 @@ export const crateRecordSchema = z.strictObject({
 export type CrateRecord = z.infer<typeof crateRecordSchema>;
 
 /** A GitHub `owner/name`, the key of each record. */
-export const repoKeySchema = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' });
+export const repoKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' });
 
 /** The whole of `data/crates.json`. */
 export const cratesFileSchema = z.record(repoKeySchema, crateRecordSchema);

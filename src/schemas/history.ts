@@ -33,11 +33,24 @@ export const historyPointSchema = z
     /** Lines that are neither blank nor `//` comments. */
     codeLines: count('a code line count'),
     /** Rust bytes as a percentage of the counted source bytes, one decimal. */
-    rustShare: z.number().min(0, { error: 'expected a percentage between 0 and 100' }).max(100, { error: 'expected a percentage between 0 and 100' }),
+    rustShare: z
+      .number()
+      .min(0, { error: 'expected a percentage between 0 and 100' })
+      .max(100, { error: 'expected a percentage between 0 and 100' }),
   })
   .superRefine((p, ctx) => {
-    if (p.codeLines > p.lines) ctx.addIssue({ code: 'custom', path: ['codeLines'], message: `expected code lines (${p.codeLines}) to be at most lines (${p.lines})` });
-    if (p.lines > p.bytes) ctx.addIssue({ code: 'custom', path: ['lines'], message: `expected lines (${p.lines}) to be at most bytes (${p.bytes})` });
+    if (p.codeLines > p.lines)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['codeLines'],
+        message: `expected code lines (${p.codeLines}) to be at most lines (${p.lines})`,
+      });
+    if (p.lines > p.bytes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines'],
+        message: `expected lines (${p.lines}) to be at most bytes (${p.bytes})`,
+      });
   });
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
 
@@ -63,7 +76,9 @@ export type EventPoint = z.infer<typeof eventPointSchema>;
 export const repoHistorySchema = z
   .strictObject({
     /** GitHub `owner/name`, as in the entry's `rustRepos`. */
-    repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' }),
+    repo: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' }),
     /** The entry's measured commit: where the history ends. */
     measuredCommit: commitSchema,
     /** The first commit on that line that added a `.rs` file; null when none did. */
@@ -80,11 +95,19 @@ export const repoHistorySchema = z
   .superRefine((r, ctx) => {
     r.years.forEach((y, i) => {
       if (i > 0 && y.year !== r.years[i - 1].year + 1)
-        ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `expected consecutive years, got ${r.years[i - 1].year} then ${y.year}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['years', i, 'year'],
+          message: `expected consecutive years, got ${r.years[i - 1].year} then ${y.year}`,
+        });
     });
     const last = r.years.at(-1);
     if (last && last.point.commit !== r.measuredCommit)
-      ctx.addIssue({ code: 'custom', path: ['years', r.years.length - 1], message: 'expected the last yearly point at the measured commit' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['years', r.years.length - 1],
+        message: 'expected the last yearly point at the measured commit',
+      });
   });
 export type RepoHistory = z.infer<typeof repoHistorySchema>;
 
@@ -100,7 +123,8 @@ export type ProjectHistory = z.infer<typeof projectHistorySchema>;
 export const historyFileSchema = z.array(projectHistorySchema).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((p, i) => {
-    if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `expected each entry once; ${p.id} is listed twice` });
+    if (seen.has(p.id))
+      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `expected each entry once; ${p.id} is listed twice` });
     seen.add(p.id);
   });
 });

@@ -16,9 +16,14 @@ const count = (what: string) =>
 export const leftOutRepoSchema = z
   .strictObject({
     /** GitHub `owner/name`. */
-    repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' }),
+    repo: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub repository as owner/name' }),
     /** Abbreviated or full commit the figures were read at. */
-    commit: z.string().regex(/^[0-9a-f]{7,40}$/, { error: 'expected a git commit hash (7 to 40 hex digits)' }).optional(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{7,40}$/, { error: 'expected a git commit hash (7 to 40 hex digits)' })
+      .optional(),
     /** Committer date of that commit. */
     commitDate: isoDateSchema.optional(),
     /** Rust code lines the counter found in the whole repository. */
@@ -42,7 +47,11 @@ export const leftOutRepoSchema = z
         message: `expected commit, commitDate, codeLines and rustShare together (a measured repository), or none of them (not measured)`,
       });
     if (r.shippedCodeLines !== undefined && (r.codeLines === undefined || r.shippedCodeLines > r.codeLines))
-      ctx.addIssue({ code: 'custom', path: ['shippedCodeLines'], message: 'expected shippedCodeLines to be at most the measured codeLines' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['shippedCodeLines'],
+        message: 'expected shippedCodeLines to be at most the measured codeLines',
+      });
   });
 export type LeftOutRepo = z.infer<typeof leftOutRepoSchema>;
 

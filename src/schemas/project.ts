@@ -70,24 +70,46 @@ export const measurementSchema = z
     /** The largest programming languages with their share, e.g. "Go 74.6%, Rust 17.9%". */
     languages: z
       .string({ error: 'expected a language list such as "Rust 90.1%, Go 9.9%"' })
-      .regex(/^[^,%]+ \d+(\.\d)?%(, [^,%]+ \d+(\.\d)?%)*$/, { error: 'expected a language list such as "Rust 90.1%, Go 9.9%"' })
+      .regex(/^[^,%]+ \d+(\.\d)?%(, [^,%]+ \d+(\.\d)?%)*$/, {
+        error: 'expected a language list such as "Rust 90.1%, Go 9.9%"',
+      })
       .optional(),
     /** What the counter noticed: submodules, exclusions, the language mix. */
     notes: lineSchema('notes', 1000).optional(),
   })
   .superRefine((m, ctx) => {
     if (m.codeLines > m.lines)
-      ctx.addIssue({ code: 'custom', path: ['codeLines'], message: `expected code lines (${m.codeLines}) to be at most lines (${m.lines})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['codeLines'],
+        message: `expected code lines (${m.codeLines}) to be at most lines (${m.lines})`,
+      });
     if (m.lines > m.bytes)
-      ctx.addIssue({ code: 'custom', path: ['lines'], message: `expected lines (${m.lines}) to be at most bytes (${m.bytes})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines'],
+        message: `expected lines (${m.lines}) to be at most bytes (${m.bytes})`,
+      });
     if (m.bytes > m.bytesRaw)
-      ctx.addIssue({ code: 'custom', path: ['bytes'], message: `expected bytes (${m.bytes}) to be at most bytesRaw (${m.bytesRaw})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bytes'],
+        message: `expected bytes (${m.bytes}) to be at most bytesRaw (${m.bytesRaw})`,
+      });
     if (m.programmingBytes !== undefined && m.bytes > m.programmingBytes)
-      ctx.addIssue({ code: 'custom', path: ['programmingBytes'], message: `expected programmingBytes (${m.programmingBytes}) to be at least bytes (${m.bytes})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['programmingBytes'],
+        message: `expected programmingBytes (${m.programmingBytes}) to be at least bytes (${m.bytes})`,
+      });
     if (m.programmingBytes !== undefined && m.programmingBytes > 0) {
       const share = Math.round((m.bytes / m.programmingBytes) * 1000) / 10;
       if (share !== m.rustShare)
-        ctx.addIssue({ code: 'custom', path: ['rustShare'], message: `expected rustShare ${share} (bytes / programmingBytes), got ${m.rustShare}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rustShare'],
+          message: `expected rustShare ${share} (bytes / programmingBytes), got ${m.rustShare}`,
+        });
     }
     if (m.files === 0 && m.bytes > 0)
       ctx.addIssue({ code: 'custom', path: ['files'], message: 'expected at least one file when bytes are counted' });
@@ -100,7 +122,10 @@ export type Measurement = z.infer<typeof measurementSchema>;
  */
 export const repoSchema = z
   .string({ error: 'expected a GitHub repository as owner/name' })
-  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/, { error: 'expected a GitHub repository as owner/name (letters, digits, hyphens in the owner; no "..", slashes or spaces)' });
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/, {
+    error:
+      'expected a GitHub repository as owner/name (letters, digits, hyphens in the owner; no "..", slashes or spaces)',
+  });
 
 /** Most categories an entry may name (CONTRIBUTING: "one to three"). */
 export const MAX_CATEGORIES = 3;
@@ -148,9 +173,7 @@ export const reportedSchema = z.strictObject({
   /** The maturity the report gave. */
   maturity: maturitySchema,
   /** The dates the report gave, where it gave any. */
-  dates: z
-    .strictObject({ accepted: cncfDateSchema.optional(), graduated: cncfDateSchema.optional() })
-    .optional(),
+  dates: z.strictObject({ accepted: cncfDateSchema.optional(), graduated: cncfDateSchema.optional() }).optional(),
   /** Its "Rust LOC" figures: really bytes of `.rs` files from GitHub's language statistics. */
   figures: z.array(reportedFigureSchema),
 });
@@ -198,7 +221,9 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       /** Main source repository. */
       repository: httpsUrlSchema,
       /** Logo file name in `public/logos/`. */
-      logo: z.string().regex(/^[a-z0-9][a-z0-9._-]*\.svg$/, { error: 'expected an .svg file name in public/logos/, e.g. "tikv.svg"' }),
+      logo: z.string().regex(/^[a-z0-9][a-z0-9._-]*\.svg$/, {
+        error: 'expected an .svg file name in public/logos/, e.g. "tikv.svg"',
+      }),
       /** How much of the project is Rust: pure, component, sdk or none-found. */
       rustUsage: rustUsageSchema,
       /** What the project does, as references into `content/categories.yaml`. */
@@ -217,7 +242,10 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
       /** Citations behind the entry, as references into `content/sources.yaml`. */
       sources: z.array(sourceRef).min(1, { error: 'expected at least one source' }),
       /** What changed in the entry and when, oldest first; the feed has one item per change. */
-      changes: z.array(entryChangeSchema).min(1, { error: 'expected at least one change, or no changes key' }).optional()
+      changes: z
+        .array(entryChangeSchema)
+        .min(1, { error: 'expected at least one change, or no changes key' })
+        .optional()
         .describe('What changed in the entry and when, oldest first: {date, summary}, or null.'),
       /** Last time the entry's facts were reviewed or changed: the newest date in `changes`, when there are any. */
       updated: pastDateSchema,
@@ -225,43 +253,77 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
        * When the entry's claims were last checked against the project's own sources
        * (repositories, documentation, announcements); shown on the project page.
        */
-      verified: pastDateSchema.optional().describe("When the entry's claims were last checked against the project's own sources (YYYY-MM-DD), or null."),
+      verified: pastDateSchema
+        .optional()
+        .describe("When the entry's claims were last checked against the project's own sources (YYYY-MM-DD), or null."),
     })
     .superRefine((entry, ctx) => {
       const repos = entry.rustRepos as RustRepo[];
       if (entry.rustUsage === 'none-found' && repos.some((r) => r.measurement.bytes > 0))
-        ctx.addIssue({ code: 'custom', path: ['rustUsage'], message: 'expected pure, component or sdk: a repository with Rust code is listed' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rustUsage'],
+          message: 'expected pure, component or sdk: a repository with Rust code is listed',
+        });
       if (entry.rustUsage !== 'none-found' && !repos.some((r) => r.measurement.bytes > 0))
-        ctx.addIssue({ code: 'custom', path: ['rustRepos'], message: `expected at least one repository with measured Rust code for rustUsage "${entry.rustUsage}" (use none-found otherwise)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rustRepos'],
+          message: `expected at least one repository with measured Rust code for rustUsage "${entry.rustUsage}" (use none-found otherwise)`,
+        });
       if (entry.rustUsage !== 'none-found' && !entry.rationale)
-        ctx.addIssue({ code: 'custom', path: ['rationale'], message: 'expected a rationale: why the project chose Rust' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rationale'],
+          message: 'expected a rationale: why the project chose Rust',
+        });
       const categories = entry.categories as unknown[];
       categories.forEach((c, i) => {
         const id = typeof c === 'string' ? c : (c as { id?: unknown } | null)?.id;
         if (categories.slice(0, i).some((d) => (typeof d === 'string' ? d : (d as { id?: unknown } | null)?.id) === id))
-          ctx.addIssue({ code: 'custom', path: ['categories', i], message: `expected each category once; ${String(id)} is listed twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', i],
+            message: `expected each category once; ${String(id)} is listed twice`,
+          });
       });
       const seen = new Set<string>();
       repos.forEach((r, i) => {
         if (seen.has(r.repo.toLowerCase()))
-          ctx.addIssue({ code: 'custom', path: ['rustRepos', i, 'repo'], message: `expected each repository once; ${r.repo} is listed twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rustRepos', i, 'repo'],
+            message: `expected each repository once; ${r.repo} is listed twice`,
+          });
         seen.add(r.repo.toLowerCase());
       });
       const figures = (entry.reported?.figures ?? []) as { repos?: string[] }[];
       figures.forEach((f, i) =>
         f.repos?.forEach((repo, j) => {
           if (!seen.has(repo.toLowerCase()))
-            ctx.addIssue({ code: 'custom', path: ['reported', 'figures', i, 'repos', j], message: `expected one of the entry's rustRepos; ${repo} is not listed there` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['reported', 'figures', i, 'repos', j],
+              message: `expected one of the entry's rustRepos; ${repo} is not listed there`,
+            });
         }),
       );
       const changes = (entry.changes ?? []) as { date: string }[];
       changes.forEach((c, i) => {
         if (i > 0 && c.date <= changes[i - 1].date)
-          ctx.addIssue({ code: 'custom', path: ['changes', i, 'date'], message: `expected changes oldest first, one per day: ${c.date} comes after ${changes[i - 1].date}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['changes', i, 'date'],
+            message: `expected changes oldest first, one per day: ${c.date} comes after ${changes[i - 1].date}`,
+          });
       });
       if (changes.length > 0 && entry.updated !== changes[changes.length - 1].date)
-        ctx.addIssue({ code: 'custom', path: ['updated'], message: `expected updated to be the newest change date (${changes[changes.length - 1].date}), got ${entry.updated}` });
-            const order = MATURITY_DATE_KEYS;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `expected updated to be the newest change date (${changes[changes.length - 1].date}), got ${entry.updated}`,
+        });
+      const order = MATURITY_DATE_KEYS;
       const d = entry.dates as Partial<MaturityDates>;
       for (let i = 1; i < order.length; i++) {
         const later = d[order[i]];
@@ -269,13 +331,21 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
         for (let j = 0; j < i; j++) {
           const earlier = d[order[j]];
           if (earlier && later < earlier)
-            ctx.addIssue({ code: 'custom', path: ['dates', order[i]], message: `expected ${order[i]} (${later}) on or after ${order[j]} (${earlier})` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['dates', order[i]],
+              message: `expected ${order[i]} (${later}) on or after ${order[j]} (${earlier})`,
+            });
         }
       }
       const needed = { incubating: ['incubating'], graduated: ['graduated'], archived: ['archived'] } as const;
       for (const [field, levels] of Object.entries(needed)) {
         if ((levels as readonly string[]).includes(entry.maturity) && !d[field as keyof MaturityDates])
-          ctx.addIssue({ code: 'custom', path: ['dates', field], message: `expected a ${field} date for a ${entry.maturity} project` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['dates', field],
+            message: `expected a ${field} date for a ${entry.maturity} project`,
+          });
       }
     });
 }

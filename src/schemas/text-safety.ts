@@ -27,9 +27,49 @@ export function unsafeCharacters(text: string): string | undefined {
  * second "TiKV" written with a Cyrillic "К"; not the whole Unicode confusables table.
  */
 const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԛ: 'q', ԝ: 'w', ɡ: 'g', ӏ: 'l',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w', ϲ: 'c', ϳ: 'j',
-  ı: 'i', ł: 'l', ø: 'o', '0': 'o', '1': 'l', '|': 'l',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  ӏ: 'l',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  γ: 'y',
+  ω: 'w',
+  ϲ: 'c',
+  ϳ: 'j',
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  '0': 'o',
+  '1': 'l',
+  '|': 'l',
 };
 
 /**
@@ -46,12 +86,29 @@ export function nameSkeleton(name: string): string {
 
 /** Host names that lead to the machine opening the link or its network, never to a project. */
 export function privateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || /\.(local|internal|lan|home|corp|intranet|test|example|invalid)$/.test(host)) return true;
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /\.(local|internal|lan|home|corp|intranet|test|example|invalid)$/.test(host)
+  )
+    return true;
   const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host)?.slice(1).map(Number);
   if (v4) {
     const [a, b] = v4;
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      a >= 224
+    );
   }
   if (host.includes(':')) return true; // IPv6 literals: a project links by name
   return false;
@@ -63,7 +120,8 @@ export const MAX_URL_LENGTH = 2048;
 /** What is wrong with an https URL beyond its scheme, or undefined. */
 export function urlProblem(value: string): string | undefined {
   if (value.length > MAX_URL_LENGTH) return `a URL of ${value.length} characters (expected at most ${MAX_URL_LENGTH})`;
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'white space or a control character in the URL (expected none; encode a space as %20)';
+  if (/[\s\u0000-\u001f\u007f]/.test(value))
+    return 'white space or a control character in the URL (expected none; encode a space as %20)';
   const chars = unsafeCharacters(value);
   if (chars) return `${chars} in the URL`;
   let url: URL;

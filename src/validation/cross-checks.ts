@@ -22,7 +22,12 @@ export function duplicateProblems(entries: readonly EntrySummary[]): Problem[] {
   for (const entry of sorted) {
     const first = slugs.get(entry.slug);
     if (first)
-      problems.push({ file: entry.file, line: 1, field: 'slug', message: `slug "${entry.slug}" is also the slug of ${first.file} (expected one file per project; file names give the page URL)` });
+      problems.push({
+        file: entry.file,
+        line: 1,
+        field: 'slug',
+        message: `slug "${entry.slug}" is also the slug of ${first.file} (expected one file per project; file names give the page URL)`,
+      });
     else slugs.set(entry.slug, entry);
     for (const [field, value, seen] of [
       ['name', entry.name, names],
@@ -33,7 +38,12 @@ export function duplicateProblems(entries: readonly EntrySummary[]): Problem[] {
       const key = nameSkeleton(value.value);
       const earlier = seen.get(key);
       if (earlier)
-        problems.push({ file: entry.file, line: value.line, field, message: `"${value.value}" is already the ${field} of ${earlier.file}:${earlier.line}${earlier.value === value.value ? '' : ` ("${earlier.value}", which it reads as after Unicode normalisation and look-alike letters)`} (expected each project once)` });
+        problems.push({
+          file: entry.file,
+          line: value.line,
+          field,
+          message: `"${value.value}" is already the ${field} of ${earlier.file}:${earlier.line}${earlier.value === value.value ? '' : ` ("${earlier.value}", which it reads as after Unicode normalisation and look-alike letters)`} (expected each project once)`,
+        });
       else seen.set(key, { file: entry.file, line: value.line, value: value.value });
     }
   }

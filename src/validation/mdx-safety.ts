@@ -25,17 +25,57 @@ export interface MdxFinding {
 
 /** Lowercase tags that run code, load other documents or change the page around them. */
 export const FORBIDDEN_TAGS = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta', 'form',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'link',
+  'meta',
+  'form',
 ]);
 
 /** Attributes whose value the browser loads or navigates to. */
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'srcset', 'action', 'formaction', 'poster', 'cite', 'background', 'data', 'codebase',
-  'ping', 'xlink:href', 'longdesc', 'usemap', 'manifest', 'icon', 'lowsrc', 'dynsrc', 'profile', 'classid', 'archive',
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'poster',
+  'cite',
+  'background',
+  'data',
+  'codebase',
+  'ping',
+  'xlink:href',
+  'longdesc',
+  'usemap',
+  'manifest',
+  'icon',
+  'lowsrc',
+  'dynsrc',
+  'profile',
+  'classid',
+  'archive',
 ]);
 
 const NAMED_ENTITIES: Record<string, string> = {
-  colon: ':', tab: '\t', newline: '\n', nbsp: ' ', sol: '/', lpar: '(', rpar: ')', period: '.', amp: '&', quot: '"', apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  nbsp: ' ',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+  period: '.',
+  amp: '&',
+  quot: '"',
+  apos: "'",
 };
 
 /** Decode character references once more: the parser decoded them, a browser might again. */
@@ -62,16 +102,19 @@ export function unsafeScheme(url: string): string | undefined {
   return scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data' ? scheme : undefined;
 }
 
-
 /**
  * Why a link target is refused though its scheme runs nothing, or undefined: `http:` (also
  * written with entities or odd case), and `//host`, which is another site under whatever scheme
  * the page has. The message ends with what is expected.
  */
 export function insecureTarget(url: string): string | undefined {
-  const cleaned = decodeEntities(decodeEntities(url)).replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '');
+  const cleaned = decodeEntities(decodeEntities(url)).replace(
+    /[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g,
+    '',
+  );
   if (/^http:/i.test(cleaned)) return 'uses http:// (expected https://)';
-  if (/^[\\/]{2}/.test(cleaned)) return 'is a protocol-relative link to another host (expected https://host/… or a path inside the site)';
+  if (/^[\\/]{2}/.test(cleaned))
+    return 'is a protocol-relative link to another host (expected https://host/… or a path inside the site)';
   return undefined;
 }
 
@@ -86,7 +129,7 @@ export function nestingDepth(source: string): { depth: number; line: number } {
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
     const quotes = /^(?:[ \t]*>)*/.exec(text)![0].replace(/[^>]/g, '').length;
-    const indent = Math.floor((/^[ \t]*/.exec(text.replace(/^(?:[ \t]*>)*/, ''))![0].replace(/\t/g, '    ').length) / 2);
+    const indent = Math.floor(/^[ \t]*/.exec(text.replace(/^(?:[ \t]*>)*/, ''))![0].replace(/\t/g, '    ').length / 2);
     let deepest = tags;
     for (const m of text.matchAll(/<(\/?)[A-Za-z][^>]*?(\/?)>/g)) {
       if (m[1]) tags = Math.max(0, tags - 1);
@@ -118,19 +161,33 @@ export function checkMdx(source: string): MdxFinding[] {
   // overflowed its stack (and ours) instead of giving an error that names the file.
   const depth = nestingDepth(source);
   if (depth.depth > MAX_MDX_DEPTH)
-    return [{ line: depth.line, rule: 'mdx:nesting', message: `Markdown or HTML nested ${depth.depth} levels deep (expected at most ${MAX_MDX_DEPTH})` }];
+    return [
+      {
+        line: depth.line,
+        rule: 'mdx:nesting',
+        message: `Markdown or HTML nested ${depth.depth} levels deep (expected at most ${MAX_MDX_DEPTH})`,
+      },
+    ];
   try {
     tree = mdxToMdast(source) as unknown as MdastLike;
   } catch (error) {
     if (error instanceof RangeError)
-      return [{ line: 1, rule: 'mdx:syntax', message: `the document is too deeply nested to parse (${error.message}; expected at most ${MAX_MDX_DEPTH} levels)` }];
+      return [
+        {
+          line: 1,
+          rule: 'mdx:syntax',
+          message: `the document is too deeply nested to parse (${error.message}; expected at most ${MAX_MDX_DEPTH} levels)`,
+        },
+      ];
     const message = error instanceof Error ? error.message : String(error);
     const at = /^(\d+):(\d+):\s*/.exec(message);
-    return [{
-      line: at ? Number(at[1]) : 1,
-      rule: 'mdx:syntax',
-      message: `${at ? message.slice(at[0].length) : message} (expected valid MDX: close every tag, write { and < as \\{ and \\< in prose)`,
-    }];
+    return [
+      {
+        line: at ? Number(at[1]) : 1,
+        rule: 'mdx:syntax',
+        message: `${at ? message.slice(at[0].length) : message} (expected valid MDX: close every tag, write { and < as \\{ and \\< in prose)`,
+      },
+    ];
   }
 
   const findings: MdxFinding[] = [];
@@ -146,9 +203,17 @@ export function checkMdx(source: string): MdxFinding[] {
     if (name && /[.:]/.test(name)) {
       add(node, 'mdx:forbidden-tag', `<${name}> refers to a variable or namespace (expected a plain HTML tag)`);
     } else if (name && /^[A-Z]/.test(name)) {
-      add(node, 'mdx:unknown-component', `<${name}> is not an entry component (expected Markdown or plain HTML; entries use no components)`);
+      add(
+        node,
+        'mdx:unknown-component',
+        `<${name}> is not an entry component (expected Markdown or plain HTML; entries use no components)`,
+      );
     } else if (name && FORBIDDEN_TAGS.has(name.toLowerCase())) {
-      add(node, 'mdx:forbidden-tag', `<${name}> is not allowed in an entry (expected Markdown or plain HTML without ${[...FORBIDDEN_TAGS].join('/')})`);
+      add(
+        node,
+        'mdx:forbidden-tag',
+        `<${name}> is not allowed in an entry (expected Markdown or plain HTML without ${[...FORBIDDEN_TAGS].join('/')})`,
+      );
     }
     for (const attribute of node.attributes ?? []) {
       if (attribute.type !== 'mdxJsxAttribute') {
@@ -156,7 +221,12 @@ export function checkMdx(source: string): MdxFinding[] {
         continue;
       }
       const attrName = attribute.name ?? '';
-      if (/^on/i.test(attrName)) add(node, 'mdx:event-handler', `<${tag} ${attrName}> is an event handler (expected no on* attributes: entries run no scripts)`);
+      if (/^on/i.test(attrName))
+        add(
+          node,
+          'mdx:event-handler',
+          `<${tag} ${attrName}> is an event handler (expected no on* attributes: entries run no scripts)`,
+        );
       if (attribute.value !== null && typeof attribute.value === 'object') {
         add(node, 'mdx:no-expression', `<${tag} ${attrName}={…}> uses an expression (expected a quoted string value)`);
         continue;
@@ -170,7 +240,8 @@ export function checkMdx(source: string): MdxFinding[] {
           // The same rules as a Markdown link: a link written as JSX is no exception.
           else if (loads) {
             const insecure = insecureTarget(part.trim());
-            if (insecure) add(node, 'mdx:insecure-url', `<${tag} ${attrName}="${part.trim().slice(0, 60)}"> ${insecure}`);
+            if (insecure)
+              add(node, 'mdx:insecure-url', `<${tag} ${attrName}="${part.trim().slice(0, 60)}"> ${insecure}`);
           }
         }
       }
@@ -184,11 +255,19 @@ export function checkMdx(source: string): MdxFinding[] {
       case 'toml':
         return;
       case 'mdxjsEsm':
-        add(node, 'mdx:no-import-export', 'import/export statements are not allowed (expected plain Markdown; entries may not load or define code)');
+        add(
+          node,
+          'mdx:no-import-export',
+          'import/export statements are not allowed (expected plain Markdown; entries may not load or define code)',
+        );
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        add(node, 'mdx:no-expression', `{${String(node.value ?? '').slice(0, 30)}} is an MDX expression (expected plain text; write a literal brace as \\{)`);
+        add(
+          node,
+          'mdx:no-expression',
+          `{${String(node.value ?? '').slice(0, 30)}} is an MDX expression (expected plain text; write a literal brace as \\{)`,
+        );
         return;
       case 'html':
         add(node, 'mdx:forbidden-tag', 'raw HTML is not allowed (expected Markdown or plain HTML tags)');
@@ -204,7 +283,12 @@ export function checkMdx(source: string): MdxFinding[] {
           const scheme = unsafeScheme(node.url);
           const insecure = scheme ? undefined : insecureTarget(node.url);
           if (scheme) unsafe(node, `the Markdown ${node.type} target ${JSON.stringify(node.url.slice(0, 40))}`, scheme);
-          else if (insecure) add(node, 'mdx:insecure-url', `the Markdown ${node.type} target ${JSON.stringify(node.url.slice(0, 60))} ${insecure}`);
+          else if (insecure)
+            add(
+              node,
+              'mdx:insecure-url',
+              `the Markdown ${node.type} target ${JSON.stringify(node.url.slice(0, 60))} ${insecure}`,
+            );
         }
         break;
     }

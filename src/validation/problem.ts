@@ -22,7 +22,11 @@ export function formatProblem(p: Problem): string {
 /** Stable order: by file, then line, then field. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field) || a.message.localeCompare(b.message),
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.field.localeCompare(b.field) ||
+      a.message.localeCompare(b.message),
   );
 }
 

@@ -39,23 +39,37 @@ export function checkProjectEntry(
   const summary: EntrySummary = { file, slug };
   const parts = splitEntry(text);
   if (!parts) {
-    problems.push({ file, line: 1, field: 'frontmatter', message: 'no frontmatter found (expected the file to start with a --- line, the YAML fields, then a closing --- line)' });
+    problems.push({
+      file,
+      line: 1,
+      field: 'frontmatter',
+      message:
+        'no frontmatter found (expected the file to start with a --- line, the YAML fields, then a closing --- line)',
+    });
     return { problems, summary };
   }
 
   const yaml = parseYaml(parts.yaml, parts.yamlLine);
   if (!yaml.ok) {
-    problems.push({ file, line: yaml.line, field: 'yaml:syntax', message: `${yaml.message} (expected valid YAML frontmatter)` });
+    problems.push({
+      file,
+      line: yaml.line,
+      field: 'yaml:syntax',
+      message: `${yaml.message} (expected valid YAML frontmatter)`,
+    });
   } else {
     const data = yaml.value;
     const result = projectFrontmatterSchema.safeParse(data);
     if (!result.success)
-      problems.push(...issuesToProblems(result.error.issues, { file, data, lineOf: yaml.lineOf, schema: projectFrontmatterSchema }));
+      problems.push(
+        ...issuesToProblems(result.error.issues, { file, data, lineOf: yaml.lineOf, schema: projectFrontmatterSchema }),
+      );
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       const fields = data as Record<string, unknown>;
       const at = (path: YamlPath) => yaml.lineOf(path);
       if (typeof fields.name === 'string') summary.name = { value: fields.name.trim(), line: at(['name']) };
-      if (typeof fields.landscapeName === 'string') summary.landscapeName = { value: fields.landscapeName.trim(), line: at(['landscapeName']) };
+      if (typeof fields.landscapeName === 'string')
+        summary.landscapeName = { value: fields.landscapeName.trim(), line: at(['landscapeName']) };
       const references = [
         ['categories', context.categoryIds, 'category', 'content/categories.yaml'],
         ['sources', context.sourceIds, 'source', 'content/sources.yaml'],
@@ -65,16 +79,35 @@ export function checkProjectEntry(
         if (!Array.isArray(list) || !known) continue;
         list.forEach((id, i) => {
           if (typeof id === 'string' && !known.has(id))
-            problems.push({ file, line: at([field, i]), field: `${field}[${i}]`, message: `unknown ${what} "${id}" (expected an id from ${where}: ${listOf(known)})` });
+            problems.push({
+              file,
+              line: at([field, i]),
+              field: `${field}[${i}]`,
+              message: `unknown ${what} "${id}" (expected an id from ${where}: ${listOf(known)})`,
+            });
         });
       }
-      if (typeof fields.logo === 'string' && projectFrontmatterSchema.shape.logo.safeParse(fields.logo).success && !context.logoExists(fields.logo))
-        problems.push({ file, line: at(['logo']), field: 'logo', message: `no file public/logos/${fields.logo} (expected the name of an SVG in public/logos/; add the file there)` });
+      if (
+        typeof fields.logo === 'string' &&
+        projectFrontmatterSchema.shape.logo.safeParse(fields.logo).success &&
+        !context.logoExists(fields.logo)
+      )
+        problems.push({
+          file,
+          line: at(['logo']),
+          field: 'logo',
+          message: `no file public/logos/${fields.logo} (expected the name of an SVG in public/logos/; add the file there)`,
+        });
     }
   }
 
   if (parts.body.trim() === '')
-    problems.push({ file, line: parts.bodyLine, field: 'body:empty', message: 'the entry has no text after the frontmatter (expected at least a paragraph about the project)' });
+    problems.push({
+      file,
+      line: parts.bodyLine,
+      field: 'body:empty',
+      message: 'the entry has no text after the frontmatter (expected at least a paragraph about the project)',
+    });
   else
     for (const finding of checkMdx(text))
       problems.push({ file, line: finding.line, field: finding.rule, message: finding.message });

@@ -39,7 +39,8 @@ const linkProblem = (file: string): Problem => ({
   file,
   line: 1,
   field: 'file:symlink',
-  message: 'is a symbolic link; the site would publish whatever it points to, inside or outside the repository (expected a regular file)',
+  message:
+    'is a symbolic link; the site would publish whatever it points to, inside or outside the repository (expected a regular file)',
 });
 
 /** Reads every file under `contentDir` (never writes) and returns every problem found. */
@@ -52,7 +53,14 @@ export function validateContent(options: ValidateOptions): ValidationReport {
 
   if (!existsSync(contentDir))
     return {
-      problems: [{ file: display('.'), line: 1, field: 'file:missing', message: 'the content folder does not exist (expected content/ with projects/ and the taxonomy YAML files)' }],
+      problems: [
+        {
+          file: display('.'),
+          line: 1,
+          field: 'file:missing',
+          message: 'the content folder does not exist (expected content/ with projects/ and the taxonomy YAML files)',
+        },
+      ],
       files: 0,
       entries: 0,
     };
@@ -72,9 +80,21 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     ...published.links.map((rel) => linkProblem(displayPublic(rel))),
     ...published.files.flatMap((rel) => {
       if (!isPublicFile(rel))
-        return [{ file: displayPublic(rel), line: 1, field: 'file:unexpected', message: `is not a file public/ may hold (expected ${PUBLIC_FILES_DOC}); everything in public/ is published as it is, so only checked kinds of files may be there` }];
+        return [
+          {
+            file: displayPublic(rel),
+            line: 1,
+            field: 'file:unexpected',
+            message: `is not a file public/ may hold (expected ${PUBLIC_FILES_DOC}); everything in public/ is published as it is, so only checked kinds of files may be there`,
+          },
+        ];
       if (!rel.endsWith('.svg')) return [];
-      return logoProblems(readFileSync(path.join(publicDir, rel), 'utf8')).map((p) => ({ file: displayPublic(rel), line: p.line, field: p.rule, message: p.message }));
+      return logoProblems(readFileSync(path.join(publicDir, rel), 'utf8')).map((p) => ({
+        file: displayPublic(rel),
+        line: p.line,
+        field: p.rule,
+        message: p.message,
+      }));
     }),
   ];
   const report = validateTree(files, { logos, display, maxBytes });

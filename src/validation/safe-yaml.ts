@@ -18,7 +18,10 @@ export class YamlLimitError extends Error {
 export function loadYaml(text: string, options: LoadOptions & { maxBytes?: number } = {}): unknown {
   const maxBytes = options.maxBytes ?? MAX_YAML_BYTES;
   const bytes = Buffer.byteLength(text);
-  if (bytes > maxBytes) throw new YamlLimitError(`${options.filename ? `${options.filename}: ` : ''}the YAML is ${bytes} bytes (expected at most ${maxBytes})`);
+  if (bytes > maxBytes)
+    throw new YamlLimitError(
+      `${options.filename ? `${options.filename}: ` : ''}the YAML is ${bytes} bytes (expected at most ${maxBytes})`,
+    );
   const { maxBytes: _, ...rest } = options;
   return load(text, { maxDepth: 100, ...rest, maxAliases: options.maxAliases ?? MAX_YAML_ALIASES });
 }

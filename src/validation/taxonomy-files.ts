@@ -29,7 +29,11 @@ export const TAXONOMY_FILES: Record<string, TaxonomySpec> = {
  * `ids` is undefined when the file could not be read as a list, so that references into it
  * are not all reported as unknown on top of the real problem.
  */
-export function checkTaxonomyFile(file: string, spec: TaxonomySpec, text: string): { problems: Problem[]; ids?: Set<string> } {
+export function checkTaxonomyFile(
+  file: string,
+  spec: TaxonomySpec,
+  text: string,
+): { problems: Problem[]; ids?: Set<string> } {
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const yaml = parseYaml(text);
@@ -39,8 +43,17 @@ export function checkTaxonomyFile(file: string, spec: TaxonomySpec, text: string
   }
   const items = yaml.value;
   if (!Array.isArray(items) || items.length === 0) {
-    const got = Array.isArray(items) ? 'an empty list' : items !== null && typeof items === 'object' ? 'a mapping' : `the single value ${JSON.stringify(items)}`;
-    problems.push({ file, line: yaml.lineOf([]), field: '(top level)', message: `got ${got} (expected a list of items, each starting with "- id: …")` });
+    const got = Array.isArray(items)
+      ? 'an empty list'
+      : items !== null && typeof items === 'object'
+        ? 'a mapping'
+        : `the single value ${JSON.stringify(items)}`;
+    problems.push({
+      file,
+      line: yaml.lineOf([]),
+      field: '(top level)',
+      message: `got ${got} (expected a list of items, each starting with "- id: …")`,
+    });
     return { problems };
   }
   const firstLine = new Map<string, number>();
@@ -58,12 +71,22 @@ export function checkTaxonomyFile(file: string, spec: TaxonomySpec, text: string
     if (typeof id !== 'string') return;
     const earlier = firstLine.get(id);
     if (earlier !== undefined)
-      problems.push({ file, line: lineOf(['id']), field: `[${i}].id`, message: `duplicate id "${id}", first defined on line ${earlier} (expected each id once)` });
+      problems.push({
+        file,
+        line: lineOf(['id']),
+        field: `[${i}].id`,
+        message: `duplicate id "${id}", first defined on line ${earlier} (expected each id once)`,
+      });
     else firstLine.set(id, lineOf(['id']));
     ids.add(id);
   });
   for (const id of spec.requiredIds ?? [])
     if (!ids.has(id))
-      problems.push({ file, line: yaml.lineOf([]), field: '(top level)', message: `no item with id "${id}" (expected one item for each of ${spec.requiredIds?.join(', ')})` });
+      problems.push({
+        file,
+        line: yaml.lineOf([]),
+        field: '(top level)',
+        message: `no item with id "${id}" (expected one item for each of ${spec.requiredIds?.join(', ')})`,
+      });
   return { problems, ids };
 }

@@ -49,19 +49,36 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
     // hidden files and `_drafts` included: a file skipped here could still reach the build.
     const isEntry = file.path.startsWith(PROJECTS);
     if (isEntry && !isEntryFile(file.path.slice(PROJECTS.length))) {
-      problems.push({ file: file.display, line: 1, field: 'file:unexpected', message: 'is not an entry file name (expected entries as content/projects/<slug>.mdx, a lower-case slug, directly in that folder; no hidden files, drafts or other files)' });
+      problems.push({
+        file: file.display,
+        line: 1,
+        field: 'file:unexpected',
+        message:
+          'is not an entry file name (expected entries as content/projects/<slug>.mdx, a lower-case slug, directly in that folder; no hidden files, drafts or other files)',
+      });
       continue;
     }
     if (!isEntry && !Object.hasOwn(TAXONOMY_FILES, file.path)) {
-      problems.push({ file: file.display, line: 1, field: 'file:unexpected', message: `the site does not read this file (expected only projects/ and ${Object.keys(TAXONOMY_FILES).join(', ')} in content/)` });
+      problems.push({
+        file: file.display,
+        line: 1,
+        field: 'file:unexpected',
+        message: `the site does not read this file (expected only projects/ and ${Object.keys(TAXONOMY_FILES).join(', ')} in content/)`,
+      });
       continue;
     }
     if (file.size > maxBytes || !file.bytes) {
-      problems.push({ file: file.display, line: 1, field: 'file:size', message: `file is ${file.size} bytes (expected at most ${maxBytes} bytes; content files are short text)` });
+      problems.push({
+        file: file.display,
+        line: 1,
+        field: 'file:size',
+        message: `file is ${file.size} bytes (expected at most ${maxBytes} bytes; content files are short text)`,
+      });
       continue;
     }
     const decoded = decodeContentFile(file.bytes, maxBytes);
-    if (!decoded.ok) problems.push({ file: file.display, line: decoded.line, field: decoded.rule, message: decoded.message });
+    if (!decoded.ok)
+      problems.push({ file: file.display, line: decoded.line, field: decoded.rule, message: decoded.message });
     else texts.set(file.path, decoded.text);
   }
 
@@ -71,7 +88,12 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
     const text = texts.get(name);
     if (text === undefined) {
       if (!files.some((f) => f.path === name))
-        problems.push({ file: context.display(name), line: 1, field: 'file:missing', message: `content/${name} does not exist (expected the file; the site reads it)` });
+        problems.push({
+          file: context.display(name),
+          line: 1,
+          field: 'file:missing',
+          message: `content/${name} does not exist (expected the file; the site reads it)`,
+        });
       continue;
     }
     const result = checkTaxonomyFile(files.find((f) => f.path === name)?.display ?? name, spec, text);
@@ -90,7 +112,12 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
     if (text === undefined || !file.path.startsWith(PROJECTS)) continue;
     const baseName = file.path.slice(PROJECTS.length).replace(/\.mdx$/, '');
     if (!slugSchema.safeParse(baseName).success)
-      problems.push({ file: file.display, line: 1, field: 'file:name', message: `file name "${baseName}.mdx" is not a slug (expected lower-case words joined by hyphens, e.g. chaos-mesh.mdx)` });
+      problems.push({
+        file: file.display,
+        line: 1,
+        field: 'file:name',
+        message: `file name "${baseName}.mdx" is not a slug (expected lower-case words joined by hyphens, e.g. chaos-mesh.mdx)`,
+      });
     const result = checkProjectEntry(file.display, loaderSlug(baseName), text, entryContext);
     problems.push(...result.problems);
     summaries.push(result.summary);

@@ -8,8 +8,7 @@ import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, 
 export type YamlPath = readonly PropertyKey[];
 
 export type YamlParse =
-  | { ok: true; value: unknown; lineOf: (path: YamlPath) => number }
-  | { ok: false; line: number; message: string };
+  { ok: true; value: unknown; lineOf: (path: YamlPath) => number } | { ok: false; line: number; message: string };
 
 const key = (path: YamlPath) => JSON.stringify(path.map((p) => (typeof p === 'number' ? p : String(p))));
 
@@ -74,7 +73,8 @@ export interface YamlSequence<K extends YamlNode<any> = YamlNode<any>> {
 }
 export type YamlNode<K extends YamlNode<any> = any> = YamlScalar | YamlAlias | YamlMapping<K> | YamlSequence<K>;
 
-export const isBlockScalar = (n: YamlScalar): boolean => n.style === SCALAR_STYLE.LITERAL_BLOCK || n.style === SCALAR_STYLE.FOLDED_BLOCK;
+export const isBlockScalar = (n: YamlScalar): boolean =>
+  n.style === SCALAR_STYLE.LITERAL_BLOCK || n.style === SCALAR_STYLE.FOLDED_BLOCK;
 
 /** A block scalar's extent includes trailing line breaks; stop at its last visible character. */
 export function trimmedEnd(yaml: string, n: YamlScalar): number {
@@ -134,7 +134,14 @@ export function yamlTree(yaml: string): YamlNode {
       const flow = event.style === COLLECTION_STYLE.FLOW;
       const last = pairs.at(-1);
       const lastEnd = last ? pairEnd(yaml, last) : event.start + 1;
-      return { kind: 'mapping', at: event.start, start: event.start, end: flow ? closeFlow(lastEnd, '}') : lastEnd, flow, pairs };
+      return {
+        kind: 'mapping',
+        at: event.start,
+        start: event.start,
+        end: flow ? closeFlow(lastEnd, '}') : lastEnd,
+        flow,
+        pairs,
+      };
     }
     if (event.type === EVENT_ID.SEQUENCE) {
       const items: YamlNode[] = [];
@@ -143,9 +150,17 @@ export function yamlTree(yaml: string): YamlNode {
       const flow = event.style === COLLECTION_STYLE.FLOW;
       const last = items.at(-1);
       const lastEnd = last ? last.end : event.start + 1;
-      return { kind: 'sequence', at: event.start, start: event.start, end: flow ? closeFlow(lastEnd, ']') : lastEnd, flow, items };
+      return {
+        kind: 'sequence',
+        at: event.start,
+        start: event.start,
+        end: flow ? closeFlow(lastEnd, ']') : lastEnd,
+        flow,
+        items,
+      };
     }
-    if (event.type === EVENT_ID.ALIAS) return { kind: 'alias', at: event.anchorStart, start: event.anchorStart, end: event.anchorStart };
+    if (event.type === EVENT_ID.ALIAS)
+      return { kind: 'alias', at: event.anchorStart, start: event.anchorStart, end: event.anchorStart };
     return node();
   };
   const doc = next();

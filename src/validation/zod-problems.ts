@@ -55,9 +55,13 @@ export function knownFieldsAt(schema: z.ZodType, path: YamlPath): string[] | und
       if (!def) return;
       if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly')
         node = def.innerType;
-      else if (def.type === 'pipe') node = (def.out as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'transform' ? def.in : def.out;
+      else if (def.type === 'pipe')
+        node = (def.out as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'transform' ? def.in : def.out;
       else if (def.type === 'union')
-        node = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object') ?? (def.options as unknown[])[0];
+        node =
+          (def.options as unknown[]).find(
+            (o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object',
+          ) ?? (def.options as unknown[])[0];
       else return;
     }
   };
@@ -77,7 +81,8 @@ export function knownFieldsAt(schema: z.ZodType, path: YamlPath): string[] | und
 /** Union errors: keep the branch that matched the value's type, else say what each wanted. */
 function flattenUnion(issue: Issue & { errors: Issue[][] }): { issues: Issue[] } | { wanted: string } {
   const matched = issue.errors.filter((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-  if (matched.length > 0) return { issues: matched[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue) };
+  if (matched.length > 0)
+    return { issues: matched[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue) };
   return { wanted: issue.errors.map((b) => expectation(b[0]?.message ?? 'a valid value')).join(' or ') };
 }
 
@@ -95,7 +100,12 @@ export function issuesToProblems(
       if ('issues' in flat) queue.unshift(...flat.issues);
       else {
         const path = issue.path as YamlPath;
-        problems.push({ file, line: lineOf(path), field: formatPath(path) || '(top level)', message: `${describeValue(valueAt(data, path))} (${flat.wanted})` });
+        problems.push({
+          file,
+          line: lineOf(path),
+          field: formatPath(path) || '(top level)',
+          message: `${describeValue(valueAt(data, path))} (${flat.wanted})`,
+        });
       }
       continue;
     }

@@ -15,7 +15,12 @@ export function templatePaths(files: string[]): string[] {
   const paths = new Map<string, string>();
   for (const file of pages) {
     const parts = file.split('/');
-    const path = file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
+    const path =
+      file === 'index.html'
+        ? '/'
+        : file.endsWith('/index.html')
+          ? `/${file.slice(0, -'index.html'.length)}`
+          : `/${file}`;
     const template = parts.length <= 2 ? path : `/${parts[0]}/*`;
     // Prefer a well-known project for the project template; otherwise the first by name.
     if (!paths.has(template) || path === '/projects/linkerd/') paths.set(template, path);
@@ -48,10 +53,21 @@ async function violations(scope?: string) {
 
 describe('accessibility (axe-core)', () => {
   it('checks the templates the build has, including the required ones', () => {
-    for (const required of ['/', '/projects/', '/projects/linkerd/', '/data-notes/', '/sources/', '/search/', '/404.html'])
+    for (const required of [
+      '/',
+      '/projects/',
+      '/projects/linkerd/',
+      '/data-notes/',
+      '/sources/',
+      '/search/',
+      '/404.html',
+    ])
       expect(PAGES).toContain(required);
     for (const template of ['/maturity/', '/categories/', '/rust-usage/'])
-      expect(PAGES.some((p) => p.startsWith(template) && p !== template), template).toBe(true);
+      expect(
+        PAGES.some((p) => p.startsWith(template) && p !== template),
+        template,
+      ).toBe(true);
   });
 
   for (const scheme of ['light', 'dark'] as const) {

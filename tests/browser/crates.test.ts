@@ -15,11 +15,14 @@ import { cratesFileSchema } from '../../src/schemas/crates.ts';
 
 const { entries } = readCatalog();
 const records = cratesFileSchema.parse(JSON.parse(readFileSync('data/crates.json', 'utf8')));
-const perProject = entries.map((e) => projectCrates({ slug: e.slug, name: e.data.name, rustRepos: e.data.rustRepos }, records));
+const perProject = entries.map((e) =>
+  projectCrates({ slug: e.slug, name: e.data.name, rustRepos: e.data.rustRepos }, records),
+);
 const withPages = cratesWithPages(sharedCrates(perProject));
 const top = withPages[0];
 /** The project whose main dependencies link to the most crate pages. */
-const linked = (pc: (typeof perProject)[number]) => mainDependencies(pc, 12).filter((d) => withPages.some((s) => s.name === d.name)).length;
+const linked = (pc: (typeof perProject)[number]) =>
+  mainDependencies(pc, 12).filter((d) => withPages.some((s) => s.name === d.name)).length;
 const project = [...perProject].sort((a, b) => linked(b) - linked(a))[0].project;
 
 // axe on a long page takes a while on a loaded two-core machine.
@@ -41,7 +44,9 @@ describe('crate pages in the browser', () => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(session().server.url(path));
         await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
-        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+          scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)',
+        );
         expect(await violations(page)).toEqual([]);
         await page.close();
       });
@@ -50,7 +55,10 @@ describe('crate pages in the browser', () => {
     const page = await session().newPage({ width: 320, height: 800 });
     for (const path of paths) {
       await page.goto(session().server.url(path));
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        path,
+      ).toBeLessThanOrEqual(0);
     }
     await page.close();
   });

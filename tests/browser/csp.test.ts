@@ -20,7 +20,6 @@ interface Violation {
 const { entries, categories } = readCatalog();
 const session = useBrowserSession();
 
-
 /** A page that records every CSP violation from the first byte on. */
 async function watchedPage(): Promise<Page> {
   const page = await session().newPage({ width: 1280, height: 900 });
@@ -34,7 +33,8 @@ async function watchedPage(): Promise<Page> {
   return page;
 }
 
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations);
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations);
 
 /** One page of each template. */
 const templates = () => [
@@ -68,7 +68,9 @@ describe('Content-Security-Policy in the browser', () => {
       // The theme script ran (it un-hides the toggle): scripts from 'self' are allowed.
       await expect.poll(() => page.locator('[data-theme-toggle]').isVisible(), { message: path }).toBe(true);
       // The stylesheet applied (not blocked): the header is laid out by it.
-      expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).display), path).not.toBe('inline');
+      expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).display), path).not.toBe(
+        'inline',
+      );
       found.push(...(await violations(page)));
     }
     expect(found).toEqual([]);
@@ -88,7 +90,9 @@ describe('Content-Security-Policy in the browser', () => {
     await page.locator('[data-theme-toggle]').click();
     await page.locator('table[data-project-table][data-enhanced]').waitFor({ state: 'attached' });
     await page.locator('select[name="maturity"]').selectOption('graduated');
-    await expect.poll(() => page.locator('table[data-project-table] tbody tr:not([hidden])').count()).toBe(entries.filter((e) => e.data.maturity === 'graduated').length);
+    await expect
+      .poll(() => page.locator('table[data-project-table] tbody tr:not([hidden])').count())
+      .toBe(entries.filter((e) => e.data.maturity === 'graduated').length);
     found.push(...(await violations(page)));
     expect(found).toEqual([]);
     await page.close();
@@ -98,13 +102,20 @@ describe('Content-Security-Policy in the browser', () => {
     const page = await watchedPage();
     await page.goto(session().server.url('/'));
     await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('linkerd');
-    await expect.poll(() => page.locator('#search-header-results .search-list li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#search-header-results .search-list li').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     const found = await violations(page);
 
     await page.goto(session().server.url('/search/?q=tikv'));
-    await expect.poll(() => page.locator('#search-page-results .search-list li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#search-page-results .search-list li').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     found.push(...(await violations(page)));
-    expect(session().requests.some((url) => url.endsWith('.wasm') || url.includes('/pagefind/wasm')), 'Pagefind fetched its WebAssembly').toBe(true);
+    expect(
+      session().requests.some((url) => url.endsWith('.wasm') || url.includes('/pagefind/wasm')),
+      'Pagefind fetched its WebAssembly',
+    ).toBe(true);
     expect(found).toEqual([]);
     await page.close();
   });

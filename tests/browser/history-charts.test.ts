@@ -31,14 +31,23 @@ describe('Rust over time charts', { timeout: 120_000 }, () => {
         await page.goto(session().server.url(path));
         await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
         const selector = `figure[data-chart="${id}"]`;
-        await page.locator(`${selector} details`).evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await page
+          .locator(`${selector} details`)
+          .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
         const result = await new AxeBuilder({ page }).include(selector).analyze();
-        expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
 
         const drawn = await page.locator(`${selector} .col-chart-column`).evaluateAll((groups) =>
           groups.map((g) => {
             const bar = g.querySelector('.col-chart-bar')!.getBoundingClientRect();
-            return { value: Number(g.getAttribute('data-value')), height: bar.height, left: bar.left, right: bar.right };
+            return {
+              value: Number(g.getAttribute('data-value')),
+              height: bar.height,
+              left: bar.left,
+              right: bar.right,
+            };
           }),
         );
         const svg = await page.locator(`${selector} svg`).boundingBox();
@@ -52,7 +61,11 @@ describe('Rust over time charts', { timeout: 120_000 }, () => {
         }
         // Marker labels sit inside the page and their text has a colour distinct from the background.
         const markers = await page.locator(`${selector} .col-chart-marker text`).evaluateAll((texts) =>
-          texts.map((t) => ({ fill: getComputedStyle(t).fill, bg: getComputedStyle(document.body).backgroundColor, right: t.getBoundingClientRect().right })),
+          texts.map((t) => ({
+            fill: getComputedStyle(t).fill,
+            bg: getComputedStyle(document.body).backgroundColor,
+            right: t.getBoundingClientRect().right,
+          })),
         );
         for (const m of markers) {
           expect(m.fill).not.toBe(m.bg);

@@ -44,23 +44,27 @@ describe('layout', () => {
     });
   }
 
-  it('lets no page of the site scroll sideways at 320 px, nor at 375 px', async () => {
-    const page = await session().newPage({ width: 320, height: 800 });
-    const wide: string[] = [];
-    const paths = htmlFiles().map((f) => '/' + f.replace(/index\.html$/, ''));
-    expect(paths.length).toBeGreaterThan(30);
-    for (const width of [320, 375]) {
-      await page.setViewportSize({ width, height: 800 });
-      for (const path of paths) {
-        if (path === '/404.html') session().expectNotFound(session().server.url(path));
-        await page.goto(session().server.url(path));
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        if (overflow > 0) wide.push(`${BASE.slice(0, -1)}${path} at ${width} px: ${overflow} px too wide`);
+  it(
+    'lets no page of the site scroll sideways at 320 px, nor at 375 px',
+    async () => {
+      const page = await session().newPage({ width: 320, height: 800 });
+      const wide: string[] = [];
+      const paths = htmlFiles().map((f) => '/' + f.replace(/index\.html$/, ''));
+      expect(paths.length).toBeGreaterThan(30);
+      for (const width of [320, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const path of paths) {
+          if (path === '/404.html') session().expectNotFound(session().server.url(path));
+          await page.goto(session().server.url(path));
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) wide.push(`${BASE.slice(0, -1)}${path} at ${width} px: ${overflow} px too wide`);
+        }
       }
-    }
-    expect(wide).toEqual([]);
-    await page.close();
-  }, PAGE_LOADS_TIMEOUT);
+      expect(wide).toEqual([]);
+      await page.close();
+    },
+    PAGE_LOADS_TIMEOUT,
+  );
 
   for (const width of [375, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {

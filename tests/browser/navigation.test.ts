@@ -6,10 +6,11 @@ import { readCatalog } from '../helpers/content.ts';
 const { entries } = readCatalog();
 const session = useBrowserSession();
 
-
 describe('navigation', () => {
   it('goes from home to a maturity page to a project page that shows its figures', async () => {
-    const graduated = entries.filter((e) => e.data.maturity === 'graduated').sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+    const graduated = entries
+      .filter((e) => e.data.maturity === 'graduated')
+      .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
     expect(graduated.length, 'the content has graduated projects').toBeGreaterThan(0);
     const target = graduated[0];
 

@@ -6,7 +6,6 @@ import { readCatalog } from '../helpers/content.ts';
 const { entries } = readCatalog();
 const session = useBrowserSession({ javaScript: false });
 
-
 describe('without JavaScript', () => {
   it('shows the full table, with the filters as links to the group pages', async () => {
     const page = await session().newPage();
@@ -24,7 +23,10 @@ describe('without JavaScript', () => {
     const page = await session().newPage();
     await page.goto(session().server.url('/sources/'));
     expect(await page.getByRole('search').count(), 'no hidden search box is exposed').toBe(0);
-    expect(await page.getByRole('button', { name: 'Dark theme' }).count(), 'the toggle needs JavaScript, so it stays hidden').toBe(0);
+    expect(
+      await page.getByRole('button', { name: 'Dark theme' }).count(),
+      'the toggle needs JavaScript, so it stays hidden',
+    ).toBe(0);
     await page.getByRole('banner').getByRole('link', { name: 'Search' }).click();
     await page.waitForURL(session().server.url('/search/'));
     const main = page.getByRole('main');
@@ -35,8 +37,12 @@ describe('without JavaScript', () => {
     const first = main.locator('h1 + p');
     expect(await first.innerText()).toMatch(/^Search needs JavaScript/);
     // Each link keeps its spaces: "the table of all projects and the pages by maturity, category and Rust usage".
-    expect(await first.innerText()).toContain('the table of all projects and the pages by maturity, category and Rust usage list them all');
-    const links = Object.fromEntries(await first.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])));
+    expect(await first.innerText()).toContain(
+      'the table of all projects and the pages by maturity, category and Rust usage list them all',
+    );
+    const links = Object.fromEntries(
+      await first.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])),
+    );
     expect(links).toEqual({
       'table of all projects': '/cncf-rust-catalog/projects/',
       maturity: '/cncf-rust-catalog/maturity/',

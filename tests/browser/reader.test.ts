@@ -30,7 +30,9 @@ describe('first screen', () => {
       const page = await session().newPage({ width, height });
       await page.goto(session().server.url('/'));
       const rust = entries.filter((e) => e.data.rustUsage !== 'none-found');
-      const top = [...rust].sort((a, b) => codeLines(b) - codeLines(a) || a.data.name.localeCompare(b.data.name, 'en', { sensitivity: 'base' }));
+      const top = [...rust].sort(
+        (a, b) => codeLines(b) - codeLines(a) || a.data.name.localeCompare(b.data.name, 'en', { sensitivity: 'base' }),
+      );
       // The headline answers "how many, how much".
       const lede = page.locator('.home-lede');
       expect(await lede.textContent()).toMatch(new RegExp(`${rust.length} CNCF projects ship Rust`));
@@ -79,16 +81,24 @@ describe('print', () => {
       // Black on white whatever the theme.
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
       // Tables print whole: nothing scrolls, nothing is wider than the page.
-      const tables = await page.$$eval('.table-scroll', (els) => els.map((el) => ({ overflow: getComputedStyle(el).overflowX, wide: el.scrollWidth - el.clientWidth })));
+      const tables = await page.$$eval('.table-scroll', (els) =>
+        els.map((el) => ({ overflow: getComputedStyle(el).overflowX, wide: el.scrollWidth - el.clientWidth })),
+      );
       expect(tables.length).toBeGreaterThan(0);
       for (const t of tables) {
         expect(t.overflow).toBe('visible');
         expect(t.wide).toBeLessThanOrEqual(0);
       }
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       // An external link prints its address after it; a link that shows its address does not repeat it.
       const after = await page.$$eval('main a[href^="http"]', (links) =>
-        links.map((a) => ({ href: a.getAttribute('href')!, isUrl: a.classList.contains('url'), content: getComputedStyle(a, '::after').content })),
+        links.map((a) => ({
+          href: a.getAttribute('href')!,
+          isUrl: a.classList.contains('url'),
+          content: getComputedStyle(a, '::after').content,
+        })),
       );
       expect(after.length).toBeGreaterThan(3);
       for (const { href, isUrl, content } of after) expect(content, href).toBe(isUrl ? 'none' : `" (${href})"`);

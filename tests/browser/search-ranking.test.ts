@@ -17,7 +17,9 @@ const categoryName = (id: string) => categories.find((c) => c.id === id)!.name;
 const RANKING: [string, string][] = [
   // Every entry by its name, as typed (any case), and by its landscape name where it differs.
   ...entries.map((e): [string, string] => [e.data.name.toLowerCase(), e.data.name]),
-  ...entries.filter((e) => e.data.landscapeName.toLowerCase() !== e.data.name.toLowerCase()).map((e): [string, string] => [e.data.landscapeName, e.data.name]),
+  ...entries
+    .filter((e) => e.data.landscapeName.toLowerCase() !== e.data.name.toLowerCase())
+    .map((e): [string, string] => [e.data.landscapeName, e.data.name]),
   // Other ways readers name projects and topics.
   ['tuf', nameOf('tuf')],
   ['update framework', nameOf('tuf')],
@@ -58,24 +60,35 @@ async function search(query: string): Promise<{ summary: string; titles: string[
 describe('search ranking', () => {
   it(`has a set of at least 20 queries, one for every entry's name`, () => {
     expect(RANKING.length).toBeGreaterThanOrEqual(20);
-    for (const e of entries) expect(RANKING.some(([, first]) => first === e.data.name), e.slug).toBe(true);
+    for (const e of entries)
+      expect(
+        RANKING.some(([, first]) => first === e.data.name),
+        e.slug,
+      ).toBe(true);
   });
 
   it('puts the expected page first for every query of the set', async () => {
     const wrong: string[] = [];
     for (const [query, expected] of RANKING) {
       const { titles } = await search(query);
-      if (titles[0] !== expected) wrong.push(`“${query}”: expected ${expected} first, got ${titles.slice(0, 3).join(', ') || 'nothing'}`);
+      if (titles[0] !== expected)
+        wrong.push(`“${query}”: expected ${expected} first, got ${titles.slice(0, 3).join(', ') || 'nothing'}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('finds the WebAssembly projects for "wasm", and the eBPF projects for "ebpf"', async () => {
-    for (const [query, category] of [['wasm', 'webassembly'], ['ebpf', 'ebpf']] as const) {
+    for (const [query, category] of [
+      ['wasm', 'webassembly'],
+      ['ebpf', 'ebpf'],
+    ] as const) {
       const { titles } = await search(query);
       const members = entries.filter((e) => e.data.categories.includes(category)).map((e) => e.data.name);
       expect(members.length).toBeGreaterThan(1);
-      expect(members.filter((name) => !titles.includes(name)), query).toEqual([]);
+      expect(
+        members.filter((name) => !titles.includes(name)),
+        query,
+      ).toEqual([]);
     }
   });
 
@@ -83,7 +96,9 @@ describe('search ranking', () => {
     for (const query of ['cedar', 'c++']) expect((await search(query)).summary).toBe(`Nothing found for “${query}”.`);
     const box = page.getByRole('searchbox', { name: 'Search the catalog' });
     await box.fill('c');
-    await expect.poll(() => page.locator('#search-page-results .search-summary').textContent()).toBe('Type at least 2 letters to search.');
+    await expect
+      .poll(() => page.locator('#search-page-results .search-summary').textContent())
+      .toBe('Type at least 2 letters to search.');
     expect(await page.locator('#search-page-results .search-list li').count()).toBe(0);
   });
 

@@ -7,7 +7,6 @@ import { MATURITY_LEVELS } from '../../src/schemas/taxonomy.ts';
 const session = useBrowserSession();
 const pagefindRequests = () => session().requests.filter((url) => url.includes('/pagefind/'));
 
-
 describe('search', () => {
   it('loads nothing of the index until the reader starts a search', async () => {
     const page = await session().newPage();
@@ -19,7 +18,10 @@ describe('search', () => {
     await expect.poll(() => page.locator('[data-search-link]').isHidden()).toBe(true);
     await page.getByRole('searchbox', { name: 'Search the catalog' }).focus();
     await expect.poll(() => pagefindRequests().some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
-    expect(pagefindRequests().every((url) => url.startsWith(session().server.root + 'pagefind/')), 'pagefind loads under the base path').toBe(true);
+    expect(
+      pagefindRequests().every((url) => url.startsWith(session().server.root + 'pagefind/')),
+      'pagefind loads under the base path',
+    ).toBe(true);
     await page.close();
   });
 
@@ -67,7 +69,9 @@ describe('search', () => {
     // With scripts the form shows and the no-JavaScript note gives way to it.
     expect(await pageBox.isVisible()).toBe(true);
     expect(await page.getByRole('main').getByText('Search needs JavaScript').isHidden()).toBe(true);
-    await expect.poll(() => page.locator('#search-page-results .result-title').first().textContent(), { timeout: 15_000 }).toBe('TiKV');
+    await expect
+      .poll(() => page.locator('#search-page-results .result-title').first().textContent(), { timeout: 15_000 })
+      .toBe('TiKV');
     await page.close();
   });
 
@@ -107,7 +111,9 @@ describe('search', () => {
     await expect.poll(() => items.count()).toBe(40);
     expect(await summary.textContent()).toBe(`${total} pages found for “rust”; the first 40 are listed.`);
     // Focus goes to the first new result, where reading goes on.
-    expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches('.search-list li:nth-child(21)'))).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('li')?.matches('.search-list li:nth-child(21)')),
+    ).toBe(true);
     for (let listed = 40; listed < total; listed += 20) {
       await more.click();
       await expect.poll(() => items.count()).toBe(Math.min(listed + 20, total));

@@ -8,13 +8,14 @@ import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 const { entries, categories } = readCatalog();
 const session = useBrowserSession();
 
-
 async function openTable(page: Page, query = '') {
   await page.goto(session().server.url(`/projects/${query}`));
   await page.locator('table[data-project-table][data-enhanced]').waitFor({ state: 'attached' });
 }
 const visibleSlugs = (page: Page) =>
-  page.$$eval('#projects tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.slug!));
+  page.$$eval('#projects tbody tr', (rows) =>
+    rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.slug!),
+  );
 /** The code lines column as the reader sees it: a number, or null for a project with no Rust found. */
 const visibleLines = (page: Page) =>
   page.$$eval('#projects tbody tr', (rows) =>
@@ -27,9 +28,16 @@ const visibleLines = (page: Page) =>
   );
 /** A column of the visible rows as the row data attributes say (maturity or usage ids). */
 const visibleData = (page: Page, key: 'maturity' | 'usage') =>
-  page.$$eval('#projects tbody tr', (rows, k) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset[k]!), key);
+  page.$$eval(
+    '#projects tbody tr',
+    (rows, k) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset[k]!),
+    key,
+  );
 /** The intro sentence's summary of the view (said once: the caption explains the columns). */
-const summaries = (page: Page) => page.$$eval('[data-table-summary="projects"]', (spans) => spans.map((s) => s.closest('p, caption')!.textContent!.trim()));
+const summaries = (page: Page) =>
+  page.$$eval('[data-table-summary="projects"]', (spans) =>
+    spans.map((s) => s.closest('p, caption')!.textContent!.trim()),
+  );
 const status = (page: Page) => page.locator('[data-table-status]').textContent();
 const sortOf = (page: Page, name: string) => page.getByRole('columnheader', { name }).getAttribute('aria-sort');
 
@@ -58,7 +66,10 @@ describe('projects table', () => {
   });
 
   it('filters by maturity, keeps the state in the URL, and restores it on reload and back', async () => {
-    const graduated = entries.filter((e) => e.data.maturity === 'graduated').map((e) => e.slug).sort();
+    const graduated = entries
+      .filter((e) => e.data.maturity === 'graduated')
+      .map((e) => e.slug)
+      .sort();
     expect(graduated.length).toBeGreaterThan(0);
     const page = await session().newPage();
     await openTable(page);
@@ -69,7 +80,9 @@ describe('projects table', () => {
     await page.getByRole('button', { name: 'Code lines' }).click();
     await page.getByLabel('Maturity').selectOption('graduated');
     expect([...(await visibleSlugs(page))].sort()).toEqual(graduated);
-    expect(await status(page)).toBe(`${graduated.length} project${graduated.length === 1 ? '' : 's'} shown, out of ${entries.length}`);
+    expect(await status(page)).toBe(
+      `${graduated.length} project${graduated.length === 1 ? '' : 's'} shown, out of ${entries.length}`,
+    );
     expect(new URL(page.url()).search).toBe('?sort=code&dir=desc&maturity=graduated');
     const sortedBefore = await visibleSlugs(page);
 
@@ -96,7 +109,10 @@ describe('projects table', () => {
   it('combines the Rust usage and category filters from a shared link, and "Show all" clears them', async () => {
     const category = categories.find((c) => entries.some((e) => e.data.categories.includes(c.id)))!;
     const usage = entries.find((e) => e.data.categories.includes(category.id))!.data.rustUsage;
-    const expected = entries.filter((e) => e.data.rustUsage === usage && e.data.categories.includes(category.id)).map((e) => e.slug).sort();
+    const expected = entries
+      .filter((e) => e.data.rustUsage === usage && e.data.categories.includes(category.id))
+      .map((e) => e.slug)
+      .sort();
     const page = await session().newPage();
     await openTable(page, `?usage=${usage}&category=${category.id}`);
     expect([...(await visibleSlugs(page))].sort()).toEqual(expected);
@@ -134,7 +150,9 @@ describe('projects table', () => {
       const rank = (id: string) => (order as readonly string[]).indexOf(id);
       const present = new Set(entries.map((e) => (key === 'maturity' ? e.data.maturity : e.data.rustUsage)));
       // The catalog has values whose alphabetical order differs from the schema's, or this test proves nothing.
-      expect([...present].sort(), `${key} values in the catalog`).not.toEqual([...present].sort((a, b) => rank(a) - rank(b)));
+      expect([...present].sort(), `${key} values in the catalog`).not.toEqual(
+        [...present].sort((a, b) => rank(a) - rank(b)),
+      );
       await page.getByRole('button', { name, exact: true }).click();
       expect(await sortOf(page, name)).toBe('ascending');
       const asc = await visibleData(page, key);
@@ -160,13 +178,17 @@ describe('projects table', () => {
 
     await page.getByLabel('Maturity').selectOption('graduated');
     await page.getByRole('button', { name: 'Code lines' }).click();
-    for (const text of await summaries(page)) expect(text).toMatch(new RegExp(`^${graduated} of ${entries.length} projects, sorted by code lines, most first\\.`));
+    for (const text of await summaries(page))
+      expect(text).toMatch(
+        new RegExp(`^${graduated} of ${entries.length} projects, sorted by code lines, most first\\.`),
+      );
     await page.getByRole('button', { name: 'Maturity', exact: true }).click();
     for (const text of await summaries(page)) expect(text).toMatch(/, sorted by maturity, Sandbox to Archived\./);
 
     // A shared link opens with the words of its own view, not the server's default ones.
     await openTable(page, '?sort=name&dir=desc');
-    for (const text of await summaries(page)) expect(text).toMatch(new RegExp(`^${entries.length} projects, sorted by name, Z to A\\.`));
+    for (const text of await summaries(page))
+      expect(text).toMatch(new RegExp(`^${entries.length} projects, sorted by name, Z to A\\.`));
     await page.close();
   });
 
@@ -175,9 +197,14 @@ describe('projects table', () => {
     await openTable(page, '?maturity=graduated');
     const rows = page.locator('#projects tbody tr');
     expect(await rows.count()).toBe(entries.filter((e) => e.data.maturity === 'graduated').length);
-    const borders = await rows.evaluateAll((trs) => trs.map((tr) => getComputedStyle(tr.querySelector('td')!).borderBottomWidth));
+    const borders = await rows.evaluateAll((trs) =>
+      trs.map((tr) => getComputedStyle(tr.querySelector('td')!).borderBottomWidth),
+    );
     expect(borders.at(-1), 'the last row shown').toBe('0px');
-    expect(borders.slice(0, -1).every((b) => b !== '0px'), 'rows above it keep their separator').toBe(true);
+    expect(
+      borders.slice(0, -1).every((b) => b !== '0px'),
+      'rows above it keep their separator',
+    ).toBe(true);
     await page.close();
   });
 
@@ -194,20 +221,27 @@ describe('projects table', () => {
     expect(await message.textContent()).toMatch(/^\s*No project matches these filters\. Show all projects\s*$/);
     expect(await page.locator('#projects').isVisible(), 'no table of headers alone').toBe(false);
     expect(await status(page)).toBe(`0 projects shown, out of ${entries.length}`);
-    expect((await summaries(page))[0]).toMatch(new RegExp(`^0 of ${entries.length} projects, sorted by code lines, most first\\.`));
+    expect((await summaries(page))[0]).toMatch(
+      new RegExp(`^0 of ${entries.length} projects, sorted by code lines, most first\\.`),
+    );
 
     await page.getByRole('button', { name: 'Show all projects' }).click();
     expect(await message.isVisible()).toBe(false);
     expect((await visibleSlugs(page)).length).toBe(entries.length);
     expect(new URL(page.url()).search, 'the sort stays').toBe('?sort=code&dir=desc');
-    expect(await page.evaluate(() => document.activeElement?.id), 'focus stays on the controls').toBe('projects-maturity');
+    expect(await page.evaluate(() => document.activeElement?.id), 'focus stays on the controls').toBe(
+      'projects-maturity',
+    );
     await page.close();
   });
 
   it('filters by name as the reader types, keeps it in the URL, and a shared link restores it', async () => {
     const target = entries.find((e) => e.slug === 'linkerd') ?? entries[0];
     const part = target.data.name.slice(0, 4).toUpperCase();
-    const expected = entries.filter((e) => e.data.name.toLowerCase().includes(part.toLowerCase())).map((e) => e.slug).sort();
+    const expected = entries
+      .filter((e) => e.data.name.toLowerCase().includes(part.toLowerCase()))
+      .map((e) => e.slug)
+      .sort();
     const page = await session().newPage();
     await openTable(page);
     await page.getByLabel('Name').fill(part);
@@ -225,21 +259,29 @@ describe('projects table', () => {
   it('counts on each filter option the projects it would show, given the other filters', async () => {
     const page = await session().newPage();
     await openTable(page, '?maturity=graduated');
-    const options = await page.getByLabel('Rust usage').locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]));
+    const options = await page
+      .getByLabel('Rust usage')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]));
     for (const [value, text] of options) {
       if (!value) continue;
       const n = entries.filter((e) => e.data.maturity === 'graduated' && e.data.rustUsage === value).length;
       expect(text, value).toMatch(new RegExp(`\\(${n}\\)$`));
     }
     // The maturity options, with no other filter, count every entry of each level.
-    for (const [value, text] of await page.getByLabel('Maturity').locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]))) {
-      if (value) expect(text, value).toMatch(new RegExp(`\\(${entries.filter((e) => e.data.maturity === value).length}\\)$`));
+    for (const [value, text] of await page
+      .getByLabel('Maturity')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]))) {
+      if (value)
+        expect(text, value).toMatch(new RegExp(`\\(${entries.filter((e) => e.data.maturity === value).length}\\)$`));
     }
     await page.close();
   });
 
   it('adds up the code lines of the rows shown in the subtotal row', async () => {
-    const code = (e: (typeof entries)[number]) => (e.data.rustUsage === 'none-found' ? 0 : e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0));
+    const code = (e: (typeof entries)[number]) =>
+      e.data.rustUsage === 'none-found' ? 0 : e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0);
     const page = await session().newPage();
     await openTable(page);
     const subtotal = page.locator('#projects tfoot [data-table-subtotal="code"]');
@@ -248,7 +290,9 @@ describe('projects table', () => {
     await page.getByLabel('Maturity').selectOption('graduated');
     const graduated = entries.filter((e) => e.data.maturity === 'graduated');
     expect(await read()).toBe(graduated.reduce((s, e) => s + code(e), 0));
-    expect(await page.locator('#projects tfoot [data-table-subtotal-label]').textContent()).toBe(`Subtotal, ${graduated.length} of ${entries.length} projects shown`);
+    expect(await page.locator('#projects tfoot [data-table-subtotal-label]').textContent()).toBe(
+      `Subtotal, ${graduated.length} of ${entries.length} projects shown`,
+    );
     await page.close();
   });
 
@@ -257,7 +301,12 @@ describe('projects table', () => {
     await openTable(page);
     await page.getByRole('button', { name: 'Rust share' }).click();
     expect(new URL(page.url()).search).toBe('?sort=share&dir=desc');
-    const shares = await page.$$eval('#projects tbody td.c-share', (tds) => tds.map((td) => (td as HTMLElement).dataset.value!).filter(Boolean).map(Number));
+    const shares = await page.$$eval('#projects tbody td.c-share', (tds) =>
+      tds
+        .map((td) => (td as HTMLElement).dataset.value!)
+        .filter(Boolean)
+        .map(Number),
+    );
     expect(shares.length).toBe(entries.filter((e) => e.data.rustUsage !== 'none-found').length);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     await page.close();
@@ -267,14 +316,21 @@ describe('projects table', () => {
     it(`shows name, Rust usage and code lines of every row at ${width} px, without scrolling sideways`, async () => {
       const page = await session().newPage({ width, height: 800 });
       await openTable(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       const boxes = await page.$$eval('#projects tbody tr', (rows) =>
         rows.map((tr) => {
           const box = (sel: string) => {
             const r = tr.querySelector(sel)!.getBoundingClientRect();
             return { left: r.left, right: r.right, width: r.width, height: r.height };
           };
-          return { slug: (tr as HTMLElement).dataset.slug, name: box('.c-name a'), usage: box('.c-usage .badge'), code: box('.c-code') };
+          return {
+            slug: (tr as HTMLElement).dataset.slug,
+            name: box('.c-name a'),
+            usage: box('.c-usage .badge'),
+            code: box('.c-code'),
+          };
         }),
       );
       expect(boxes).toHaveLength(entries.length);
@@ -285,7 +341,9 @@ describe('projects table', () => {
       );
       expect(off).toEqual([]);
       // Each row is a card no taller than a third of a phone screen.
-      const heights = await page.$$eval('#projects tbody tr', (rows) => rows.map((r) => r.getBoundingClientRect().height));
+      const heights = await page.$$eval('#projects tbody tr', (rows) =>
+        rows.map((r) => r.getBoundingClientRect().height),
+      );
       expect(Math.max(...heights)).toBeLessThan(800 / 3);
       await page.close();
     });

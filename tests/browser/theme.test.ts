@@ -6,19 +6,20 @@ import { BASE } from '../helpers/dist.ts';
 
 const session = useBrowserSession();
 
-
 /** Records the theme attribute at the moment <body> first exists, before anything can paint. */
 async function watchFirstPaint(page: Page) {
   await page.addInitScript(() => {
     const observer = new MutationObserver(() => {
       if (!document.body) return;
-      (window as unknown as { themeAtBody: string | null }).themeAtBody = document.documentElement.getAttribute('data-theme');
+      (window as unknown as { themeAtBody: string | null }).themeAtBody =
+        document.documentElement.getAttribute('data-theme');
       observer.disconnect();
     });
     observer.observe(document, { childList: true, subtree: true });
   });
 }
-const themeAtBody = (page: Page) => page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody);
+const themeAtBody = (page: Page) =>
+  page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody);
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const toggle = (page: Page) => page.getByRole('button', { name: 'Dark theme' });
 
@@ -71,10 +72,27 @@ describe('theme', () => {
     const page = await session().newPage();
     await page.goto(session().server.url('/'));
     const scripts = await page.$$eval('script', (list) =>
-      list.map((s) => ({ src: s.getAttribute('src'), inline: (s.textContent ?? '').trim().length > 0, head: s.parentElement === document.head, type: s.type, async: s.async, defer: s.defer })),
+      list.map((s) => ({
+        src: s.getAttribute('src'),
+        inline: (s.textContent ?? '').trim().length > 0,
+        head: s.parentElement === document.head,
+        type: s.type,
+        async: s.async,
+        defer: s.defer,
+      })),
     );
-    expect(scripts.filter((s) => s.inline), 'inline scripts').toEqual([]);
-    expect(scripts).toContainEqual({ src: `${BASE}theme.js`, inline: false, head: true, type: '', async: false, defer: false });
+    expect(
+      scripts.filter((s) => s.inline),
+      'inline scripts',
+    ).toEqual([]);
+    expect(scripts).toContainEqual({
+      src: `${BASE}theme.js`,
+      inline: false,
+      head: true,
+      type: '',
+      async: false,
+      defer: false,
+    });
     await page.close();
   });
 });

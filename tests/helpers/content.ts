@@ -10,12 +10,21 @@ export const yamlList = (path: string) => load(readFileSync(path, 'utf8')) as un
 
 export function readCatalog(root = 'content') {
   const dir = `${root}/projects`;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
+    .sort();
   const entries = files.map((file) => {
-    const text = readFileSync(`${dir}/${file}`, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    const text = readFileSync(`${dir}/${file}`, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n');
     const parts = splitEntry(text);
     if (!parts) throw new Error(`${dir}/${file}: no frontmatter`);
-    return { file, slug: file.replace(/\.mdx$/, ''), data: projectFrontmatterSchema.parse(load(parts.yaml)), body: parts.body };
+    return {
+      file,
+      slug: file.replace(/\.mdx$/, ''),
+      data: projectFrontmatterSchema.parse(load(parts.yaml)),
+      body: parts.body,
+    };
   });
   const categories = yamlList(`${root}/categories.yaml`).map((c) => categorySchema.parse(c));
   const sources = yamlList(`${root}/sources.yaml`).map((s) => sourceSchema.parse(s));

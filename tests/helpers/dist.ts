@@ -27,7 +27,8 @@ export const readPage = (file: string) => readFileSync(join(DIST, file), 'utf8')
 export function fileForUrl(pathname: string): string | undefined {
   if (!pathname.startsWith(BASE)) return undefined;
   const rest = decodeURIComponent(pathname.slice(BASE.length));
-  const candidates = rest === '' || rest.endsWith('/') ? [`${rest}index.html`] : [rest, `${rest}/index.html`, `${rest}.html`];
+  const candidates =
+    rest === '' || rest.endsWith('/') ? [`${rest}index.html`] : [rest, `${rest}/index.html`, `${rest}.html`];
   return candidates.find((c) => existsSync(join(DIST, c)) && statSync(join(DIST, c)).isFile());
 }
 
@@ -35,7 +36,8 @@ export function fileForUrl(pathname: string): string | undefined {
 export function pageUrls(html: string): string[] {
   const urls: string[] = [];
   for (const m of html.matchAll(/\s(?:href|src|action|poster)\s*=\s*"([^"]*)"/gi)) urls.push(m[1]);
-  for (const m of html.matchAll(/\ssrcset\s*=\s*"([^"]*)"/gi)) urls.push(...m[1].split(',').map((s) => s.trim().split(/\s+/)[0]));
+  for (const m of html.matchAll(/\ssrcset\s*=\s*"([^"]*)"/gi))
+    urls.push(...m[1].split(',').map((s) => s.trim().split(/\s+/)[0]));
   return urls.map((u) => u.replace(/&amp;/g, '&'));
 }
 

@@ -33,7 +33,12 @@ export function writeFiles(dir: string, files: Record<string, string | Uint8Arra
 }
 
 /** A work tree with `files` committed at `date`; returns the commit id. */
-export function commitFiles(dir: string, files: Record<string, string | Uint8Array | null>, date: string, message = 'commit'): string {
+export function commitFiles(
+  dir: string,
+  files: Record<string, string | Uint8Array | null>,
+  date: string,
+  message = 'commit',
+): string {
   writeFiles(dir, files);
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '--allow-empty', '-m', message], date);

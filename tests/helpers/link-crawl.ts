@@ -42,7 +42,12 @@ export interface CrawlOptions {
 }
 
 const decodeEntities = (s: string) =>
-  s.replace(/&(?:amp|#38|#x26);/gi, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  s
+    .replace(/&(?:amp|#38|#x26);/gi, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** Drops `<script>` and `<style>` bodies and comments, which hold no links of the page's own. */
 function markupOnly(html: string): string {
@@ -69,7 +74,13 @@ export function htmlReferences(html: string): string[] {
     }
     for (const attr of ['srcset', 'imagesrcset']) {
       const value = get(attr);
-      if (value) urls.push(...value.split(',').map((s) => s.trim().split(/\s+/)[0]).filter(Boolean));
+      if (value)
+        urls.push(
+          ...value
+            .split(',')
+            .map((s) => s.trim().split(/\s+/)[0])
+            .filter(Boolean),
+        );
     }
     // Share metadata: og:image, og:url, twitter:image hold absolute URLs of the site.
     if (name === 'meta' && /^(?:og:(?:image|url)|twitter:image)$/i.test(get('property') ?? get('name') ?? '')) {
@@ -92,8 +103,10 @@ export function cssReferences(css: string): string[] {
 export function fragmentTargets(html: string): Set<string> {
   const markup = markupOnly(html);
   const ids = new Set<string>();
-  for (const m of markup.matchAll(/<[a-z][a-z0-9-]*\b[^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(decodeEntities(m[1] ?? m[2] ?? m[3]));
-  for (const m of markup.matchAll(/<a\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(decodeEntities(m[1] ?? m[2] ?? m[3]));
+  for (const m of markup.matchAll(/<[a-z][a-z0-9-]*\b[^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi))
+    ids.add(decodeEntities(m[1] ?? m[2] ?? m[3]));
+  for (const m of markup.matchAll(/<a\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi))
+    ids.add(decodeEntities(m[1] ?? m[2] ?? m[3]));
   return ids;
 }
 
@@ -136,7 +149,8 @@ export async function crawl(starts: string | string[], fetcher: Fetcher, options
     }
     const local = toLocal(url);
     if (!local) {
-      if (/^https?:$/.test(url.protocol) && url.origin === new URL(root).origin) broken.push({ from, url: ref, problem: 'outside the base path' });
+      if (/^https?:$/.test(url.protocol) && url.origin === new URL(root).origin)
+        broken.push({ from, url: ref, problem: 'outside the base path' });
       else if (!external.has(url.href)) external.set(url.href, from);
       return;
     }
@@ -184,8 +198,13 @@ export async function crawl(starts: string | string[], fetcher: Fetcher, options
     // `#top` scrolls to the top of any HTML page (HTML, "scroll to the fragment").
     if (id.toLowerCase() === 'top' || targetsOf.get(url)!.has(id)) continue;
     const problem = `no element with id "${id}" in ${url}`;
-    if (!broken.some((b) => b.from === from && b.url === ref && b.problem === problem)) broken.push({ from, url: ref, problem });
+    if (!broken.some((b) => b.from === from && b.url === ref && b.problem === problem))
+      broken.push({ from, url: ref, problem });
   }
 
-  return { visited, broken, external: [...external].map(([url, from]) => ({ from, url })).sort((a, b) => a.url.localeCompare(b.url)) };
+  return {
+    visited,
+    broken,
+    external: [...external].map(([url, from]) => ({ from, url })).sort((a, b) => a.url.localeCompare(b.url)),
+  };
 }

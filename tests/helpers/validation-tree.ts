@@ -19,10 +19,14 @@ export interface TreeEdit {
 export const edit = (file: string, from: string | RegExp | null, to: string): TreeEdit => ({ file, from, to });
 
 /** Markdown added to the valid beta entry, from line 25 (after its one paragraph and a blank line). */
-export const betaBody = (text: string): TreeEdit[] => [edit('content/projects/beta.mdx', 'Beta routes traffic.\n', `Beta routes traffic.\n\n${text}\n`)];
+export const betaBody = (text: string): TreeEdit[] => [
+  edit('content/projects/beta.mdx', 'Beta routes traffic.\n', `Beta routes traffic.\n\n${text}\n`),
+];
 
 /** Three problems in beta's body, on lines 25 (unknown component), 29 (script tag) and 31 (javascript: URL). */
-export const THREE_BODY_PROBLEMS = betaBody('<Tabs>\nOne\n</Tabs>\n\n<script>alert(1)</script>\n\n<a href="javascript:void(0)">x</a>');
+export const THREE_BODY_PROBLEMS = betaBody(
+  '<Tabs>\nOne\n</Tabs>\n\n<script>alert(1)</script>\n\n<a href="javascript:void(0)">x</a>',
+);
 
 /** Apply edits to a tree, failing loudly when an edit no longer matches the valid fixture. */
 export function applyEdits(root: string, edits: readonly TreeEdit[]): void {
@@ -35,7 +39,10 @@ export function applyEdits(root: string, edits: readonly TreeEdit[]): void {
     const text = readFileSync(target, 'utf8');
     const found = typeof from === 'string' ? text.includes(from) : from.test(text);
     if (!found) throw new Error(`edit of ${file}: ${String(from)} not found in the valid fixture`);
-    writeFileSync(target, text.replace(from, () => to));
+    writeFileSync(
+      target,
+      text.replace(from, () => to),
+    );
   }
 }
 
@@ -43,7 +50,11 @@ export function applyEdits(root: string, edits: readonly TreeEdit[]): void {
  * A fresh copy of the valid tree, changed by `edits`, or with the files of
  * `bad/<overlay>` (cases that add whole files) laid over it.
  */
-export function makeTree(change?: string | readonly TreeEdit[]): { root: string; content: string; cleanup: () => void } {
+export function makeTree(change?: string | readonly TreeEdit[]): {
+  root: string;
+  content: string;
+  cleanup: () => void;
+} {
   const root = mkdtempSync(path.join(tmpdir(), 'validation-'));
   cpSync(path.join(FIXTURES, 'valid'), root, { recursive: true });
   if (typeof change === 'string') cpSync(path.join(FIXTURES, 'bad', change), root, { recursive: true });

@@ -33,8 +33,14 @@ describe('CONTRIBUTING.md', () => {
 
   it('lists every MDX rule and forbidden tag validate enforces', () => {
     const rules: MdxRule[] = [
-      'mdx:syntax', 'mdx:no-import-export', 'mdx:no-expression', 'mdx:forbidden-tag', 'mdx:unknown-component',
-      'mdx:event-handler', 'mdx:unsafe-url', 'mdx:insecure-url',
+      'mdx:syntax',
+      'mdx:no-import-export',
+      'mdx:no-expression',
+      'mdx:forbidden-tag',
+      'mdx:unknown-component',
+      'mdx:event-handler',
+      'mdx:unsafe-url',
+      'mdx:insecure-url',
     ];
     for (const rule of rules) expect(guide).toContain(`| \`${rule}\` |`);
     for (const tag of FORBIDDEN_TAGS) expect(guide).toContain(`\`<${tag}>\``);
@@ -56,7 +62,11 @@ describe('GitHub templates', () => {
   });
 
   it.each(forms)('%s is an issue form with required, uniquely named fields', (file) => {
-    const form = load(read(`.github/ISSUE_TEMPLATE/${file}`)) as { name: string; description: string; body: { type: string; id?: string; validations?: { required?: boolean } }[] };
+    const form = load(read(`.github/ISSUE_TEMPLATE/${file}`)) as {
+      name: string;
+      description: string;
+      body: { type: string; id?: string; validations?: { required?: boolean } }[];
+    };
     expect(form.name).toBeTruthy();
     expect(form.description).toBeTruthy();
     const inputs = form.body.filter((b) => b.type !== 'markdown');

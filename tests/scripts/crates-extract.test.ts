@@ -157,7 +157,8 @@ beforeAll(() => {
       looseDir,
       {
         'svc/Cargo.toml': '[package]\nname = "svc"\nversion = "0.3.0"\n[dependencies]\nserde = "1"\n',
-        'svc/Cargo.lock': '[[package]]\nname = "serde"\nversion = "1.0.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n\n[metadata]\n"checksum serde 1.0.1 (registry+https://github.com/rust-lang/crates.io-index)" = "abc"\n',
+        'svc/Cargo.lock':
+          '[[package]]\nname = "serde"\nversion = "1.0.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n\n[metadata]\n"checksum serde 1.0.1 (registry+https://github.com/rust-lang/crates.io-index)" = "abc"\n',
         'svc/inner/Cargo.toml': '[package]\nname = "inner"\nversion = "0.1.0"\n',
         'examples/demo/Cargo.toml': '[package]\nname = "demo"\nversion = "0.1.0"\n',
         'go/main.go': 'package main\n',
@@ -180,7 +181,12 @@ describe('a workspace read from git', () => {
   it('finds the members by glob, minus exclude, plus path dependencies inside the workspace', async () => {
     const { files } = await readCargoFiles(gitDirOf(wsDir), v3);
     const r = extractCrates(files);
-    expect(r.crates.map((c) => `${c.name} ${c.path}`)).toEqual(['shared-util crates/util', 'ws-cli tools/cli', 'ws-core crates/core', 'ws-helper extra/helper']);
+    expect(r.crates.map((c) => `${c.name} ${c.path}`)).toEqual([
+      'shared-util crates/util',
+      'ws-cli tools/cli',
+      'ws-core crates/core',
+      'ws-helper extra/helper',
+    ]);
     expect(r.workspaces).toEqual([{ root: '', lock: { path: 'Cargo.lock', version: 3 } }]);
     expect(r.notes).toEqual([]);
   });
@@ -208,7 +214,10 @@ describe('a workspace read from git', () => {
       { name: 'tempfile', kind: 'dev', source: 'registry', req: '3' },
     ]);
     const cli = r.crates.find((c) => c.name === 'ws-cli')!;
-    expect(cli.dependencies.filter((d) => d.source === 'path').map((d) => d.path)).toEqual(['crates/core', 'extra/helper']);
+    expect(cli.dependencies.filter((d) => d.source === 'path').map((d) => d.path)).toEqual([
+      'crates/core',
+      'extra/helper',
+    ]);
   });
 
   it('keeps every package a v3 lock resolves from outside, and none of the workspace', async () => {
@@ -224,7 +233,12 @@ describe('a workspace read from git', () => {
   it('reads the same packages from a v4 lock (sparse registry) at the next commit', async () => {
     const r = extractCrates((await readCargoFiles(gitDirOf(wsDir), v4)).files);
     expect(r.workspaces[0].lock).toEqual({ path: 'Cargo.lock', version: 4 });
-    expect(r.locked.map((p) => `${p.name}@${p.version}:${p.source}`)).toEqual(['hyper@0.14.30:registry', 'tokio@0.2.25:registry', 'tokio@1.41.0:registry', 'tower@0.5.0:git']);
+    expect(r.locked.map((p) => `${p.name}@${p.version}:${p.source}`)).toEqual([
+      'hyper@0.14.30:registry',
+      'tokio@0.2.25:registry',
+      'tokio@1.41.0:registry',
+      'tower@0.5.0:git',
+    ]);
   });
 
   it('says whether a commit is in the copy', async () => {
@@ -239,7 +253,10 @@ describe('repositories without a top manifest', () => {
     expect(r.crates.map((c) => c.name)).toEqual(['svc']);
     expect(r.workspaces).toEqual([{ root: 'svc', lock: { path: 'svc/Cargo.lock', version: 1 } }]);
     expect(r.locked).toEqual([{ name: 'serde', version: '1.0.1', source: 'registry' }]);
-    expect(r.notes).toEqual(['No Cargo.toml at the top: read the outermost manifest (svc)', 'Skipped 1 outermost manifest under example, test, fixture or vendored directories']);
+    expect(r.notes).toEqual([
+      'No Cargo.toml at the top: read the outermost manifest (svc)',
+      'Skipped 1 outermost manifest under example, test, fixture or vendored directories',
+    ]);
   });
 
   it('records a repository with no Cargo.toml as having no workspace', async () => {
@@ -252,50 +269,97 @@ describe('manifests and locks that Cargo would refuse', () => {
   const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
   it('names the file, line and column of invalid TOML', () => {
-    expect(() => extractCrates(files({ 'Cargo.toml': '[package]\nname = "x"\nversion = \n' }))).toThrow(/^Cargo\.toml: not valid TOML \(line 3, column \d+\)/);
+    expect(() => extractCrates(files({ 'Cargo.toml': '[package]\nname = "x"\nversion = \n' }))).toThrow(
+      /^Cargo\.toml: not valid TOML \(line 3, column \d+\)/,
+    );
   });
 
   it('names the dependency inherited from a workspace that does not declare it', () => {
     expect(() =>
-      extractCrates(files({ 'Cargo.toml': '[workspace]\nmembers = ["a"]\n', 'a/Cargo.toml': '[package]\nname = "a"\nversion = "1.0.0"\n[dependencies]\nrand = { workspace = true }\n' })),
-    ).toThrow('a/Cargo.toml: dependency "rand" says workspace = true, but Cargo.toml has no [workspace.dependencies] entry "rand"');
-  });
-
-  it('names an inherited version the workspace does not give', () => {
-    expect(() => extractCrates(files({ 'Cargo.toml': '[workspace]\nmembers = ["a"]\n', 'a/Cargo.toml': '[package]\nname = "a"\nversion.workspace = true\n' }))).toThrow(
-      'a/Cargo.toml: package.version says workspace = true, but Cargo.toml has no [workspace.package] version',
+      extractCrates(
+        files({
+          'Cargo.toml': '[workspace]\nmembers = ["a"]\n',
+          'a/Cargo.toml': '[package]\nname = "a"\nversion = "1.0.0"\n[dependencies]\nrand = { workspace = true }\n',
+        }),
+      ),
+    ).toThrow(
+      'a/Cargo.toml: dependency "rand" says workspace = true, but Cargo.toml has no [workspace.dependencies] entry "rand"',
     );
   });
 
+  it('names an inherited version the workspace does not give', () => {
+    expect(() =>
+      extractCrates(
+        files({
+          'Cargo.toml': '[workspace]\nmembers = ["a"]\n',
+          'a/Cargo.toml': '[package]\nname = "a"\nversion.workspace = true\n',
+        }),
+      ),
+    ).toThrow('a/Cargo.toml: package.version says workspace = true, but Cargo.toml has no [workspace.package] version');
+  });
+
   it('refuses a lock format Cargo never wrote and a source it does not write', () => {
-    expect(() => parseLockfile('Cargo.lock', 'version = 7\n')).toThrow('Cargo.lock: expected a Cargo.lock format version from 1 to 4, got 7');
-    expect(() => parseLockfile('Cargo.lock', '[[package]]\nname = "a"\nversion = "1.0.0"\nsource = "ftp://x"\n')).toThrow('Cargo.lock: package a 1.0.0 has a source Cargo does not write: ftp://x');
-    expect(parseLockfile('Cargo.lock', '[[package]]\nname = "a"\nversion = "1.0.0"\nsource = "registry+https://example.org/index"\n').version).toBe(2);
+    expect(() => parseLockfile('Cargo.lock', 'version = 7\n')).toThrow(
+      'Cargo.lock: expected a Cargo.lock format version from 1 to 4, got 7',
+    );
+    expect(() =>
+      parseLockfile('Cargo.lock', '[[package]]\nname = "a"\nversion = "1.0.0"\nsource = "ftp://x"\n'),
+    ).toThrow('Cargo.lock: package a 1.0.0 has a source Cargo does not write: ftp://x');
+    expect(
+      parseLockfile(
+        'Cargo.lock',
+        '[[package]]\nname = "a"\nversion = "1.0.0"\nsource = "registry+https://example.org/index"\n',
+      ).version,
+    ).toBe(2);
   });
 
   it('notes a member that is a git submodule, and a member glob that matches nothing', () => {
     const r = extractCrates(files({ 'Cargo.toml': '[workspace]\nmembers = ["deps/sub", "none/*"]\n' }), ['deps']);
-    expect(r.notes).toEqual(['Cargo.toml: workspace member "deps/sub" is in the git submodule deps, not read', 'Cargo.toml: workspace member "none/*" matches no Cargo.toml', 'No Cargo.lock committed: only direct dependencies are known']);
+    expect(r.notes).toEqual([
+      'Cargo.toml: workspace member "deps/sub" is in the git submodule deps, not read',
+      'Cargo.toml: workspace member "none/*" matches no Cargo.toml',
+      'No Cargo.lock committed: only direct dependencies are known',
+    ]);
   });
 
   it('keeps an excluded path that is also a literal member, as Cargo does', () => {
     const r = extractCrates(
-      files({ 'Cargo.toml': '[workspace]\nmembers = ["a", "b/*"]\nexclude = ["a", "b/x"]\n', 'a/Cargo.toml': '[package]\nname = "a"\nversion = "1.0.0"\n', 'b/x/Cargo.toml': '[package]\nname = "bx"\nversion = "1.0.0"\n', 'b/y/Cargo.toml': '[package]\nname = "by"\nversion = "1.0.0"\n' }),
+      files({
+        'Cargo.toml': '[workspace]\nmembers = ["a", "b/*"]\nexclude = ["a", "b/x"]\n',
+        'a/Cargo.toml': '[package]\nname = "a"\nversion = "1.0.0"\n',
+        'b/x/Cargo.toml': '[package]\nname = "bx"\nversion = "1.0.0"\n',
+        'b/y/Cargo.toml': '[package]\nname = "by"\nversion = "1.0.0"\n',
+      }),
     );
     expect(r.crates.map((c) => c.name)).toEqual(['a', 'by']);
   });
 });
 
 describe('the data file', () => {
-  const record = (over: Partial<CrateRecord> = {}): CrateRecord => ({ commit: 'a'.repeat(40), extracted: '2026-01-01', workspaces: [{ root: '' }], crates: [], locked: [], ...over });
+  const record = (over: Partial<CrateRecord> = {}): CrateRecord => ({
+    commit: 'a'.repeat(40),
+    extracted: '2026-01-01',
+    workspaces: [{ root: '' }],
+    crates: [],
+    locked: [],
+    ...over,
+  });
 
   it('keeps the previous date when nothing else changed', () => {
     expect(keepDate(record({ extracted: '2026-02-02' }), record()).extracted).toBe('2026-01-01');
-    expect(keepDate(record({ extracted: '2026-02-02', locked: [{ name: 'a', version: '1.0.0', source: 'registry' }] }), record()).extracted).toBe('2026-02-02');
+    expect(
+      keepDate(
+        record({ extracted: '2026-02-02', locked: [{ name: 'a', version: '1.0.0', source: 'registry' }] }),
+        record(),
+      ).extracted,
+    ).toBe('2026-02-02');
   });
 
   it('sorts records by repository, puts small objects on one line and round-trips', () => {
-    const text = serializeCratesFile({ 'b/b': record(), 'A/a': record({ locked: [{ name: 'x', version: '1.0.0', source: 'git' }] }) });
+    const text = serializeCratesFile({
+      'b/b': record(),
+      'A/a': record({ locked: [{ name: 'x', version: '1.0.0', source: 'git' }] }),
+    });
     expect(Object.keys(JSON.parse(text))).toEqual(['A/a', 'b/b']);
     expect(text).toContain('{"name":"x","version":"1.0.0","source":"git"}');
     expect(parseCratesFile('data/crates.json', text)).toEqual(JSON.parse(text));
@@ -304,17 +368,26 @@ describe('the data file', () => {
 
   it('refuses a record that breaks the schema, naming the file and the field', () => {
     const bad = JSON.stringify({ 'o/r': { ...record(), commit: 'abc' } });
-    expect(() => parseCratesFile('data/crates.json', bad)).toThrow('data/crates.json: o/r.commit: expected a 40-character git commit hash');
+    expect(() => parseCratesFile('data/crates.json', bad)).toThrow(
+      'data/crates.json: o/r.commit: expected a 40-character git commit hash',
+    );
     expect(() => parseCratesFile('data/crates.json', '{')).toThrow(/^data\/crates\.json: not valid JSON/);
     expect(cratesFileSchema.safeParse({ 'not a repo': record() }).success).toBe(false);
-    expect(cratesFileSchema.safeParse({ 'o/r': { ...record(), crates: [{ name: 'a', path: '', publish: 'yes', dependencies: [] }] } }).success).toBe(false);
+    expect(
+      cratesFileSchema.safeParse({
+        'o/r': { ...record(), crates: [{ name: 'a', path: '', publish: 'yes', dependencies: [] }] },
+      }).success,
+    ).toBe(false);
   });
 });
 
 describe('npm run crates', () => {
   let content: string;
   let out: string;
-  const run = () => spawnSync(process.execPath, ['scripts/crates.ts', '--mirror', mirror, '--content', content, '--out', out], { encoding: 'utf8' });
+  const run = () =>
+    spawnSync(process.execPath, ['scripts/crates.ts', '--mirror', mirror, '--content', content, '--out', out], {
+      encoding: 'utf8',
+    });
 
   /** A content tree with two entries made from a real one, citing the fixture repositories. */
   function writeEntries(commits: { ws: string; loose: string; empty: string }) {
@@ -322,13 +395,22 @@ describe('npm run crates', () => {
     const entry = (repos: [string, string][]) =>
       tikv.replace(/rustRepos:\n[\s\S]*?\nreported:/, () => {
         const items = repos
-          .map(([repo, commit]) => `  - repo: ${repo}\n    role: Fixture\n    measurement:\n      commit: ${commit}\n      commitDate: '2024-03-01T10:00:00+00:00'\n      files: 1\n      bytes: 14\n      lines: 1\n      codeLines: 1\n      bytesRaw: 14\n      rustShare: 100`)
+          .map(
+            ([repo, commit]) =>
+              `  - repo: ${repo}\n    role: Fixture\n    measurement:\n      commit: ${commit}\n      commitDate: '2024-03-01T10:00:00+00:00'\n      files: 1\n      bytes: 14\n      lines: 1\n      codeLines: 1\n      bytesRaw: 14\n      rustShare: 100`,
+          )
           .join('\n');
         return `rustRepos:\n${items}\nreported:`;
       });
     rmSync(content, { recursive: true, force: true });
     mkdirSync(path.join(content, 'projects'), { recursive: true });
-    writeFileSync(path.join(content, 'projects', 'one.mdx'), entry([['fixture/workspace', commits.ws], ['fixture/empty', commits.empty]]));
+    writeFileSync(
+      path.join(content, 'projects', 'one.mdx'),
+      entry([
+        ['fixture/workspace', commits.ws],
+        ['fixture/empty', commits.empty],
+      ]),
+    );
     writeFileSync(path.join(content, 'projects', 'two.mdx'), entry([['fixture/loose', commits.loose]]));
   }
 
@@ -354,7 +436,9 @@ describe('npm run crates', () => {
     writeEntries({ ws: 'e'.repeat(40), loose, empty });
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`fixture/workspace (one): commit ${'e'.repeat(40)} is not in the copy (its HEAD is ${v4}`);
+    expect(result.stderr).toContain(
+      `fixture/workspace (one): commit ${'e'.repeat(40)} is not in the copy (its HEAD is ${v4}`,
+    );
     expect(result.stderr).toContain('no record');
     const data = parseCratesFile(out, readFileSync(out, 'utf8'));
     expect(Object.keys(data)).toEqual(['fixture/empty', 'fixture/loose']);
@@ -362,7 +446,11 @@ describe('npm run crates', () => {
 
   it('stops with exit 2 and writes nothing when the mirror is missing', () => {
     const before = readFileSync(out, 'utf8');
-    const result = spawnSync(process.execPath, ['scripts/crates.ts', '--mirror', path.join(tmp, 'nowhere'), '--content', content, '--out', out], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['scripts/crates.ts', '--mirror', path.join(tmp, 'nowhere'), '--content', content, '--out', out],
+      { encoding: 'utf8' },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('no mirror directory at');
     expect(readFileSync(out, 'utf8')).toBe(before);
@@ -378,7 +466,9 @@ describe('npm run crates', () => {
     const head = execFileSync('git', ['-C', sub, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
     return readCargoFiles(path.join(sub, '.git'), head).then(({ files, submodules }) => {
       expect(submodules).toEqual(['dep']);
-      expect(extractCrates(files, submodules).notes[0]).toBe('Cargo.toml: workspace member "dep/core" is in the git submodule dep, not read');
+      expect(extractCrates(files, submodules).notes[0]).toBe(
+        'Cargo.toml: workspace member "dep/core" is in the git submodule dep, not read',
+      );
     });
   });
 });

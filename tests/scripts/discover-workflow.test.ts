@@ -52,7 +52,9 @@ describe('.github/workflows/discover.yml', () => {
   });
 
   it('only runs npm scripts that exist, whose files exist', () => {
-    const used = [...new Set(runs.flatMap((r) => [...r.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1])))];
+    const used = [
+      ...new Set(runs.flatMap((r) => [...r.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1]))),
+    ];
     expect(used).toEqual(['discover']);
     for (const name of used) {
       expect(pkg.scripts).toHaveProperty(name);

@@ -29,7 +29,11 @@ let remote: string;
 /** Runs the CLI without blocking the event loop (the fake API server must answer). */
 function discover(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(node, [script, '--content', content, '--landscape', LANDSCAPE, '--date', '2026-12-01', ...args], { cwd: root, env: { ...process.env, GITHUB_TOKEN: '' } });
+    const child = spawn(
+      node,
+      [script, '--content', content, '--landscape', LANDSCAPE, '--date', '2026-12-01', ...args],
+      { cwd: root, env: { ...process.env, GITHUB_TOKEN: '' } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -60,7 +64,10 @@ beforeAll(() => {
   // Alpha: 1,200 Rust code lines, no entry; in the fetch tool's layout.
   bareRepo(path.join(repos, 'fix+alpha', 'repo'), { 'src/lib.rs': 'fn x() {}\n'.repeat(1200), 'go.go': 'package x\n' });
   // Beta: an entry says pure, but Go now outweighs its Rust (11,000 / 31,000 bytes).
-  bareRepo(path.join(repos, 'fix+beta.git'), { 'src/lib.rs': 'fn b() {}\n'.repeat(1100), 'cmd/main.go': 'var x = 1\n'.repeat(2000) });
+  bareRepo(path.join(repos, 'fix+beta.git'), {
+    'src/lib.rs': 'fn b() {}\n'.repeat(1100),
+    'cmd/main.go': 'var x = 1\n'.repeat(2000),
+  });
   bareRepo(path.join(repos, 'fix', 'beta-go.git'), { 'main.go': 'package main\n' });
   // Gamma: no Rust; a checkout, under differently cased names.
   const gamma = path.join(repos, 'Fix', 'Gamma');
@@ -113,7 +120,14 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
       expect.objectContaining({ name: 'Alpha', maturity: 'graduated', codeLines: 1200, repos: ['fix/alpha'] }),
     ]);
     expect(out.report.staleEntries).toEqual([
-      expect.objectContaining({ name: 'Beta', entry: 'beta', rustUsage: 'pure', expected: 'component', share: 35.5, problem: 'pure, but the rule gives component (Rust 35.5% of programming bytes)' }),
+      expect.objectContaining({
+        name: 'Beta',
+        entry: 'beta',
+        rustUsage: 'pure',
+        expected: 'component',
+        share: 35.5,
+        problem: 'pure, but the rule gives component (Rust 35.5% of programming bytes)',
+      }),
     ]);
     expect(out.report.notLookedAt).toEqual([
       { project: 'Delta', repo: 'fix/delta', reason: `no copy in ${repos}` },
@@ -124,16 +138,29 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
     ]);
     // Every repository looked at is in the data file, with or without Rust.
     const measured = out.repositories.filter((x: { state: string }) => x.state === 'measured');
-    expect(measured.map((x: { repo: string }) => x.repo).sort()).toEqual(['fix/alpha', 'fix/beta', 'fix/beta-go', 'fix/gamma']);
+    expect(measured.map((x: { repo: string }) => x.repo).sort()).toEqual([
+      'fix/alpha',
+      'fix/beta',
+      'fix/beta-go',
+      'fix/gamma',
+    ]);
     const gamma = measured.find((x: { repo: string }) => x.repo === 'fix/gamma');
-    expect(gamma.measurement).toMatchObject({ rustFiles: 0, rustCodeLines: 0, rustShare: 0, commitDate: DATE, languages: [{ name: 'Go', bytes: 13, share: 100 }] });
+    expect(gamma.measurement).toMatchObject({
+      rustFiles: 0,
+      rustCodeLines: 0,
+      rustShare: 0,
+      commitDate: DATE,
+      languages: [{ name: 'Go', bytes: 13, share: 100 }],
+    });
     expect(gamma.measurement.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('prints the three tables', async () => {
     const r = await discover('--repos', repos);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\(a\) Projects with Rust the rule admits, with no entry: 1\n.*\n.*\n\s+Alpha\s+graduated\s+1200\s+99\.9\s+fix\/alpha/);
+    expect(r.stdout).toMatch(
+      /\(a\) Projects with Rust the rule admits, with no entry: 1\n.*\n.*\n\s+Alpha\s+graduated\s+1200\s+99\.9\s+fix\/alpha/,
+    );
     expect(r.stdout).toContain('(b) Entries whose class no longer fits: 1');
     expect(r.stdout).toContain('(c) Repositories not looked at: 5');
   });
@@ -148,17 +175,29 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
   it('reports a project content/left-out.yaml gives a reason for as left out, not as missing (exit 0)', async () => {
     const file = path.join(content, 'left-out.yaml');
     try {
-      writeFileSync(file, "- id: alpha\n  landscapeName: Alpha\n  maturity: graduated\n  repos: []\n  reason: 'Its Rust is a test harness.'\n  checked: 2026-12-01\n");
+      writeFileSync(
+        file,
+        "- id: alpha\n  landscapeName: Alpha\n  maturity: graduated\n  repos: []\n  reason: 'Its Rust is a test harness.'\n  checked: 2026-12-01\n",
+      );
       const json = await discover('--repos', repos, '--project', 'Alpha', '--json');
       expect(json.stderr).toBe('');
       expect(json.code).toBe(0);
       const { report } = JSON.parse(json.stdout);
       expect(report.missingEntries).toEqual([]);
-      expect(report.leftOut).toEqual([expect.objectContaining({ name: 'Alpha', codeLines: 1200, repos: ['fix/alpha'], reason: 'Its Rust is a test harness.' })]);
+      expect(report.leftOut).toEqual([
+        expect.objectContaining({
+          name: 'Alpha',
+          codeLines: 1200,
+          repos: ['fix/alpha'],
+          reason: 'Its Rust is a test harness.',
+        }),
+      ]);
       const text = await discover('--repos', repos, '--project', 'Alpha');
       expect(text.code).toBe(0);
       expect(text.stdout).toContain('(a) Projects with Rust the rule admits, with no entry: none');
-      expect(text.stdout).toMatch(/Left out, with a written reason.*: 1\n[^]*Alpha\s+graduated\s+1200\s+99\.9\s+fix\/alpha\s+left out: Its Rust is a test harness\./);
+      expect(text.stdout).toMatch(
+        /Left out, with a written reason.*: 1\n[^]*Alpha\s+graduated\s+1200\s+99\.9\s+fix\/alpha\s+left out: Its Rust is a test harness\./,
+      );
       writeFileSync(file, '- id: alpha\n  landscapeName: Alpha\n');
       const bad = await discover('--repos', repos, '--project', 'Alpha');
       expect(bad.code).toBe(2);
@@ -175,7 +214,12 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.repositories).toEqual([
-      { project: 'Epsilon', repo: 'fix/epsilon', state: 'screened', reason: 'no .rs files in a file listing, as of 2026-11-30' },
+      {
+        project: 'Epsilon',
+        repo: 'fix/epsilon',
+        state: 'screened',
+        reason: 'no .rs files in a file listing, as of 2026-11-30',
+      },
     ]);
     writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 'none' }]));
     const bad = await discover('--repos', repos, '--listing', listing);
@@ -185,14 +229,35 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
 
   it('clones what is missing (bare, newest commit, no blob of 4 MiB or more) from the clone base', async () => {
     expect(cloneArgs('fix/delta', '/r/fix+delta.git')).toEqual([
-      'clone', '--quiet', '--bare', '--depth=1', '--no-tags', '--filter=blob:limit=4m', 'https://github.com/fix/delta.git', '/r/fix+delta.git',
+      'clone',
+      '--quiet',
+      '--bare',
+      '--depth=1',
+      '--no-tags',
+      '--filter=blob:limit=4m',
+      'https://github.com/fix/delta.git',
+      '/r/fix+delta.git',
     ]);
     const dir = path.join(tmp, 'clones');
-    const r = await discover('--repos', dir, '--clone', '--clone-base', `file://${remote}/`, '--project', 'Delta', '--json');
+    const r = await discover(
+      '--repos',
+      dir,
+      '--clone',
+      '--clone-base',
+      `file://${remote}/`,
+      '--project',
+      'Delta',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(existsSync(path.join(dir, 'fix+delta.git', 'HEAD'))).toBe(true);
     const [delta] = JSON.parse(r.stdout).repositories;
-    expect(delta).toMatchObject({ repo: 'fix/delta', state: 'measured', source: 'cloned', measurement: { rustFiles: 1, rustCodeLines: 10 } });
+    expect(delta).toMatchObject({
+      repo: 'fix/delta',
+      state: 'measured',
+      source: 'cloned',
+      measurement: { rustFiles: 1, rustCodeLines: 10 },
+    });
   });
 
   it('exits 2 on a missing or malformed landscape and on bad options', async () => {
@@ -233,12 +298,34 @@ describe('discover with GitHub languages API first', { timeout: 60_000 }, () => 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('skips repositories with no Rust, reports unknown ones, and keeps those with Rust for a copy', async () => {
-    const r = await discover('--repos', path.join(tmp, 'empty'), '--github', '--github-api', base, '--project', 'Epsilon', '--project', 'Delta', '--project', 'Zeta', '--json');
+    const r = await discover(
+      '--repos',
+      path.join(tmp, 'empty'),
+      '--github',
+      '--github-api',
+      base,
+      '--project',
+      'Epsilon',
+      '--project',
+      'Delta',
+      '--project',
+      'Zeta',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const byRepo = Object.fromEntries(JSON.parse(r.stdout).repositories.map((x: { repo: string }) => [x.repo, x]));
-    expect(byRepo['fix/epsilon']).toMatchObject({ state: 'screened', reason: "no Rust in GitHub's language statistics, as of 2026-12-01" });
-    expect(byRepo['fix/zeta']).toMatchObject({ state: 'not-looked-at', reason: 'not found on GitHub (renamed, private or deleted)' });
-    expect(byRepo['fix/delta']).toMatchObject({ state: 'not-looked-at', reason: expect.stringContaining('no copy in') });
+    expect(byRepo['fix/epsilon']).toMatchObject({
+      state: 'screened',
+      reason: "no Rust in GitHub's language statistics, as of 2026-12-01",
+    });
+    expect(byRepo['fix/zeta']).toMatchObject({
+      state: 'not-looked-at',
+      reason: 'not found on GitHub (renamed, private or deleted)',
+    });
+    expect(byRepo['fix/delta']).toMatchObject({
+      state: 'not-looked-at',
+      reason: expect.stringContaining('no copy in'),
+    });
     expect(asked).toContain('/repos/fix/epsilon/languages');
   });
 });

@@ -13,10 +13,12 @@ const answers = new Map<string, Handler[]>();
 const hits = new Map<string, number>();
 const NOW = 1_800_000_000_000;
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -32,16 +34,24 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function client(sleeps: number[], extra = {}) {
-  return { baseUrl: base, token: 'test-token', sleep: async (ms: number) => void sleeps.push(ms), now: () => NOW, ...extra };
+  return {
+    baseUrl: base,
+    token: 'test-token',
+    sleep: async (ms: number) => void sleeps.push(ms),
+    now: () => NOW,
+    ...extra,
+  };
 }
 
 describe('fetchLanguages', () => {
   it('returns the byte counts, sending the token', async () => {
     let auth: string | undefined;
-    answers.set('/repos/o/ok/languages', [(res, headers) => {
-      auth = headers.authorization as string;
-      json(200, { Rust: 1234, Go: 10 })(res, headers);
-    }]);
+    answers.set('/repos/o/ok/languages', [
+      (res, headers) => {
+        auth = headers.authorization as string;
+        json(200, { Rust: 1234, Go: 10 })(res, headers);
+      },
+    ]);
     expect(await fetchLanguages('o/ok', client([]))).toEqual({ state: 'ok', languages: { Rust: 1234, Go: 10 } });
     expect(auth).toBe('Bearer test-token');
   });
@@ -63,17 +73,33 @@ describe('fetchLanguages', () => {
 
   it('stops cleanly when the reset is further away than it may wait', async () => {
     const reset = NOW / 1000 + 3600;
-    answers.set('/repos/o/spent/languages', [json(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) })]);
+    answers.set('/repos/o/spent/languages', [
+      json(
+        403,
+        { message: 'API rate limit exceeded' },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      ),
+    ]);
     const sleeps: number[] = [];
-    expect(await fetchLanguages('o/spent', client(sleeps))).toEqual({ state: 'rate-limited', resetAt: new Date(reset * 1000).toISOString() });
+    expect(await fetchLanguages('o/spent', client(sleeps))).toEqual({
+      state: 'rate-limited',
+      resetAt: new Date(reset * 1000).toISOString(),
+    });
     expect(sleeps).toEqual([]);
     expect(hits.get('/repos/o/spent/languages')).toBe(1);
   });
 
   it('retries a 5xx with a growing backoff', async () => {
-    answers.set('/repos/o/flaky/languages', [json(502, { message: 'Bad Gateway' }), json(503, {}), json(200, { Rust: 7 })]);
+    answers.set('/repos/o/flaky/languages', [
+      json(502, { message: 'Bad Gateway' }),
+      json(503, {}),
+      json(200, { Rust: 7 }),
+    ]);
     const sleeps: number[] = [];
-    expect(await fetchLanguages('o/flaky', client(sleeps, { backoffMs: 10 }))).toEqual({ state: 'ok', languages: { Rust: 7 } });
+    expect(await fetchLanguages('o/flaky', client(sleeps, { backoffMs: 10 }))).toEqual({
+      state: 'ok',
+      languages: { Rust: 7 },
+    });
     expect(sleeps).toEqual([10, 20]);
     answers.set('/repos/o/down/languages', [json(500, {})]);
     await expect(fetchLanguages('o/down', client([], { backoffMs: 1, retries: 2 }))).rejects.toThrow(GithubApiError);
@@ -81,7 +107,9 @@ describe('fetchLanguages', () => {
   });
 
   it('treats a 403 that is not a rate limit as an error', async () => {
-    answers.set('/repos/o/forbidden/languages', [json(403, { message: 'Resource not accessible' }, { 'x-ratelimit-remaining': '4999' })]);
+    answers.set('/repos/o/forbidden/languages', [
+      json(403, { message: 'Resource not accessible' }, { 'x-ratelimit-remaining': '4999' }),
+    ]);
     await expect(fetchLanguages('o/forbidden', client([]))).rejects.toThrow('answered 403');
   });
 });
@@ -89,7 +117,13 @@ describe('fetchLanguages', () => {
 describe('rateLimitWait', () => {
   it('reads retry-after, then x-ratelimit-reset', () => {
     expect(rateLimitWait(429, new Headers({ 'retry-after': '5' }), NOW)).toBe(5000);
-    expect(rateLimitWait(403, new Headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 10) }), NOW)).toBe(11_000);
+    expect(
+      rateLimitWait(
+        403,
+        new Headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 10) }),
+        NOW,
+      ),
+    ).toBe(11_000);
     expect(rateLimitWait(403, new Headers({ 'x-ratelimit-remaining': '10' }), NOW)).toBeUndefined();
     expect(rateLimitWait(500, new Headers(), NOW)).toBeUndefined();
   });

@@ -19,8 +19,17 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let tmp: string;
 
 function git(dir: string, args: string[], date?: string): string {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: tmp, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', '-C', dir, ...args], { env, encoding: 'utf8' }).trim();
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: tmp,
+    ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+  };
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', '-C', dir, ...args],
+    { env, encoding: 'utf8' },
+  ).trim();
 }
 
 /** A work tree whose commits get the given dates; returns the commit hash. */
@@ -38,7 +47,10 @@ function commit(dir: string, date: string, files: Record<string, string | null>,
   return git(dir, ['rev-parse', 'HEAD']);
 }
 
-const rust = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `// note ${i}\n` : i % 3 === 1 ? `fn f${i}() {}\n` : '\n')).join('');
+const rust = (n: number) =>
+  Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `// note ${i}\n` : i % 3 === 1 ? `fn f${i}() {}\n` : '\n')).join(
+    '',
+  );
 
 interface Made {
   work: string;
@@ -52,9 +64,19 @@ function makeMain(): Made {
   mkdirSync(work);
   git(work, ['init', '-q']);
   const c: Record<string, string> = {};
-  c.go = commit(work, '2018-11-01T10:00:00+00:00', { 'README.md': '# alpha\n', 'main.go': 'package main\n\nfunc main() {}\n' });
-  c.rust = commit(work, '2020-02-10T10:00:00+00:00', { 'src/lib.rs': rust(30), 'vendor/dep/x.rs': rust(50), 'examples/demo.rs': rust(9) });
-  c.grow = commit(work, '2020-05-05T23:30:00-05:00', { 'src/lib.rs': rust(60).replace(/\n/g, '\r\n'), 'src/util.rs': rust(10) });
+  c.go = commit(work, '2018-11-01T10:00:00+00:00', {
+    'README.md': '# alpha\n',
+    'main.go': 'package main\n\nfunc main() {}\n',
+  });
+  c.rust = commit(work, '2020-02-10T10:00:00+00:00', {
+    'src/lib.rs': rust(30),
+    'vendor/dep/x.rs': rust(50),
+    'examples/demo.rs': rust(9),
+  });
+  c.grow = commit(work, '2020-05-05T23:30:00-05:00', {
+    'src/lib.rs': rust(60).replace(/\n/g, '\r\n'),
+    'src/util.rs': rust(10),
+  });
   git(work, ['checkout', '-q', '-b', 'side']);
   c.side = commit(work, '2021-06-01T10:00:00+00:00', { 'src/extra.rs': rust(40), 'tools/gen.py': 'print(1)\n' });
   git(work, ['checkout', '-q', 'main']);
@@ -131,11 +153,18 @@ describe('history of a synthetic repository', { timeout: 60_000 }, () => {
     expect(points.length).toBe(4);
     for (const point of points) {
       const fresh = await (await createTreeCounter()).count(main.bare, point.commit);
-      expect({ ...point, commit: undefined, commitDate: undefined }, point.commit).toEqual({ ...fresh, commit: undefined, commitDate: undefined });
+      expect({ ...point, commit: undefined, commitDate: undefined }, point.commit).toEqual({
+        ...fresh,
+        commit: undefined,
+        commitDate: undefined,
+      });
       const checkout = path.join(tmp, `checkout-${point.commit.slice(0, 8)}`);
       execFileSync('git', ['clone', '-q', main.work, checkout]);
       git(checkout, ['checkout', '-q', point.commit]);
-      expect({ files: point.files, bytes: point.bytes, lines: point.lines, codeLines: point.codeLines }, point.commit).toEqual(onDisk(checkout));
+      expect(
+        { files: point.files, bytes: point.bytes, lines: point.lines, codeLines: point.codeLines },
+        point.commit,
+      ).toEqual(onDisk(checkout));
     }
     // The points differ, so the comparison above is not of zeros.
     expect(new Set(history.years.map((y) => y.point.codeLines)).size).toBe(3);
@@ -162,7 +191,13 @@ describe('history of a synthetic repository', { timeout: 60_000 }, () => {
     git(work, ['merge', '-q', '--no-ff', '-m', 'bring rust', 'rust'], '2020-02-01T00:00:00+00:00');
     const merge = git(work, ['rev-parse', 'HEAD']);
     expect((await firstRustCommit(path.join(work, '.git'), merge))?.commit).toBe(merge);
-    const h = await repoHistory({ gitDir: path.join(work, '.git'), repo: 'o/merge', measuredCommit: merge, dates: {}, counter: await createTreeCounter() });
+    const h = await repoHistory({
+      gitDir: path.join(work, '.git'),
+      repo: 'o/merge',
+      measuredCommit: merge,
+      dates: {},
+      counter: await createTreeCounter(),
+    });
     expect(h.years.map((y) => y.year)).toEqual([2020]);
   });
 });
@@ -171,19 +206,35 @@ describe('npm run history', () => {
   function content(): string {
     const dir = path.join(tmp, `content-${Math.random().toString(36).slice(2)}`);
     mkdirSync(path.join(dir, 'projects'), { recursive: true });
-    const alpha = readFileSync(path.join(FIXTURES, 'valid/content/projects/alpha.mdx'), 'utf8').replace(/commit: [0-9a-f]{40}/, `commit: ${main.c.last}`);
+    const alpha = readFileSync(path.join(FIXTURES, 'valid/content/projects/alpha.mdx'), 'utf8').replace(
+      /commit: [0-9a-f]{40}/,
+      `commit: ${main.c.last}`,
+    );
     writeFileSync(path.join(dir, 'projects', 'alpha.mdx'), alpha);
     // Same entry for a repository with no copy here.
     writeFileSync(path.join(dir, 'projects', 'beta.mdx'), alpha.replaceAll('alpha/alpha', 'beta/beta'));
     return dir;
   }
   const run = (args: string[]) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'scripts/history.ts'), ...args], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/history.ts'), ...args], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      timeout: 120_000,
+    });
 
   it('writes every history it can, lists the repositories it cannot, exits 1, and keeps an earlier history at the same commit', () => {
     const dir = content();
     const out = path.join(tmp, 'history.json');
-    const args = ['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out, '--cache', path.join(tmp, 'cache')];
+    const args = [
+      '--content',
+      dir,
+      '--repos',
+      path.join(tmp, 'repos'),
+      '--out',
+      out,
+      '--cache',
+      path.join(tmp, 'cache'),
+    ];
     const first = run(args);
     expect(first.status, first.stderr).toBe(1);
     expect(first.stdout).toMatch(/beta: no copy of beta\/beta under .* \(no history\)/);
@@ -205,7 +256,9 @@ describe('npm run history', () => {
     const dir = content();
     const outs = ['a.json', 'b.json'].map((f) => path.join(tmp, f));
     const cache = path.join(tmp, 'twice', 'counts.txt');
-    const runs = outs.map((out) => run(['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out, '--cache', cache]));
+    const runs = outs.map((out) =>
+      run(['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out, '--cache', cache]),
+    );
     expect(readFileSync(outs[0], 'utf8')).toBe(readFileSync(outs[1], 'utf8'));
     // The second run finds every blob count in the cache file the first one wrote.
     expect(runs[0].stdout).toMatch(/, 7 blobs read,/); // the 6 above and lib.rs at incubation (20 Feb 2020)

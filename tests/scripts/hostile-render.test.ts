@@ -24,7 +24,10 @@ function renderInChild(svg: string, timeoutMs: number): Promise<{ code: number |
   `;
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(node, ['--input-type=module', '-e', program], { cwd: root, env: { ...process.env, OG_RENDER_TIMEOUT_MS: String(timeoutMs) } });
+    const child = spawn(node, ['--input-type=module', '-e', program], {
+      cwd: root,
+      env: { ...process.env, OG_RENDER_TIMEOUT_MS: String(timeoutMs) },
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stderr, ms: Date.now() - started }));
@@ -44,7 +47,10 @@ describe('a render that exceeds its time', () => {
   });
 
   it('a normal image still renders in the same setup', async () => {
-    const r = await renderInChild('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>', 60_000);
+    const r = await renderInChild(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>',
+      60_000,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

@@ -5,7 +5,17 @@
  * right exit code, never a stack trace or an out-of-memory crash.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,13 +36,24 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(script: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(node, [path.join(root, 'scripts', script), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', env: { ...process.env, ...options.env } });
+  const r = spawnSync(node, [path.join(root, 'scripts', script), ...args], {
+    cwd: options.cwd ?? root,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 /** Async, so an in-process server can answer while the tool runs. */
-function runAsync(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runAsync(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(node, [path.join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(node, [path.join(root, 'scripts', script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -49,7 +70,12 @@ function contentCopy(): string {
   cpSync(path.join(root, 'content'), dir, { recursive: true });
   return dir;
 }
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]),
+  );
 
 describe('safe-write: atomic, no symlinks, no lost edits', () => {
   it('refuses to replace a file that changed since it was read, and writes none of the others', () => {
@@ -60,7 +86,12 @@ describe('safe-write: atomic, no symlinks, no lost edits', () => {
     const readA = readForEdit(a);
     const readB = readForEdit(b);
     writeFileSync(b, 'b1 edited by someone else');
-    expect(() => writeAll([{ before: readA, text: 'a2' }, { before: readB, text: 'b2' }])).toThrow(/refusing to replace .*b\.mdx: it changed since it was read.*nothing was written/);
+    expect(() =>
+      writeAll([
+        { before: readA, text: 'a2' },
+        { before: readB, text: 'b2' },
+      ]),
+    ).toThrow(/refusing to replace .*b\.mdx: it changed since it was read.*nothing was written/);
     expect(readFileSync(a, 'utf8')).toBe('a1');
     expect(readFileSync(b, 'utf8')).toBe('b1 edited by someone else');
     expect(readdirSync(dir).sort()).toEqual(['a.mdx', 'b.mdx']); // no temporary file left
@@ -88,12 +119,17 @@ describe('safe-write: atomic, no symlinks, no lost edits', () => {
     const missing = path.join(dir, 'no-such-folder', 'b.mdx');
     let error: unknown;
     try {
-      writeAll([{ before: readForEdit(a), text: 'a2' }, { before: { file: missing }, text: 'b' }]);
+      writeAll([
+        { before: readForEdit(a), text: 'a2' },
+        { before: { file: missing }, text: 'b' },
+      ]);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(WriteError);
-    expect((error as Error).message).toMatch(/could not write .*b\.mdx: ENOENT \(no such file or directory\); nothing was written/);
+    expect((error as Error).message).toMatch(
+      /could not write .*b\.mdx: ENOENT \(no such file or directory\); nothing was written/,
+    );
     expect(readFileSync(a, 'utf8')).toBe('a1');
     expect(readdirSync(dir)).toEqual(['a.mdx']);
   });
@@ -107,7 +143,12 @@ describe('safe-write: atomic, no symlinks, no lost edits', () => {
     const dir = mkdtempSync(path.join(tmp, 'w-'));
     const a = path.join(dir, 'a.mdx');
     writeFileSync(a, 'a1');
-    expect(writeAll([{ before: readForEdit(a), text: 'a2' }, { before: { file: path.join(dir, 'n.mdx') }, text: 'n' }])).toHaveLength(2);
+    expect(
+      writeAll([
+        { before: readForEdit(a), text: 'a2' },
+        { before: { file: path.join(dir, 'n.mdx') }, text: 'n' },
+      ]),
+    ).toHaveLength(2);
     expect(snapshot(dir)).toEqual({ 'a.mdx': 'a2', 'n.mdx': 'n' });
   });
 });
@@ -142,14 +183,19 @@ describe('sync:landscape --write', () => {
     const before = snapshot(path.join(dir, 'projects'));
     const r = run('sync-landscape.ts', [landscape, '--write', '--content', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/tikv\.mdx: the landscape's values would make an invalid entry, so nothing was written: homepage: /);
+    expect(r.stderr).toMatch(
+      /tikv\.mdx: the landscape's values would make an invalid entry, so nothing was written: homepage: /,
+    );
     noStack(r.stderr);
     expect(snapshot(path.join(dir, 'projects'))).toEqual(before);
   });
 
   it('stops a YAML alias bomb at once with exit 2', () => {
     let yaml = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
-    for (let i = 0; i < 20; i++) yaml += `b${i}: &b${i} [${Array(9).fill(i ? `*b${i - 1}` : '*a').join(',')}]\n`;
+    for (let i = 0; i < 20; i++)
+      yaml += `b${i}: &b${i} [${Array(9)
+        .fill(i ? `*b${i - 1}` : '*a')
+        .join(',')}]\n`;
     const bomb = path.join(tmp, 'bomb.yml');
     writeFileSync(bomb, yaml);
     const r = run('sync-landscape.ts', [bomb]);
@@ -181,7 +227,27 @@ describe('sync:landscape over https: a stalled answer times out with exit 2, a d
     const dir = mkdtempSync(path.join(tmp, 'tls-'));
     const key = path.join(dir, 'key.pem');
     caFile = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', caFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        caFile,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'pipe' },
+    );
     server = createServer({ key: readFileSync(key), cert: readFileSync(caFile) }, (req, res) => {
       if (req.url === '/redirect') {
         res.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/landscape.yml` });
@@ -202,14 +268,20 @@ describe('sync:landscape over https: a stalled answer times out with exit 2, a d
   });
 
   it('a stalled answer ends with exit 2 and the cause', async () => {
-    const r = await runAsync('sync-landscape.ts', [`${base}/stall`], { NODE_EXTRA_CA_CERTS: caFile, SYNC_FETCH_TIMEOUT_MS: '1500' });
+    const r = await runAsync('sync-landscape.ts', [`${base}/stall`], {
+      NODE_EXTRA_CA_CERTS: caFile,
+      SYNC_FETCH_TIMEOUT_MS: '1500',
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`could not fetch ${base}/stall: no complete answer within 1500 ms (timed out)`);
     noStack(r.stderr);
   });
 
   it('an https → http redirect is refused with exit 2', async () => {
-    const r = await runAsync('sync-landscape.ts', [`${base}/redirect`], { NODE_EXTRA_CA_CERTS: caFile, SYNC_FETCH_TIMEOUT_MS: '30000' });
+    const r = await runAsync('sync-landscape.ts', [`${base}/redirect`], {
+      NODE_EXTRA_CA_CERTS: caFile,
+      SYNC_FETCH_TIMEOUT_MS: '30000',
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/redirected to http:\/\/127\.0\.0\.1:\d+\/landscape\.yml, which is not https \(refused\)/);
   });
@@ -228,13 +300,43 @@ describe('npm run new: messages, never stacks; nothing outside the repository', 
   const created = (dir: string) => readdirSync(path.join(dir, 'content/projects')).length;
 
   it.each([
-    ['a missing categories file', (dir: string) => rmSync(path.join(dir, 'content/categories.yaml')), ['newproj'], /cannot read the taxonomy file content\/categories\.yaml: ENOENT/],
-    ['--logo /etc/passwd', () => {}, ['newproj', '--logo', '/etc/passwd'], /--logo \/etc\/passwd is outside the repository/],
-    ['--logo that is not an .svg', (dir: string) => writeFileSync(path.join(dir, 'notes.txt'), 'x'), ['newproj', '--logo', 'notes.txt'], /--logo notes\.txt is not an \.svg file/],
-    ['--logo that is a symbolic link', (dir: string) => symlinkSync('/etc/hostname', path.join(dir, 'link.svg')), ['newproj', '--logo', 'link.svg'], /is not a regular file/],
+    [
+      'a missing categories file',
+      (dir: string) => rmSync(path.join(dir, 'content/categories.yaml')),
+      ['newproj'],
+      /cannot read the taxonomy file content\/categories\.yaml: ENOENT/,
+    ],
+    [
+      '--logo /etc/passwd',
+      () => {},
+      ['newproj', '--logo', '/etc/passwd'],
+      /--logo \/etc\/passwd is outside the repository/,
+    ],
+    [
+      '--logo that is not an .svg',
+      (dir: string) => writeFileSync(path.join(dir, 'notes.txt'), 'x'),
+      ['newproj', '--logo', 'notes.txt'],
+      /--logo notes\.txt is not an \.svg file/,
+    ],
+    [
+      '--logo that is a symbolic link',
+      (dir: string) => symlinkSync('/etc/hostname', path.join(dir, 'link.svg')),
+      ['newproj', '--logo', 'link.svg'],
+      /is not a regular file/,
+    ],
     ['the slug -x', () => {}, ['-x'], /new: Unknown option '-x'/],
-    ['a project already catalogued', () => {}, ['tikv-again', '--name', 'TiKV'], /"TiKV" is already in the catalog: content\/projects\/tikv\.mdx has (name|landscapeName) "TiKV"/],
-    ['a catalogued project under a look-alike name', () => {}, ['tikv-again', '--name', 'ТiКV'], /is already in the catalog/],
+    [
+      'a project already catalogued',
+      () => {},
+      ['tikv-again', '--name', 'TiKV'],
+      /"TiKV" is already in the catalog: content\/projects\/tikv\.mdx has (name|landscapeName) "TiKV"/,
+    ],
+    [
+      'a catalogued project under a look-alike name',
+      () => {},
+      ['tikv-again', '--name', 'ТiКV'],
+      /is already in the catalog/,
+    ],
   ])('%s: exit 1 with a message, nothing written', (_what, prepare, args, says) => {
     const dir = repo();
     prepare(dir);
@@ -249,7 +351,10 @@ describe('npm run new: messages, never stacks; nothing outside the repository', 
 
   it('--logo with a namespaced script writes the sanitized logo and says what it removed', () => {
     const dir = repo();
-    writeFileSync(path.join(dir, 'evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/><x:script>alert(1)</x:script></svg>');
+    writeFileSync(
+      path.join(dir, 'evil.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/><x:script>alert(1)</x:script></svg>',
+    );
     const r = run('new-entry.ts', ['newproj', '--logo', 'evil.svg'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('removed <x:script>');
@@ -263,7 +368,10 @@ describe('npm run logos writes only the sanitized form', () => {
   it('a prefixed script and an outside image are removed from the written file', () => {
     const dir = mkdtempSync(path.join(tmp, 'logos-'));
     const source = path.join(dir, 'source.svg');
-    writeFileSync(source, '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/><x:script>alert(1)</x:script><x:image href="/etc/hostname"/></svg>');
+    writeFileSync(
+      source,
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/><x:script>alert(1)</x:script><x:image href="/etc/hostname"/></svg>',
+    );
     const r = run('import-logos.ts', [source, 'sample'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const written = readFileSync(path.join(dir, 'public/logos/sample.svg'), 'utf8');
@@ -285,19 +393,40 @@ describe('npm run logos writes only the sanitized form', () => {
 });
 
 describe('measure:rust --update', () => {
-  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'F', GIT_AUTHOR_EMAIL: 'f@example.org', GIT_COMMITTER_NAME: 'F', GIT_COMMITTER_EMAIL: 'f@example.org', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const gitEnv = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'F',
+    GIT_AUTHOR_EMAIL: 'f@example.org',
+    GIT_COMMITTER_NAME: 'F',
+    GIT_COMMITTER_EMAIL: 'f@example.org',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
   it('refuses a symlinked entry with exit 2 and leaves the file it points to alone', () => {
     const checkout = mkdtempSync(path.join(tmp, 'checkout-'));
     mkdirSync(path.join(checkout, 'src'));
     writeFileSync(path.join(checkout, 'src/main.rs'), 'fn main() {}\n');
-    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'x']]) execFileSync('git', ['-C', checkout, ...args], { env: gitEnv, stdio: 'pipe' });
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['commit', '-q', '-m', 'x'],
+    ])
+      execFileSync('git', ['-C', checkout, ...args], { env: gitEnv, stdio: 'pipe' });
     const dir = contentCopy();
     const outside = path.join(tmp, 'outside-chaos.mdx');
     cpSync(path.join(dir, 'projects/chaos-mesh.mdx'), outside);
     rmSync(path.join(dir, 'projects/chaos-mesh.mdx'));
     symlinkSync(outside, path.join(dir, 'projects/chaos-mesh.mdx'));
     const before = readFileSync(outside, 'utf8');
-    const r = run('measure-rust.ts', [checkout, '--update', 'chaos-mesh', '--repo', 'chaos-mesh/chaos-mesh', '--content', dir]);
+    const r = run('measure-rust.ts', [
+      checkout,
+      '--update',
+      'chaos-mesh',
+      '--repo',
+      'chaos-mesh/chaos-mesh',
+      '--content',
+      dir,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/chaos-mesh\.mdx is a symbolic link/);
     noStack(r.stderr);

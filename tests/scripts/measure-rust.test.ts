@@ -35,7 +35,8 @@ const gitEnv = {
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_CONFIG_NOSYSTEM: '1',
 };
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { env: gitEnv, encoding: 'utf8', stdio: 'pipe' });
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-C', dir, ...args], { env: gitEnv, encoding: 'utf8', stdio: 'pipe' });
 
 function write(dir: string, file: string, content: string | Uint8Array) {
   mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -113,7 +114,18 @@ afterAll(() => {
 });
 
 describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => {
-  const FIELDS = { commit: '', commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9, programmingBytes: 209, languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%' };
+  const FIELDS = {
+    commit: '',
+    commitDate: COMMIT_DATE,
+    files: 7,
+    bytes: 169,
+    lines: 19,
+    codeLines: 12,
+    bytesRaw: 260,
+    rustShare: 80.9,
+    programmingBytes: 209,
+    languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%',
+  };
 
   it('reports the counts, the language mix and what was left out (--json)', () => {
     const r = measure(repo, '--json');
@@ -136,7 +148,9 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
       fields: { ...FIELDS, commit: head },
     });
     expect(m.dirty).toBeUndefined();
-    expect(Object.fromEntries(m.excluded.map((g: { label: string; rustFiles: number }) => [g.label, g.rustFiles]))).toEqual({
+    expect(
+      Object.fromEntries(m.excluded.map((g: { label: string; rustFiles: number }) => [g.label, g.rustFiles])),
+    ).toEqual({
       '3rdparty/': 1,
       'node_modules/': 1,
       'third_party/': 1,
@@ -154,8 +168,20 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
     const r = measure(repo);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^repository\s+commit\s+commit date\s+files\s+bytes\s+lines\s+code lines\s+bytes raw\s+Rust %$/);
-    expect(lines[2].split(/\s+/)).toEqual([repo, head.slice(0, 12), COMMIT_DATE, '7', '169', '19', '12', '260', '80.9']);
+    expect(lines[0]).toMatch(
+      /^repository\s+commit\s+commit date\s+files\s+bytes\s+lines\s+code lines\s+bytes raw\s+Rust %$/,
+    );
+    expect(lines[2].split(/\s+/)).toEqual([
+      repo,
+      head.slice(0, 12),
+      COMMIT_DATE,
+      '7',
+      '169',
+      '19',
+      '12',
+      '260',
+      '80.9',
+    ]);
     expect(r.stdout).toContain('1 symlinks not followed');
   });
 
@@ -179,7 +205,9 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
     write(dirty, 'src/untracked.rs', 'fn untracked() {}\n');
     const r = measure(dirty, '--json');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`has uncommitted changes; measured the content of commit ${head.slice(0, 12)} from git objects, not the working tree`);
+    expect(r.stderr).toContain(
+      `has uncommitted changes; measured the content of commit ${head.slice(0, 12)} from git objects, not the working tree`,
+    );
     const [m] = JSON.parse(r.stdout);
     expect(m.dirty).toBe(true);
     expect(m.fields).toEqual({ ...FIELDS, commit: head });
@@ -225,11 +253,23 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     const after = readFileSync(file, 'utf8');
     const a = entryText.split('\n');
     const b = after.split('\n');
-    const fresh = { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9, programmingBytes: 209, languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%' };
+    const fresh = {
+      commit: head,
+      commitDate: COMMIT_DATE,
+      files: 7,
+      bytes: 169,
+      lines: 19,
+      codeLines: 12,
+      bytesRaw: 260,
+      rustShare: 80.9,
+      programmingBytes: 209,
+      languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%',
+    };
     const added = Object.keys(fresh).filter((k) => !(k in before));
     expect(b.length).toBe(a.length + added.length);
     // Apart from measurement lines, the text is the same, line for line.
-    const measurementLine = /^ {6}(commit|commitDate|files|bytes|lines|codeLines|bytesRaw|rustShare|programmingBytes|languages): /;
+    const measurementLine =
+      /^ {6}(commit|commitDate|files|bytes|lines|codeLines|bytesRaw|rustShare|programmingBytes|languages): /;
     const diff = (x: string[], y: string[]) => x.filter((line) => !y.includes(line));
     for (const line of [...diff(a, b), ...diff(b, a)]) expect(line).toMatch(measurementLine);
     expect(diff(b, a).length).toBeGreaterThan(0);
@@ -255,7 +295,18 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     expect(data.rustRepos.at(-1)).toEqual({
       repo: 'fixture-org/fixture-repo',
       role: 'Fixture crate for tests',
-      measurement: { commit: head, commitDate: COMMIT_DATE, files: 7, bytes: 169, lines: 19, codeLines: 12, bytesRaw: 260, rustShare: 80.9, programmingBytes: 209, languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%' },
+      measurement: {
+        commit: head,
+        commitDate: COMMIT_DATE,
+        files: 7,
+        bytes: 169,
+        lines: 19,
+        codeLines: 12,
+        bytesRaw: 260,
+        rustShare: 80.9,
+        programmingBytes: 209,
+        languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%',
+      },
     });
     // Only lines were added, all of them inside the frontmatter.
     const oldLines = entryText.split('\n');

@@ -28,7 +28,9 @@ function contentCopy(): { dir: string; file: (slug: string) => string; snapshot:
   cpSync(path.join(root, 'content/projects'), path.join(dir, 'projects'), { recursive: true });
   const file = (slug: string) => path.join(dir, 'projects', `${slug}.mdx`);
   const snapshot = () =>
-    Object.fromEntries(readdirSync(path.join(dir, 'projects')).map((n) => [n, readFileSync(path.join(dir, 'projects', n), 'utf8')]));
+    Object.fromEntries(
+      readdirSync(path.join(dir, 'projects')).map((n) => [n, readFileSync(path.join(dir, 'projects', n), 'utf8')]),
+    );
   return { dir, file, snapshot };
 }
 
@@ -98,8 +100,12 @@ describe('sync:landscape against the real landscape.yml', () => {
     expect(report.stderr).toBe('');
     expect(report.code).toBe(1);
     expect(report.stdout).toMatch(/projects\/chaos-mesh\.mdx \(Chaos Mesh\)\n {2}maturity: sandbox → incubating\n/);
-    expect(report.stdout).toMatch(/projects\/wasmcloud\.mdx \(wasmCloud\)\n {2}dates\.incubating: \(none\) → 2024-11-08 \(added\)\n/);
-    expect(report.stdout).toMatch(/projects\/tikv\.mdx \(TiKV\)\n {2}homepage: https:\/\/tikv\.example\.org\/ → https:\/\/tikv\.org\n/);
+    expect(report.stdout).toMatch(
+      /projects\/wasmcloud\.mdx \(wasmCloud\)\n {2}dates\.incubating: \(none\) → 2024-11-08 \(added\)\n/,
+    );
+    expect(report.stdout).toMatch(
+      /projects\/tikv\.mdx \(TiKV\)\n {2}homepage: https:\/\/tikv\.example\.org\/ → https:\/\/tikv\.org\n/,
+    );
     expect(report.stdout).toContain('Drift: 3 fields differ in 3 entries. Run with --write to update the entries.');
     expect(snapshot()).toEqual(drifted); // reporting writes nothing
 
@@ -108,9 +114,15 @@ describe('sync:landscape against the real landscape.yml', () => {
     expect(write.code).toBe(0);
     expect(write.stdout).toContain('Drift: 3 fields updated in 3 entries.');
     const fixed = snapshot();
-    expect(changedLines(drifted['chaos-mesh.mdx'], fixed['chaos-mesh.mdx'])).toEqual([['maturity: sandbox', 'maturity: incubating']]);
-    expect(changedLines(drifted['wasmcloud.mdx'], fixed['wasmcloud.mdx'])).toEqual([[undefined, "  incubating: '2024-11-08'"]]);
-    expect(changedLines(drifted['tikv.mdx'], fixed['tikv.mdx'])).toEqual([['homepage: https://tikv.example.org/', 'homepage: https://tikv.org']]);
+    expect(changedLines(drifted['chaos-mesh.mdx'], fixed['chaos-mesh.mdx'])).toEqual([
+      ['maturity: sandbox', 'maturity: incubating'],
+    ]);
+    expect(changedLines(drifted['wasmcloud.mdx'], fixed['wasmcloud.mdx'])).toEqual([
+      [undefined, "  incubating: '2024-11-08'"],
+    ]);
+    expect(changedLines(drifted['tikv.mdx'], fixed['tikv.mdx'])).toEqual([
+      ['homepage: https://tikv.example.org/', 'homepage: https://tikv.org'],
+    ]);
     // The entries were in sync before the edits: the files are back to their exact bytes.
     expect(fixed).toEqual(original);
 
@@ -121,7 +133,9 @@ describe('sync:landscape against the real landscape.yml', () => {
 
   it('removes a date the landscape does not have, keeping CRLF line endings', () => {
     const { dir, file } = contentCopy();
-    const crlf = readFileSync(file('tikv'), 'utf8').replace(/^( {2}graduated: .*)$/m, "$1\n  archived: '2030-01-01'").replaceAll('\n', '\r\n');
+    const crlf = readFileSync(file('tikv'), 'utf8')
+      .replace(/^( {2}graduated: .*)$/m, "$1\n  archived: '2030-01-01'")
+      .replaceAll('\n', '\r\n');
     writeFileSync(file('tikv'), crlf);
     const report = sync(REAL_LANDSCAPE, '--content', dir);
     expect(report.code).toBe(1);
@@ -139,8 +153,12 @@ describe('sync:landscape against the real landscape.yml', () => {
     edit(file('akri'), /^landscapeName: Akri$/m, 'landscapeName: Akri (renamed)');
     const r = sync(REAL_LANDSCAPE, '--content', dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Newly archived \(archived in the landscape, not in the catalog\):\n {2}\S*xline\.mdx \(Xline\): archived 2025-09-19/);
-    expect(r.stdout).toMatch(/Entries with no CNCF project item of that name in the landscape:\n {2}\S*akri\.mdx: landscapeName "Akri \(renamed\)"/);
+    expect(r.stdout).toMatch(
+      /Newly archived \(archived in the landscape, not in the catalog\):\n {2}\S*xline\.mdx \(Xline\): archived 2025-09-19/,
+    );
+    expect(r.stdout).toMatch(
+      /Entries with no CNCF project item of that name in the landscape:\n {2}\S*akri\.mdx: landscapeName "Akri \(renamed\)"/,
+    );
     // --write archives Xline but cannot fix the name: still exit 1, with what is left.
     const w = sync(REAL_LANDSCAPE, '--content', dir, '--write');
     expect(w.code).toBe(1);
@@ -154,7 +172,10 @@ describe('sync:landscape on fixtures', () => {
     const dir = mkdtempSync(path.join(tmp, 'odd-'));
     mkdirSync(path.join(dir, 'projects'));
     const entry = (name: string, body: string) =>
-      writeFileSync(path.join(dir, 'projects', `${name.toLowerCase()}.mdx`), `---\nname: ${name}\nlandscapeName: ${name}\n${body}---\n\nProse.\n`);
+      writeFileSync(
+        path.join(dir, 'projects', `${name.toLowerCase()}.mdx`),
+        `---\nname: ${name}\nlandscapeName: ${name}\n${body}---\n\nProse.\n`,
+      );
     entry(
       'Alpha',
       `maturity: ${alphaMaturity}\ndates:\n  accepted: '2020-01-02'\n  incubating: '2021-03-04'\nlandscape:\n  category: Runtime\n  subcategory: Container Runtime\nhomepage: https://alpha.example.org/\nrepository: https://github.com/alpha/alpha\n`,
@@ -194,7 +215,9 @@ describe('sync:landscape on fixtures', () => {
     writeFileSync(noLandscape, 'categories:\n  - name: Runtime\n');
     const r = sync(noLandscape, '--content', dir, '--write');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${noLandscape} does not look like a CNCF landscape.yml: expected a top-level "landscape" key holding a list of categories`);
+    expect(r.stderr).toContain(
+      `${noLandscape} does not look like a CNCF landscape.yml: expected a top-level "landscape" key holding a list of categories`,
+    );
     const nameless = path.join(tmp, 'nameless.yml');
     writeFileSync(nameless, 'landscape:\n  - subcategories: []\n');
     const r2 = sync(nameless, '--content', dir);

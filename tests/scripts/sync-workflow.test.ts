@@ -39,7 +39,9 @@ describe('.github/workflows/sync.yml', () => {
     expect(check.run).toContain('npm run --silent sync:landscape -- "$RUNNER_TEMP/landscape.yml"');
     const write = steps.find((s) => s.id === 'write');
     expect(write.if).toBe("steps.check.outputs.code == '1'");
-    expect(write.run).toContain('sync:landscape -- "$RUNNER_TEMP/landscape.yml" --write --pr-body "$RUNNER_TEMP/body.md"');
+    expect(write.run).toContain(
+      'sync:landscape -- "$RUNNER_TEMP/landscape.yml" --write --pr-body "$RUNNER_TEMP/body.md"',
+    );
     expect(write.run).toContain('cp "$RUNNER_TEMP/landscape.yml" data/landscape.yml');
     // No step reads the URL again after the download.
     expect(runs.filter((r) => r.includes('$LANDSCAPE_URL'))).toEqual(downloads);

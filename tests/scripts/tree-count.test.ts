@@ -44,8 +44,9 @@ beforeAll(() => {
       'tool.py': 'print(1)\n', // Python 9
       'script.inc': 'echo 1\n', // forced to Shell by .gitattributes: 7
       'README.md': '# x\n', // prose: listed, not in the share
-      'Makefile': 'all:\n', // by file name: Makefile 5 (programming)
-      '.gitattributes': 'src/gen/** linguist-generated\n*.inc linguist-language=Shell\nnotes/** linguist-documentation\n',
+      Makefile: 'all:\n', // by file name: Makefile 5 (programming)
+      '.gitattributes':
+        'src/gen/** linguist-generated\n*.inc linguist-language=Shell\nnotes/** linguist-documentation\n',
       'src/keep/.gitattributes': 'vendor/** -linguist-vendored\n',
       'notes/n.rs': 'fn n() {}\n', // linguist-documentation: left out
     },
@@ -103,7 +104,13 @@ describe('countTree on a bare repository', { timeout: 60_000 }, () => {
 
   it('counts an older commit with --commit, from the same objects', async () => {
     const r = await countTree({ gitDir: bare, commit: first });
-    expect(r).toMatchObject({ commit: first, commitDate: D1, rust: { files: 1, bytes: 25, lines: 3, codeLines: 2 }, programmingBytes: 38, rustShare: 65.8 });
+    expect(r).toMatchObject({
+      commit: first,
+      commitDate: D1,
+      rust: { files: 1, bytes: 25, lines: 3, codeLines: 2 },
+      programmingBytes: 38,
+      rustShare: 65.8,
+    });
     expect((await countTree({ gitDir: bare, commit: 'HEAD~2' })).commit).toBe(first);
   });
 
@@ -157,10 +164,22 @@ describe('paths, links and missing blobs', { timeout: 60_000 }, () => {
   it('lists a blob a partial clone lacks, by path, and never fetches it', async () => {
     const src = path.join(tmp, 'src-partial');
     initRepo(src);
-    commitFiles(src, { 'small.rs': 'fn s() {}\n', 'big.rs': `// ${'x'.repeat(3000)}\nfn big() {}\n`, 'big.go': `package big // ${'y'.repeat(3000)}\n`, 'vendor/huge.c': `// ${'z'.repeat(3000)}\n` }, D1);
+    commitFiles(
+      src,
+      {
+        'small.rs': 'fn s() {}\n',
+        'big.rs': `// ${'x'.repeat(3000)}\nfn big() {}\n`,
+        'big.go': `package big // ${'y'.repeat(3000)}\n`,
+        'vendor/huge.c': `// ${'z'.repeat(3000)}\n`,
+      },
+      D1,
+    );
     git(src, ['config', 'uploadpack.allowFilter', 'true']);
     const partial = path.join(tmp, 'partial.git');
-    execFileSync('git', ['clone', '-q', '--bare', '--filter=blob:limit=1k', `file://${src}`, partial], { env: gitEnv(), stdio: 'pipe' });
+    execFileSync('git', ['clone', '-q', '--bare', '--filter=blob:limit=1k', `file://${src}`, partial], {
+      env: gitEnv(),
+      stdio: 'pipe',
+    });
     const r = await countTree({ gitDir: partial });
     expect(r.rust).toEqual({ files: 1, bytes: 10, lines: 1, codeLines: 1 });
     expect(r.missing).toEqual([
@@ -170,7 +189,12 @@ describe('paths, links and missing blobs', { timeout: 60_000 }, () => {
     ]);
     // Still missing: the counter did not fetch it from the (reachable) promisor remote.
     const big = git(src, ['rev-parse', 'HEAD:big.rs']).trim();
-    expect(() => execFileSync('git', ['--git-dir', partial, 'cat-file', '-e', big], { env: { ...gitEnv(), GIT_ALLOW_PROTOCOL: 'none' }, stdio: 'pipe' })).toThrow();
+    expect(() =>
+      execFileSync('git', ['--git-dir', partial, 'cat-file', '-e', big], {
+        env: { ...gitEnv(), GIT_ALLOW_PROTOCOL: 'none' },
+        stdio: 'pipe',
+      }),
+    ).toThrow();
   });
 
   it('lists a blob a size-limited copy lacks (no promisor remote configured)', async () => {
@@ -178,7 +202,9 @@ describe('paths, links and missing blobs', { timeout: 60_000 }, () => {
     git(tmp, ['clone', '-q', '--bare', '--no-local', work, copy]);
     // Drop one blob from the copy: unpack the pack, delete the loose object.
     const oid = git(copy, ['rev-parse', 'HEAD:src/more.rs']).trim();
-    const packs = execFileSync('sh', ['-c', `ls ${copy}/objects/pack/*.pack`], { encoding: 'utf8' }).trim().split('\n');
+    const packs = execFileSync('sh', ['-c', `ls ${copy}/objects/pack/*.pack`], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     for (const pack of packs) {
       const data = readFileSync(pack);
       rmSync(pack);

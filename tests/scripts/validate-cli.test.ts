@@ -33,7 +33,10 @@ describe('npm run validate', () => {
     const tree = makeTree(THREE_BODY_PROBLEMS);
     cleanups.push(tree.cleanup);
     const alpha = path.join(tree.content, 'projects/alpha.mdx');
-    writeFileSync(alpha, readFileSync(alpha, 'utf8').replace('https://alpha.example.org/', 'http://alpha.example.org/'));
+    writeFileSync(
+      alpha,
+      readFileSync(alpha, 'utf8').replace('https://alpha.example.org/', 'http://alpha.example.org/'),
+    );
     const before = hashTree(tree.root);
     const { code, stdout, stderr } = script('validate.ts', ['--content', 'content'], tree.root);
     expect(code).toBe(1);
@@ -50,7 +53,11 @@ describe('npm run validate', () => {
 
 describe('npm run new', () => {
   function newEntry(tree: { root: string }, ...args: string[]) {
-    return script('new-entry.ts', [...args, '--content', 'content', '--public', 'public', '--landscape', path.join(ROOT, 'data/landscape.yml')], tree.root);
+    return script(
+      'new-entry.ts',
+      [...args, '--content', 'content', '--public', 'public', '--landscape', path.join(ROOT, 'data/landscape.yml')],
+      tree.root,
+    );
   }
 
   it('scaffolds an entry prefilled from landscape.yml that validates as written', () => {
@@ -72,7 +79,10 @@ describe('npm run new', () => {
     const tree = makeTree();
     cleanups.push(tree.cleanup);
     const source = path.join(tree.root, 'logo-source.svg');
-    writeFileSync(source, '<?xml version="1.0"?>\n<!-- editor comment -->\n<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20"><rect width="20" height="20" fill="#ff0000"/></svg>\n');
+    writeFileSync(
+      source,
+      '<?xml version="1.0"?>\n<!-- editor comment -->\n<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20"><rect width="20" height="20" fill="#ff0000"/></svg>\n',
+    );
     expect(newEntry(tree, 'logo-test', '--logo', source).code).toBe(0);
     const logo = readFileSync(path.join(tree.root, 'public/logos/logo-test.svg'), 'utf8');
     expect(logo).toContain('viewBox="0 0 20 20"');
@@ -94,7 +104,9 @@ describe('npm run new', () => {
     const tree = makeTree();
     cleanups.push(tree.cleanup);
     expect(newEntry(tree, 'Bad_Slug').stderr).toMatch(/not a slug/);
-    expect(newEntry(tree, 'ok-slug', '--category', 'nope').stderr).toMatch(/unknown category "nope" \(expected one of storage, service-mesh, unused\)/);
+    expect(newEntry(tree, 'ok-slug', '--category', 'nope').stderr).toMatch(
+      /unknown category "nope" \(expected one of storage, service-mesh, unused\)/,
+    );
     expect(existsSync(path.join(tree.content, 'projects/ok-slug.mdx'))).toBe(false);
   });
 });

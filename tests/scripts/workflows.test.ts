@@ -34,7 +34,8 @@ const workflows = {
 };
 
 const runs = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
-const npmScripts = (wf: Workflow) => runs(wf).flatMap((run) => [...run.matchAll(/\bnpm run(?: --?[a-z-]+)* ([a-z][\w:-]*)/g)].map((m) => m[1]));
+const npmScripts = (wf: Workflow) =>
+  runs(wf).flatMap((run) => [...run.matchAll(/\bnpm run(?: --?[a-z-]+)* ([a-z][\w:-]*)/g)].map((m) => m[1]));
 const uses = (job: Job, action: string) => job.steps.find((s) => s.uses?.startsWith(`${action}@`));
 const needs = (job: Job) => (Array.isArray(job.needs) ? job.needs : job.needs ? [job.needs] : []);
 
@@ -65,7 +66,9 @@ describe('ci.yml', () => {
     expect(String(uses(job, 'actions/setup-node')?.with?.['node-version'])).toBe('24');
     expect(runs(workflows.ci).some((r) => /^npm ci\b/m.test(r))).toBe(true);
     expect(npmScripts(workflows.ci)).toEqual(CHECKS);
-    expect(read('package.json')).toContain('"test": "npm run setup && npm run validate && npm run check && npm run build:test && npm run test:run"');
+    expect(read('package.json')).toContain(
+      '"test": "npm run setup && npm run validate && npm run check && npm run build:test && npm run test:run"',
+    );
   });
 
   it('provides a chromium before the browser tests run', () => {
@@ -120,7 +123,9 @@ describe('every workflow: third-party code pinned, no stored credentials, least 
     const steps = Object.values(wf.jobs).flatMap((job) => job.steps);
 
     it('pins every action by a full commit SHA, with its version in a comment', () => {
-      const lines = text(name).split('\n').filter((l) => /^\s*(?:- )?uses:/.test(l));
+      const lines = text(name)
+        .split('\n')
+        .filter((l) => /^\s*(?:- )?uses:/.test(l));
       expect(lines.length).toBeGreaterThan(0);
       for (const line of lines) expect(line, line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
     });
@@ -134,9 +139,14 @@ describe('every workflow: third-party code pinned, no stored credentials, least 
     it('reads only at the top; a write permission only on a job that needs it', () => {
       expect(wf.permissions).toEqual({ contents: 'read' });
       for (const [jobName, job] of Object.entries(wf.jobs)) {
-        const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope);
+        const writes = Object.entries(job.permissions ?? {})
+          .filter(([, level]) => level === 'write')
+          .map(([scope]) => scope);
         if (writes.length === 0) continue;
-        const needs: Record<string, string[]> = { 'sync.sync': ['contents', 'pull-requests'], 'deploy.deploy': ['pages', 'id-token'] };
+        const needs: Record<string, string[]> = {
+          'sync.sync': ['contents', 'pull-requests'],
+          'deploy.deploy': ['pages', 'id-token'],
+        };
         expect(writes.sort(), `${name}.${jobName}`).toEqual(needs[`${name}.${jobName}`]?.sort());
       }
     });

@@ -51,17 +51,23 @@ describe('JavaScript', () => {
     const scripts = siteWideScripts();
     expect(scripts).toHaveLength(2);
     expect(scripts).toContain(`${BASE}theme.js`);
-    expect(scripts.filter((src) => /\/_astro\/Base\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/.test(src))).toHaveLength(1);
+    expect(
+      scripts.filter((src) => /\/_astro\/Base\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/.test(src)),
+    ).toHaveLength(1);
   });
 
   it('ships no script of its own on project, maturity, category, Rust usage, timeline and home pages', () => {
     const pages = scriptFreePages();
     expect(pages.length).toBeGreaterThan(entries.length + 3);
-    for (const page of ['timeline/index.html', 'rust-usage/index.html', 'maturity/index.html', 'categories/index.html']) expect(pages).toContain(page);
+    for (const page of ['timeline/index.html', 'rust-usage/index.html', 'maturity/index.html', 'categories/index.html'])
+      expect(pages).toContain(page);
     const allowed = new Set(siteWideScripts());
     const offenders = pages.flatMap((file) => {
       const refs = pageReferences(readPage(file));
-      const extra = [...refs.scripts.filter((s) => !allowed.has(s)), ...refs.inlineScripts.map(() => '(inline script)')];
+      const extra = [
+        ...refs.scripts.filter((s) => !allowed.has(s)),
+        ...refs.inlineScripts.map(() => '(inline script)'),
+      ];
       return extra.length > 0 ? [`${file}: ${extra.join(', ')}`] : [];
     });
     expect(offenders).toEqual([]);
@@ -73,7 +79,8 @@ describe('JavaScript', () => {
       const js = weightOf(file).js;
       const total = js.reduce((s, a) => s + a.gzip, 0);
       const problems: string[] = [];
-      if (total > SITE_SCRIPT_BUDGET) problems.push(`${file}: ${total} B of script (${js.map((a) => `${a.url} ${a.gzip} B`).join(', ')})`);
+      if (total > SITE_SCRIPT_BUDGET)
+        problems.push(`${file}: ${total} B of script (${js.map((a) => `${a.url} ${a.gzip} B`).join(', ')})`);
       // Pagefind and the results UI are fetched only when a reader starts to search.
       const eager = js.filter((a) => /pagefind|search-ui/i.test(a.url));
       if (eager.length > 0) problems.push(`${file}: loads ${eager.map((a) => a.url).join(', ')} up front`);
@@ -88,7 +95,10 @@ describe('page weight', () => {
     const over = entries
       .map((e) => [e.slug, weightOf(`projects/${e.slug}/index.html`)] as const)
       .filter(([, w]) => w.htmlCssGzip > PAGE_BUDGET || w.missing.length > 0)
-      .map(([slug, w]) => `${slug}: ${kb(w.htmlCssGzip)} (HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)})${w.missing.length ? `, missing ${w.missing.join(' ')}` : ''}`);
+      .map(
+        ([slug, w]) =>
+          `${slug}: ${kb(w.htmlCssGzip)} (HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)})${w.missing.length ? `, missing ${w.missing.join(' ')}` : ''}`,
+      );
     expect(over).toEqual([]);
   });
 
@@ -102,19 +112,26 @@ describe('page weight', () => {
     expect(over).toEqual([]);
     const index = weightOf('crates/index.html');
     expect(index.missing).toEqual([]);
-    expect(index.htmlCssGzip, `crates: HTML ${kb(index.html.gzip)}, CSS ${kb(index.htmlCssGzip - index.html.gzip)}`).toBeLessThanOrEqual(CRATES_INDEX_BUDGET);
+    expect(
+      index.htmlCssGzip,
+      `crates: HTML ${kb(index.html.gzip)}, CSS ${kb(index.htmlCssGzip - index.html.gzip)}`,
+    ).toBeLessThanOrEqual(CRATES_INDEX_BUDGET);
   });
 
   it('fits the home page, HTML plus CSS, in 14 KB gzipped', () => {
     const w = weightOf('index.html');
     expect(w.missing).toEqual([]);
-    expect(w.htmlCssGzip, `home: HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)}`).toBeLessThanOrEqual(PAGE_BUDGET);
+    expect(w.htmlCssGzip, `home: HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)}`).toBeLessThanOrEqual(
+      PAGE_BUDGET,
+    );
   });
 
   it('fits the projects table with its scripts in 30 KB gzipped', () => {
     const w = weightOf('projects/index.html');
     expect(w.missing).toEqual([]);
-    expect(w.totalGzip, [w.html, ...w.css, ...w.js].map((a) => `${a.url} ${a.gzip} B`).join(', ')).toBeLessThanOrEqual(TABLE_BUDGET);
+    expect(w.totalGzip, [w.html, ...w.css, ...w.js].map((a) => `${a.url} ${a.gzip} B`).join(', ')).toBeLessThanOrEqual(
+      TABLE_BUDGET,
+    );
   });
 });
 
@@ -130,9 +147,14 @@ describe('images', () => {
 
   it('gives every <img> a width and a height', () => {
     const missing = htmlFiles().flatMap((file) =>
-      [...readPage(file).matchAll(/<img\b[^>]*>/gi)].filter((m) => !/\swidth="\d+"/.test(m[0]) || !/\sheight="\d+"/.test(m[0])).map((m) => `${file}: ${m[0]}`),
+      [...readPage(file).matchAll(/<img\b[^>]*>/gi)]
+        .filter((m) => !/\swidth="\d+"/.test(m[0]) || !/\sheight="\d+"/.test(m[0]))
+        .map((m) => `${file}: ${m[0]}`),
     );
-    expect(htmlFiles().some((f) => /<img\b/.test(readPage(f))), 'the site has images').toBe(true);
+    expect(
+      htmlFiles().some((f) => /<img\b/.test(readPage(f))),
+      'the site has images',
+    ).toBe(true);
     expect(missing).toEqual([]);
   });
 });
@@ -156,7 +178,9 @@ describe('Content-Security-Policy', () => {
         ...pageReferences(html).inlineScripts.map(() => 'inline <script>'),
         ...[...html.matchAll(/<style\b/gi)].map(() => '<style>'),
         ...[...html.matchAll(/<[a-z][^>]*\sstyle\s*=/gi)].map((m) => `style attribute: ${m[0].slice(0, 60)}`),
-        ...[...html.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)].map((m) => `event handler attribute: ${m[0].slice(0, 60)}`),
+        ...[...html.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)].map(
+          (m) => `event handler attribute: ${m[0].slice(0, 60)}`,
+        ),
       ];
       return found.map((f) => `${file}: ${f}`);
     });

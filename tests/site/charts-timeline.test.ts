@@ -16,7 +16,13 @@ beforeAll(assertBuilt);
 type Entry = (typeof entries)[number];
 const lines = (e: Entry) => e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0);
 const counts = (e: Entry) => e.data.rustUsage !== 'none-found';
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/<[^>]+>/g, '').trim();
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/<[^>]+>/g, '')
+    .trim();
 
 interface Chart {
   svgOpen: string;
@@ -42,7 +48,9 @@ function chart(html: string, id: string): Chart {
     titleId: title?.[1],
     title: title?.[2],
     table: [...table.matchAll(/<tr data-key="([^"]+)"[\s\S]*?data-value="(\d+)"/g)].map((m) => [m[1], Number(m[2])]),
-    svgValues: [...svg.matchAll(/<text class="chart-value"[^>]*>([^<]+)<\/text>/g)].map((m) => Number(m[1].replace(/,/g, ''))),
+    svgValues: [...svg.matchAll(/<text class="chart-value"[^>]*>([^<]+)<\/text>/g)].map((m) =>
+      Number(m[1].replace(/,/g, '')),
+    ),
     svgLabels: [...svg.matchAll(/<text class="chart-label"[^>]*>([^<]+)<\/text>/g)].map((m) => decode(m[1])),
   };
 }
@@ -74,7 +82,8 @@ describe('charts page', () => {
     expect(c.svgLabels).toEqual(expected.map(([, , name]) => name));
     const figure = /<figure[^>]*data-chart="chart-lines-by-project"[\s\S]*?<\/figure>/.exec(html())![0];
     const svg = /<svg[^>]*class="chart-svg"[\s\S]*?<\/svg>/.exec(figure)![0];
-    for (const e of entries.filter(counts)) expect(svg, e.slug).toContain(`<a class="chart-row chart-link" href="${BASE}projects/${e.slug}/"`);
+    for (const e of entries.filter(counts))
+      expect(svg, e.slug).toContain(`<a class="chart-row chart-link" href="${BASE}projects/${e.slug}/"`);
     // A legend names every usage class that has bars, and bars of all but the first class carry a pattern.
     const legend = /<ul class="chart-legend"[\s\S]*?<\/ul>/.exec(figure)![0];
     const used = [...new Set(entries.filter(counts).map((e) => e.data.rustUsage))];
@@ -86,14 +95,21 @@ describe('charts page', () => {
   it('plots the Rust share of each project with Rust, linked', () => {
     const figure = /<figure[^>]*data-chart="chart-share-by-project"[\s\S]*?<\/figure>/.exec(html())![0];
     const rows = [...figure.matchAll(/<tr data-key="([^"]+)"/g)].map((m) => m[1]);
-    expect(rows.sort()).toEqual(entries.filter(counts).map((e) => e.slug).sort());
+    expect(rows.sort()).toEqual(
+      entries
+        .filter(counts)
+        .map((e) => e.slug)
+        .sort(),
+    );
     expect(figure).toMatch(/<text class="chart-value"[^>]*>\d+\.\d%<\/text>/);
   });
 
   it('counts projects per maturity level and per Rust usage', () => {
     const maturity = chart(html(), 'chart-per-maturity');
     expectAccessible(maturity, 'per maturity');
-    expect(maturity.table).toEqual(MATURITY_LEVELS.map((m) => [m, entries.filter((e) => e.data.maturity === m).length]));
+    expect(maturity.table).toEqual(
+      MATURITY_LEVELS.map((m) => [m, entries.filter((e) => e.data.maturity === m).length]),
+    );
     const usage = chart(html(), 'chart-per-usage');
     expectAccessible(usage, 'per usage');
     expect(usage.table).toEqual(RUST_USAGES.map((u) => [u, entries.filter((e) => e.data.rustUsage === u).length]));
@@ -103,7 +119,11 @@ describe('charts page', () => {
     const c = chart(html(), 'chart-lines-by-category');
     expectAccessible(c, 'lines by category');
     const expected = categories
-      .map((cat): [string, number, string] => [cat.id, entries.filter((e) => counts(e) && e.data.categories.includes(cat.id)).reduce((s, e) => s + lines(e), 0), cat.name])
+      .map((cat): [string, number, string] => [
+        cat.id,
+        entries.filter((e) => counts(e) && e.data.categories.includes(cat.id)).reduce((s, e) => s + lines(e), 0),
+        cat.name,
+      ])
       .sort(byValueThenName);
     expect(c.table).toEqual(expected.map(([k, v]) => [k, v]));
   });
@@ -114,14 +134,18 @@ describe('charts page', () => {
   });
 
   it('is in the main navigation', () => {
-    expect(readPage('index.html')).toMatch(new RegExp(`<nav class="site-nav"[\\s\\S]*href="${BASE}charts/"[\\s\\S]*</nav>`));
+    expect(readPage('index.html')).toMatch(
+      new RegExp(`<nav class="site-nav"[\\s\\S]*href="${BASE}charts/"[\\s\\S]*</nav>`),
+    );
   });
 });
 
 describe('home page', () => {
   it('stays under 14 KB of gzipped HTML and CSS', () => {
     const html = readPage('index.html');
-    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(DIST, m[1].slice(BASE.length))));
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) =>
+      readFileSync(join(DIST, m[1].slice(BASE.length))),
+    );
     const bytes = [Buffer.from(html), ...css].reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0);
     expect(bytes).toBeLessThan(14 * 1024);
   });
@@ -129,12 +153,15 @@ describe('home page', () => {
 
 describe('timeline page', () => {
   const html = () => readPage('timeline/index.html');
-  const section = (year: number) => new RegExp(`<section[^>]*data-timeline-year="${year}"[^>]*>([\\s\\S]*?)</section>`).exec(html())?.[1] ?? '';
+  const section = (year: number) =>
+    new RegExp(`<section[^>]*data-timeline-year="${year}"[^>]*>([\\s\\S]*?)</section>`).exec(html())?.[1] ?? '';
 
   it('lists every entry under the year it was accepted', () => {
     for (const e of entries) {
       const year = Number(e.data.dates.accepted.slice(0, 4));
-      expect(section(year), `${e.slug} in ${year}`).toMatch(new RegExp(`<li data-slug="${e.slug}" data-kind="accepted"[ >]`));
+      expect(section(year), `${e.slug} in ${year}`).toMatch(
+        new RegExp(`<li data-slug="${e.slug}" data-kind="accepted"[ >]`),
+      );
       expect(section(year)).toContain(`datetime="${e.data.dates.accepted}"`);
     }
   });
@@ -148,7 +175,10 @@ describe('timeline page', () => {
         ['archived', archived],
       ];
       for (const [kind, date] of steps)
-        if (date) expect(section(Number(date.slice(0, 4))), `${e.slug} ${kind}`).toMatch(new RegExp(`<li data-slug="${e.slug}" data-kind="${kind}"[ >]`));
+        if (date)
+          expect(section(Number(date.slice(0, 4))), `${e.slug} ${kind}`).toMatch(
+            new RegExp(`<li data-slug="${e.slug}" data-kind="${kind}"[ >]`),
+          );
     }
   });
 
@@ -162,6 +192,8 @@ describe('timeline page', () => {
   });
 
   it('is in the main navigation', () => {
-    expect(readPage('index.html')).toMatch(new RegExp(`<nav class="site-nav"[\\s\\S]*href="${BASE}timeline/"[\\s\\S]*</nav>`));
+    expect(readPage('index.html')).toMatch(
+      new RegExp(`<nav class="site-nav"[\\s\\S]*href="${BASE}timeline/"[\\s\\S]*</nav>`),
+    );
   });
 });

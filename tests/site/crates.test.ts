@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BASE, DIST, assertBuilt, fileForUrl, pageUrls, readPage } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { CRATE_PAGE_MIN_PROJECTS, builtWith, cratesWithPages, mainDependencies, projectCrates, sharedCrates } from '../../src/data/crates.ts';
+import {
+  CRATE_PAGE_MIN_PROJECTS,
+  builtWith,
+  cratesWithPages,
+  mainDependencies,
+  projectCrates,
+  sharedCrates,
+} from '../../src/data/crates.ts';
 import { CRATES_CSV_COLUMNS, type CratesExport } from '../../src/data/crates-export.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { formatInt } from '../../src/data/format.ts';
@@ -20,7 +27,12 @@ const projects = entries.map((e) => ({ slug: e.slug, name: e.data.name, rustRepo
 const perProject = projects.map((p) => projectCrates(p, records));
 const shared = sharedCrates(perProject);
 const withPages = cratesWithPages(shared, CRATE_PAGE_MIN_PROJECTS);
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 /** Same-site links of a page: each must carry the base and lead to a built file. */
 const brokenLinks = (html: string) =>
   pageUrls(html)
@@ -44,9 +56,15 @@ describe('/crates/', () => {
   });
 
   it('ranks the most shared crates as the data does, with counts', () => {
-    const rows = [...html().matchAll(/<tr[^>]*><th scope="row"[^>]*>([\s\S]*?)<\/th><td class="num"[^>]*>([\d,]+)<\/td><td class="num"[^>]*>([\d,]+)<\/td>/g)].map((m) => [text(m[1]), m[2], m[3]]);
+    const rows = [
+      ...html().matchAll(
+        /<tr[^>]*><th scope="row"[^>]*>([\s\S]*?)<\/th><td class="num"[^>]*>([\d,]+)<\/td><td class="num"[^>]*>([\d,]+)<\/td>/g,
+      ),
+    ].map((m) => [text(m[1]), m[2], m[3]]);
     expect(rows.length).toBe(Math.min(30, shared.length));
-    rows.forEach(([name, all, direct], i) => expect([name, all, direct]).toEqual([shared[i].name, formatInt(shared[i].all), formatInt(shared[i].direct)]));
+    rows.forEach(([name, all, direct], i) =>
+      expect([name, all, direct]).toEqual([shared[i].name, formatInt(shared[i].all), formatInt(shared[i].direct)]),
+    );
   });
 
   it('has the built-with table with a row per project with crates, a column per family and a caption', () => {
@@ -55,7 +73,8 @@ describe('/crates/', () => {
     expect(section).toContain('<caption');
     for (const f of table.families) expect(section).toContain(`>${f.label}</th>`);
     expect((section.match(/<tbody[\s\S]*<\/tbody>/)![0].match(/<tr/g) ?? []).length).toBe(table.rows.length);
-    for (const t of table.totals) expect(text(section)).toContain(`${formatInt(t.all)} (${formatInt(t.direct)} directly)`);
+    for (const t of table.totals)
+      expect(text(section)).toContain(`${formatInt(t.all)} (${formatInt(t.direct)} directly)`);
   });
 
   it('lists every crate page, and its links resolve under the base', () => {
@@ -67,7 +86,10 @@ describe('/crates/', () => {
 
 describe('crate pages', () => {
   it('exist for exactly the crates that enough projects declare', () => {
-    const dirs = readdirSync(join(DIST, 'crates'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const dirs = readdirSync(join(DIST, 'crates'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(dirs).toEqual(withPages.map((s) => s.name).sort());
     expect(withPages.length).toBeGreaterThan(0);
   });
@@ -112,7 +134,8 @@ describe('crate exports', () => {
     const [header, ...rows] = parseCsv(readFileSync(join(DIST, 'data/crates.csv'), 'utf8'));
     expect(header).toEqual(CRATES_CSV_COLUMNS);
     expect(rows).toHaveLength(shared.reduce((n, s) => n + s.uses.length, 0));
-    for (const row of rows.filter((r) => r[9] !== '')) expect(fileForUrl(new URL(row[9]).pathname), row[9]).toBeDefined();
+    for (const row of rows.filter((r) => r[9] !== ''))
+      expect(fileForUrl(new URL(row[9]).pathname), row[9]).toBeDefined();
   });
 
   it('projects.json carries crates: every repository at its entry commit, every shared crate', () => {

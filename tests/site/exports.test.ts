@@ -7,14 +7,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE, DIST, assertBuilt, fileForUrl, readPage } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { EXPORT_VERSION, PROJECT_CSV_COLUMNS, REPOSITORY_CSV_COLUMNS, type ProjectsExport } from '../../src/data/exports.ts';
+import {
+  EXPORT_VERSION,
+  PROJECT_CSV_COLUMNS,
+  REPOSITORY_CSV_COLUMNS,
+  type ProjectsExport,
+} from '../../src/data/exports.ts';
 import { parseCsv } from '../helpers/csv.ts';
 
 const { entries, sources } = readCatalog();
 beforeAll(assertBuilt);
 
 /** The origin `npm run build:test` builds with, read from its script so it is said once. */
-const ORIGIN = /SITE_URL=(\S+)/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts['build:test'])![1].replace(/\/+$/, '');
+const ORIGIN = /SITE_URL=(\S+)/
+  .exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts['build:test'])![1]
+  .replace(/\/+$/, '');
 const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const entryLines = (e: (typeof entries)[number]) => sum(e.data.rustRepos.map((r) => r.measurement.lines));
@@ -51,11 +58,20 @@ describe('projects.json', () => {
   it('totals the projects that count as Rust, counts entries and repositories, lists every source', () => {
     const d = doc();
     const rust = entries.filter((e) => e.data.rustUsage !== 'none-found');
-    expect(d.counts).toEqual({ projects: entries.length, rustProjects: rust.length, repositories: sum(entries.map((e) => e.data.rustRepos.length)) });
+    expect(d.counts).toEqual({
+      projects: entries.length,
+      rustProjects: rust.length,
+      repositories: sum(entries.map((e) => e.data.rustRepos.length)),
+    });
     expect(d.totals.lines).toBe(sum(rust.map(entryLines)));
     expect(d.sources.map((s) => s.id).sort()).toEqual(sources.map((s) => s.id).sort());
     expect(d.asOf.landscape).toBe(sources.find((s) => s.id === 'cncf-landscape')?.date ?? null);
-    expect(d.asOf.entriesUpdated).toBe(entries.map((e) => e.data.updated).sort().at(-1));
+    expect(d.asOf.entriesUpdated).toBe(
+      entries
+        .map((e) => e.data.updated)
+        .sort()
+        .at(-1),
+    );
   });
 });
 
@@ -77,7 +93,9 @@ describe('CSV exports', () => {
   it('repositories.csv has one row per measured repository of every entry', () => {
     const [header, ...rows] = parseCsv(read('data/repositories.csv'));
     expect(header).toEqual(REPOSITORY_CSV_COLUMNS);
-    const expected = entries.flatMap((e) => e.data.rustRepos.map((r) => `${e.slug} ${r.repo} ${r.measurement.commit} ${r.measurement.lines}`)).sort();
+    const expected = entries
+      .flatMap((e) => e.data.rustRepos.map((r) => `${e.slug} ${r.repo} ${r.measurement.commit} ${r.measurement.lines}`))
+      .sort();
     expect(rows.map((r) => `${r[0]} ${r[2]} ${r[4]} ${r[8]}`).sort()).toEqual(expected);
   });
 
@@ -94,9 +112,15 @@ describe('/data/ page', () => {
   it('documents every field the JSON holds and every CSV column, and links the files under the base', () => {
     const html = readPage('data/index.html');
     const d = JSON.parse(read('data/projects.json')) as ProjectsExport;
-    const fields = [...Object.keys(d), ...Object.keys(d.projects[0]), ...PROJECT_CSV_COLUMNS, ...REPOSITORY_CSV_COLUMNS];
+    const fields = [
+      ...Object.keys(d),
+      ...Object.keys(d.projects[0]),
+      ...PROJECT_CSV_COLUMNS,
+      ...REPOSITORY_CSV_COLUMNS,
+    ];
     for (const f of new Set(fields)) expect(html, f).toContain(`<code>${f}</code>`);
-    for (const file of ['data/projects.json', 'data/projects.csv', 'data/repositories.csv', 'rss.xml']) expect(html).toContain(`href="${BASE}${file}"`);
+    for (const file of ['data/projects.json', 'data/projects.csv', 'data/repositories.csv', 'rss.xml'])
+      expect(html).toContain(`href="${BASE}${file}"`);
   });
 
   it('is linked from the footer of every page', () => {

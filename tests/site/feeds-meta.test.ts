@@ -13,10 +13,13 @@ import { pngSize } from '../helpers/png.ts';
 const { entries } = readCatalog();
 beforeAll(assertBuilt);
 
-const ORIGIN = /SITE_URL=(\S+)/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts['build:test'])![1].replace(/\/+$/, '');
+const ORIGIN = /SITE_URL=(\S+)/
+  .exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts['build:test'])![1]
+  .replace(/\/+$/, '');
 const SITE = `${ORIGIN}${BASE}`;
 const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
-const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 const parseXml = (file: string) => {
   const text = read(file);
   expect(XMLValidator.validate(text), file).toBe(true);
@@ -25,7 +28,9 @@ const parseXml = (file: string) => {
 /** The dist/ file behind an absolute URL of the built site. */
 const fileForAbsolute = (url: string) => (url.startsWith(SITE) ? fileForUrl(new URL(url).pathname) : undefined);
 const meta = (html: string, key: string) =>
-  [...html.matchAll(/<meta\s+(?:property|name)="([^"]+)"\s+content="([^"]*)"/g)].filter((m) => m[1] === key).map((m) => m[2].replace(/&amp;/g, '&'));
+  [...html.matchAll(/<meta\s+(?:property|name)="([^"]+)"\s+content="([^"]*)"/g)]
+    .filter((m) => m[1] === key)
+    .map((m) => m[2].replace(/&amp;/g, '&'));
 
 describe('RSS feed', () => {
   it('is well-formed RSS 2.0 whose channel links to the home page under the base', () => {
@@ -33,17 +38,35 @@ describe('RSS feed', () => {
     expect(rss['@_version']).toBe('2.0');
     expect(rss.channel.link).toBe(SITE);
     expect(rss.channel.title).toBeTruthy();
-    expect(rss.channel['atom:link']).toMatchObject({ '@_href': `${SITE}rss.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' });
+    expect(rss.channel['atom:link']).toMatchObject({
+      '@_href': `${SITE}rss.xml`,
+      '@_rel': 'self',
+      '@_type': 'application/rss+xml',
+    });
   });
 
   it('has one item per change to an entry, newest first, each linking to its page under the base with its own guid', () => {
-    const items = asList(parseXml('rss.xml').rss.channel.item) as { link: string; pubDate: string; title: string; guid: { '#text': string; '@_isPermaLink': string } }[];
-    const changes = entries.flatMap((e) => (e.data.changes ?? [{ date: e.data.updated, summary: 'Entry reviewed' }]).map((c) => ({ slug: e.slug, ...c })));
+    const items = asList(parseXml('rss.xml').rss.channel.item) as {
+      link: string;
+      pubDate: string;
+      title: string;
+      guid: { '#text': string; '@_isPermaLink': string };
+    }[];
+    const changes = entries.flatMap((e) =>
+      (e.data.changes ?? [{ date: e.data.updated, summary: 'Entry reviewed' }]).map((c) => ({ slug: e.slug, ...c })),
+    );
     expect(items).toHaveLength(changes.length);
-    expect([...new Set(items.map((i) => i.link))].sort()).toEqual(entries.map((e) => `${SITE}projects/${e.slug}/`).sort());
-    expect(items.map((i) => i.guid['#text']).sort()).toEqual(changes.map((c) => `${SITE}projects/${c.slug}/#change-${c.date}`).sort());
+    expect([...new Set(items.map((i) => i.link))].sort()).toEqual(
+      entries.map((e) => `${SITE}projects/${e.slug}/`).sort(),
+    );
+    expect(items.map((i) => i.guid['#text']).sort()).toEqual(
+      changes.map((c) => `${SITE}projects/${c.slug}/#change-${c.date}`).sort(),
+    );
     for (const item of items) expect(item.guid['@_isPermaLink']).toBe('false');
-    for (const c of changes) expect(items.find((i) => i.guid['#text'].endsWith(`/projects/${c.slug}/#change-${c.date}`))!.title).toContain(c.summary);
+    for (const c of changes)
+      expect(items.find((i) => i.guid['#text'].endsWith(`/projects/${c.slug}/#change-${c.date}`))!.title).toContain(
+        c.summary,
+      );
     for (const item of items) expect(fileForAbsolute(item.link), item.link).toBeDefined();
     const dates = items.map((i) => Date.parse(i.pubDate));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
@@ -57,7 +80,9 @@ describe('RSS feed', () => {
 
   it('is announced in every page head', () => {
     for (const file of ['index.html', `projects/${entries[0].slug}/index.html`])
-      expect(readPage(file)).toContain(`type="application/rss+xml" title="CNCF Rust Catalog: entry updates" href="${BASE}rss.xml"`);
+      expect(readPage(file)).toContain(
+        `type="application/rss+xml" title="CNCF Rust Catalog: entry updates" href="${BASE}rss.xml"`,
+      );
   });
 });
 
@@ -100,7 +125,15 @@ describe('share metadata', () => {
     const problems: string[] = [];
     for (const file of htmlFiles().filter((f) => !f.startsWith('pagefind/'))) {
       const html = readPage(file);
-      for (const key of ['og:title', 'og:description', 'og:url', 'og:type', 'og:image', 'twitter:card', 'twitter:image'])
+      for (const key of [
+        'og:title',
+        'og:description',
+        'og:url',
+        'og:type',
+        'og:image',
+        'twitter:card',
+        'twitter:image',
+      ])
         if (meta(html, key).length !== 1) problems.push(`${file}: ${meta(html, key).length} ${key}`);
       const [image] = meta(html, 'og:image');
       const png = image && fileForAbsolute(image);
@@ -135,7 +168,9 @@ describe('share metadata', () => {
   });
 
   it('renders a share image for every entry and no stray one', () => {
-    const images = distFiles().filter((f) => f.startsWith('og/')).sort();
+    const images = distFiles()
+      .filter((f) => f.startsWith('og/'))
+      .sort();
     expect(images).toEqual(['og/default.png', ...entries.map((e) => `og/${e.slug}.png`)].sort());
   });
 });

@@ -14,7 +14,13 @@ const histories = historyFileSchema.parse(JSON.parse(readFileSync('data/history.
 const { entries } = readCatalog();
 beforeAll(assertBuilt);
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/<[^>]+>/g, '').trim();
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/<[^>]+>/g, '')
+    .trim();
 
 function figure(html: string, id: string): string {
   const match = new RegExp(`<figure[^>]*data-chart="${id}"[^>]*>([\\s\\S]*?)</figure>`).exec(html);
@@ -26,15 +32,25 @@ function figure(html: string, id: string): string {
 function tableValues(body: string, marker: string): Map<string, number> {
   const table = new RegExp(`<table[^>]*${marker}[^>]*>[\\s\\S]*?</table>`).exec(body)?.[0];
   if (!table) throw new Error(`no table ${marker}`);
-  return new Map([...table.matchAll(/<tr data-key="([^"]+)"[^>]*>[\s\S]*?data-value="(\d+)"/g)].map((m) => [m[1], Number(m[2])]));
+  return new Map(
+    [...table.matchAll(/<tr data-key="([^"]+)"[^>]*>[\s\S]*?data-value="(\d+)"/g)].map((m) => [m[1], Number(m[2])]),
+  );
 }
 
 /** `data-key` → `data-value` of the SVG's columns. */
-const columns = (body: string) => new Map([...body.matchAll(/<g class="col-chart-column" data-key="([^"]+)" data-value="(\d+)"/g)].map((m) => [m[1], Number(m[2])]));
+const columns = (body: string) =>
+  new Map(
+    [...body.matchAll(/<g class="col-chart-column" data-key="([^"]+)" data-value="(\d+)"/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]),
+  );
 
 describe('project pages', () => {
   it('have a history for every entry that lists Rust repositories', () => {
-    const without = entries.filter((e) => e.data.rustRepos.length > 0 && !histories.some((h) => h.id === e.slug && h.repos.length > 0)).map((e) => e.slug);
+    const without = entries
+      .filter((e) => e.data.rustRepos.length > 0 && !histories.some((h) => h.id === e.slug && h.repos.length > 0))
+      .map((e) => e.slug);
     expect(without, 'entries without history: run `npm run history`').toEqual([]);
   });
 
@@ -44,12 +60,16 @@ describe('project pages', () => {
       const body = figure(html, 'chart-rust-over-time');
       const series = projectSeries(history);
       const events = projectEvents(history);
-      expect(body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-rust-over-time-title chart-rust-over-time-desc"/);
+      expect(body).toMatch(
+        /<svg[^>]*role="img"[^>]*aria-labelledby="chart-rust-over-time-title chart-rust-over-time-desc"/,
+      );
       expect([...columns(body)]).toEqual(series.map((y) => [String(y.year), y.codeLines]));
       const table = tableValues(body, 'data-history-table');
       for (const y of series) expect(table.get(`year-${y.year}`), `${history.id} ${y.year}`).toBe(y.codeLines);
       for (const e of events) expect(table.get(`event-${e.event}`), `${history.id} ${e.event}`).toBe(e.codeLines);
-      expect(body.match(/data-marker="([a-z]+)"/g)?.map((m) => m.slice(13, -1)) ?? []).toEqual(events.map((e) => e.event));
+      expect(body.match(/data-marker="([a-z]+)"/g)?.map((m) => m.slice(13, -1)) ?? []).toEqual(
+        events.map((e) => e.event),
+      );
       const sentence = /<p data-history-sentence>([\s\S]*?)<\/p>/.exec(html)?.[1];
       expect(decode(sentence ?? '')).toBe(historySentence(series, events, history.repos.length));
       // Provenance: every commit a point comes from is linked.
@@ -62,7 +82,9 @@ describe('project pages', () => {
 
 describe('Rust in the CNCF over time', () => {
   const byYear = catalogByYear(
-    histories.filter((h) => h.repos.length > 0).map((h) => ({ history: h, accepted: entries.find((e) => e.slug === h.id)!.data.dates.accepted })),
+    histories
+      .filter((h) => h.repos.length > 0)
+      .map((h) => ({ history: h, accepted: entries.find((e) => e.slug === h.id)!.data.dates.accepted })),
   );
 
   it('covers the years of the data', () => {
@@ -78,7 +100,10 @@ describe('Rust in the CNCF over time', () => {
       const body = figure(readPage(file), id);
       expect([...columns(body)]).toEqual(byYear.map((y) => [String(y.year), y.codeLines]));
       const table = new RegExp(`<table[^>]*data-history-table[^>]*>[\\s\\S]*?</table>`).exec(body)![0];
-      const rows = [...table.matchAll(/<tr data-key="(\d+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [Number(m[1]), ...[...m[2].matchAll(/data-value="(\d+)"/g)].map((v) => Number(v[1]))]);
+      const rows = [...table.matchAll(/<tr data-key="(\d+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [
+        Number(m[1]),
+        ...[...m[2].matchAll(/data-value="(\d+)"/g)].map((v) => Number(v[1])),
+      ]);
       expect(rows).toEqual(byYear.map((y) => [y.year, y.projectsWithRust, y.inCncf, y.codeLines, y.inCncfCodeLines]));
       expect(table).toMatch(/<caption>/);
     });

@@ -13,9 +13,14 @@ beforeAll(assertBuilt);
 
 describe('HTML validity', () => {
   it('extends the recommended preset and turns no rule off', () => {
-    const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as { extends: string[]; rules?: Record<string, unknown> };
+    const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as {
+      extends: string[];
+      rules?: Record<string, unknown>;
+    };
     expect(config.extends).toContain('html-validate:recommended');
-    const off = Object.entries(config.rules ?? {}).filter(([, v]) => v === 'off' || v === 0 || (Array.isArray(v) && (v[0] === 'off' || v[0] === 0)));
+    const off = Object.entries(config.rules ?? {}).filter(
+      ([, v]) => v === 'off' || v === 0 || (Array.isArray(v) && (v[0] === 'off' || v[0] === 0)),
+    );
     expect(off).toEqual([]);
   });
 
@@ -35,7 +40,11 @@ describe('HTML validity', () => {
 
   it('gives a reason for every rule disabled inline', () => {
     const bare = htmlFiles().flatMap((file) =>
-      [...readPage(file).matchAll(/<!--\s*\[?html-validate-(?:disable|disable-next|disable-block)\s+([^\]]*?)\]?\s*-->/g)]
+      [
+        ...readPage(file).matchAll(
+          /<!--\s*\[?html-validate-(?:disable|disable-next|disable-block)\s+([^\]]*?)\]?\s*-->/g,
+        ),
+      ]
         .filter((m) => !/\s(?:--|:)\s*\S.{9,}/.test(` ${m[1]}`))
         .map((m) => `${file}: ${m[0]}`),
     );

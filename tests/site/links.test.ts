@@ -22,7 +22,11 @@ const fetcher: Fetcher = async (url) => {
   const contentType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
   const body = /^text\/(?:html|css)$/.test(contentType) ? await response.text() : (await response.arrayBuffer(), '');
   const status = response.status;
-  return { status, contentType, body: status >= 300 && status < 400 ? `redirect to ${response.headers.get('location')}` : body };
+  return {
+    status,
+    contentType,
+    body: status >= 300 && status < 400 ? `redirect to ${response.headers.get('location')}` : body,
+  };
 };
 
 beforeAll(async () => {
@@ -30,7 +34,10 @@ beforeAll(async () => {
   server = await startStaticServer();
   report = await crawl([server.root, server.url('/404.html')], fetcher, { root: server.root, alias: PUBLISHED });
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/external-links.txt', report.external.map((e) => `${e.url}\t(first on ${e.from.replace(server.origin, '')})`).join('\n') + '\n');
+  writeFileSync(
+    'test-results/external-links.txt',
+    report.external.map((e) => `${e.url}\t(first on ${e.from.replace(server.origin, '')})`).join('\n') + '\n',
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -45,7 +52,10 @@ describe('links', () => {
   });
 
   it('finds no broken internal link, asset or fragment', () => {
-    const problems = report.broken.map((b) => `${b.url.replace(server.origin, '')} (on ${b.from.replace(server.origin, '')}): ${b.problem.replaceAll(server.origin, '')}`);
+    const problems = report.broken.map(
+      (b) =>
+        `${b.url.replace(server.origin, '')} (on ${b.from.replace(server.origin, '')}): ${b.problem.replaceAll(server.origin, '')}`,
+    );
     expect(problems).toEqual([]);
   });
 

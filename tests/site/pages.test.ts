@@ -36,9 +36,18 @@ describe('pages', () => {
 
   it('prints on each group page the number of projects the content puts in it', () => {
     const groups: [string, number][] = [
-      ...MATURITY_LEVELS.map((m): [string, number] => [`maturity/${m}/index.html`, entries.filter((e) => e.data.maturity === m).length]),
-      ...RUST_USAGES.map((u): [string, number] => [`rust-usage/${u}/index.html`, entries.filter((e) => e.data.rustUsage === u).length]),
-      ...categories.map((c): [string, number] => [`categories/${c.id}/index.html`, entries.filter((e) => e.data.categories.includes(c.id)).length]),
+      ...MATURITY_LEVELS.map((m): [string, number] => [
+        `maturity/${m}/index.html`,
+        entries.filter((e) => e.data.maturity === m).length,
+      ]),
+      ...RUST_USAGES.map((u): [string, number] => [
+        `rust-usage/${u}/index.html`,
+        entries.filter((e) => e.data.rustUsage === u).length,
+      ]),
+      ...categories.map((c): [string, number] => [
+        `categories/${c.id}/index.html`,
+        entries.filter((e) => e.data.categories.includes(c.id)).length,
+      ]),
     ];
     for (const [page, count] of groups) {
       const html = readPage(page);
@@ -48,10 +57,16 @@ describe('pages', () => {
   });
 
   it('prints the same counts on the index pages', () => {
-    expect(dataCounts(readPage('maturity/index.html'))).toEqual(MATURITY_LEVELS.map((m) => entries.filter((e) => e.data.maturity === m).length));
-    expect(dataCounts(readPage('rust-usage/index.html'))).toEqual(RUST_USAGES.map((u) => entries.filter((e) => e.data.rustUsage === u).length));
+    expect(dataCounts(readPage('maturity/index.html'))).toEqual(
+      MATURITY_LEVELS.map((m) => entries.filter((e) => e.data.maturity === m).length),
+    );
+    expect(dataCounts(readPage('rust-usage/index.html'))).toEqual(
+      RUST_USAGES.map((u) => entries.filter((e) => e.data.rustUsage === u).length),
+    );
     const byName = [...categories].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
-    expect(dataCounts(readPage('categories/index.html'))).toEqual(byName.map((c) => entries.filter((e) => e.data.categories.includes(c.id)).length));
+    expect(dataCounts(readPage('categories/index.html'))).toEqual(
+      byName.map((c) => entries.filter((e) => e.data.categories.includes(c.id)).length),
+    );
   });
 
   it('lists every project once in the full table', () => {
@@ -65,7 +80,9 @@ describe('pages', () => {
     const lines = repos.reduce((s, r) => s + r.measurement.lines, 0);
     const codeLines = repos.reduce((s, r) => s + r.measurement.codeLines, 0);
     const text = stripTags(readPage('index.html'));
-    expect(text).toContain(`${codeLines.toLocaleString('en-US')} code lines; ${lines.toLocaleString('en-US')} lines with blank and comment lines`);
+    expect(text).toContain(
+      `${codeLines.toLocaleString('en-US')} code lines; ${lines.toLocaleString('en-US')} lines with blank and comment lines`,
+    );
     expect(text).toContain(`${rust.length} projects with Rust`);
     expect(text).toContain(`${rust.length} CNCF projects ship Rust: ${(codeLines / 1e6).toFixed(1)}M code lines`);
     // The maturity line counts the projects with Rust, so it adds up to the headline.
@@ -78,7 +95,8 @@ describe('pages', () => {
     }
     expect(sum).toBe(rust.length);
     // Entries with no Rust found are named apart.
-    for (const e of entries.filter((x) => x.data.rustUsage === 'none-found')) expect(text).toMatch(new RegExp(`plus ${e.data.name}\\s*, named by a source but with no Rust found`));
+    for (const e of entries.filter((x) => x.data.rustUsage === 'none-found'))
+      expect(text).toMatch(new RegExp(`plus ${e.data.name}\\s*, named by a source but with no Rust found`));
   });
 
   it('names on the home page the projects with the most code lines, in order, each linked, and the projects in each category card', () => {
@@ -95,7 +113,9 @@ describe('pages', () => {
     const cards = html.slice(html.indexOf('id="by-category"'));
     for (const c of categories)
       for (const e of entries.filter((x) => x.data.rustUsage !== 'none-found' && x.data.categories.includes(c.id)))
-        expect(cards, `${c.id} ${e.slug}`).toContain(`href="${BASE}projects/${e.slug}/">${e.data.name.replace(/&/g, '&amp;')}</a>`);
+        expect(cards, `${c.id} ${e.slug}`).toContain(
+          `href="${BASE}projects/${e.slug}/">${e.data.name.replace(/&/g, '&amp;')}</a>`,
+        );
   });
 
   it('puts a stat strip under each project title, health links where the landscape has them, and no raw measurement note', () => {
@@ -104,9 +124,11 @@ describe('pages', () => {
       const strip = /<dl class="stat-strip"[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '';
       expect(html.indexOf('class="stat-strip"'), e.slug).toBeLessThan(html.indexOf('id="facts"'));
       const code = e.data.rustRepos.reduce((s, r) => s + r.measurement.codeLines, 0);
-      if (e.data.rustUsage !== 'none-found') expect(stripTags(strip), e.slug).toContain(`Rust code lines ${code.toLocaleString('en-US')}`);
+      if (e.data.rustUsage !== 'none-found')
+        expect(stripTags(strip), e.slug).toContain(`Rust code lines ${code.toLocaleString('en-US')}`);
       else expect(stripTags(strip), e.slug).toContain('none found');
-      for (const r of e.data.rustRepos) if (r.measurement.notes) expect(html, e.slug).not.toContain(r.measurement.notes.replace(/&/g, '&amp;'));
+      for (const r of e.data.rustRepos)
+        if (r.measurement.notes) expect(html, e.slug).not.toContain(r.measurement.notes.replace(/&/g, '&amp;'));
       expect(html, e.slug).not.toMatch(/source KB/);
     }
     expect(readPage('projects/tikv/index.html')).toMatch(/href="https:\/\/clomonitor\.io\/projects\/cncf\/tikv"/);
@@ -127,7 +149,10 @@ describe('pages', () => {
       else expect(html, e.slug).not.toContain(`${BASE}report/`);
     }
     const report = stripTags(readPage('report/index.html'));
-    for (const e of entries) if (e.data.reported) for (const f of e.data.reported.figures) expect(report, `${e.slug} ${f.text}`).toContain(f.text.replace(/&/g, '&amp;'));
+    for (const e of entries)
+      if (e.data.reported)
+        for (const f of e.data.reported.figures)
+          expect(report, `${e.slug} ${f.text}`).toContain(f.text.replace(/&/g, '&amp;'));
   });
 
   it('compares each report figure on the report page with the repositories it covers', () => {
@@ -173,7 +198,8 @@ describe('pages', () => {
     const asReport = { pure: ['pure'], component: ['component', 'sdk'], implementation: ['sdk'] } as const;
     for (const e of entries) {
       const types = e.data.reported?.type ?? [];
-      const disagrees = types.length > 0 && !types.some((t) => (asReport[t] as readonly string[]).includes(e.data.rustUsage));
+      const disagrees =
+        types.length > 0 && !types.some((t) => (asReport[t] as readonly string[]).includes(e.data.rustUsage));
       if (disagrees) expect(list, e.slug).toMatch(new RegExp(`${e.data.name}\\s*: the report says`));
     }
   });

@@ -10,11 +10,15 @@ import { BASE, DIST, assertBuilt, distFiles, htmlFiles, readPage } from '../help
 
 beforeAll(assertBuilt);
 
-const scriptTags = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ attrs: m[1], body: m[2] }));
+const scriptTags = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ attrs: m[1], body: m[2] }));
 const srcOf = (attrs: string) => /\bsrc="([^"]+)"/.exec(attrs)?.[1];
 const gzipped = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 const fileOf = (src: string) => src.slice(BASE.length);
-const moduleScripts = (page: string) => scriptTags(readPage(page)).map((t) => srcOf(t.attrs)).filter((s): s is string => !!s && s.includes('/_astro/'));
+const moduleScripts = (page: string) =>
+  scriptTags(readPage(page))
+    .map((t) => srcOf(t.attrs))
+    .filter((s): s is string => !!s && s.includes('/_astro/'));
 
 describe('scripts', () => {
   it('puts no executable inline script on any page', () => {
@@ -38,7 +42,9 @@ describe('scripts', () => {
     const everywhere = moduleScripts('404.html');
     expect(everywhere, 'the loader is the one module script on every page').toHaveLength(1);
     const loader = fileOf(everywhere[0]);
-    const table = moduleScripts('projects/index.html').filter((s) => !everywhere.includes(s)).map(fileOf);
+    const table = moduleScripts('projects/index.html')
+      .filter((s) => !everywhere.includes(s))
+      .map(fileOf);
     expect(table, 'the table script').toHaveLength(1);
     const ui = distFiles().filter((f) => /^_astro\/search-ui\.[\w-]+\.js$/.test(f));
     expect(ui).toHaveLength(1);
@@ -50,7 +56,9 @@ describe('scripts', () => {
 
   it('builds the Pagefind index and indexes the content pages but not 404 or the search page', () => {
     expect(existsSync(join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
-    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     const bodies = htmlFiles().filter((p) => readPage(p).includes('data-pagefind-body'));
     expect(indexed).toBe(bodies.length);

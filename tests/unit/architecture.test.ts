@@ -23,7 +23,9 @@ const files = walk(SRC).filter((f) => /\.(ts|astro|mjs)$/.test(f) && !f.endsWith
 /** Relative imports of a file (static, dynamic, side-effect and `export … from`), resolved to paths. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(?\s*['"](\.[^'"]+)['"]/g)].map((m) => m[1] ?? m[2]);
+  const specs = [
+    ...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(?\s*['"](\.[^'"]+)['"]/g),
+  ].map((m) => m[1] ?? m[2]);
   return specs.map((s) => path.resolve(path.dirname(file), s));
 }
 
@@ -51,14 +53,19 @@ describe('the house (ARCHITECTURE.md)', () => {
   });
 
   it('keeps src/ to itself: no import of scripts/, tests/ or anything above src/', () => {
-    const outward = [...graph].flatMap(([f, deps]) => deps.filter((d) => !d.startsWith(SRC + path.sep)).map((d) => `${rel(f)} -> ${rel(d)}`));
+    const outward = [...graph].flatMap(([f, deps]) =>
+      deps.filter((d) => !d.startsWith(SRC + path.sep)).map((d) => `${rel(f)} -> ${rel(d)}`),
+    );
     expect(outward).toEqual([]);
   });
 
   it('keeps the validation rules free of presentation (components, layouts, pages)', () => {
     const ui = ['components', 'layouts', 'pages'].map((d) => path.join(SRC, d) + path.sep);
     const bad = [...graph]
-      .filter(([f]) => f.startsWith(path.join(SRC, 'validation') + path.sep) || f.startsWith(path.join(SRC, 'schemas') + path.sep))
+      .filter(
+        ([f]) =>
+          f.startsWith(path.join(SRC, 'validation') + path.sep) || f.startsWith(path.join(SRC, 'schemas') + path.sep),
+      )
       .flatMap(([f, deps]) => deps.filter((d) => ui.some((u) => d.startsWith(u))).map((d) => `${rel(f)} -> ${rel(d)}`));
     expect(bad).toEqual([]);
   });

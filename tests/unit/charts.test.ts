@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { barLayout, formatTick, linearScale, niceStep, niceTicks, type Datum } from '../../src/data/charts.ts';
-import { byValueDescending, codeLinesByProject, projectsPerGroup, rustLinesByCategory, rustLinesByProject, rustShareByProject } from '../../src/data/chart-series.ts';
+import {
+  byValueDescending,
+  codeLinesByProject,
+  projectsPerGroup,
+  rustLinesByCategory,
+  rustLinesByProject,
+  rustShareByProject,
+} from '../../src/data/chart-series.ts';
 import { groupProjects } from '../../src/data/groups.ts';
 import { routes } from '../../src/data/paths.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
@@ -106,7 +113,14 @@ describe('barLayout', () => {
     expect(barLayout(data).ticks.map((t) => t.anchor)).toEqual(['start', 'middle', 'middle', 'middle', 'end']);
   });
   it('keeps a tiny value visible and a zero value empty', () => {
-    const layout = barLayout([{ key: 'big', label: 'Big', value: 1_000_000 }, { key: 'tiny', label: 'Tiny', value: 12 }, { key: 'zero', label: 'Zero', value: 0 }], { minBarPercent: 0.5 });
+    const layout = barLayout(
+      [
+        { key: 'big', label: 'Big', value: 1_000_000 },
+        { key: 'tiny', label: 'Tiny', value: 12 },
+        { key: 'zero', label: 'Zero', value: 0 },
+      ],
+      { minBarPercent: 0.5 },
+    );
     expect(layout.rows[1].widthPercent).toBe(0.5);
     expect(layout.rows[2].widthPercent).toBe(0);
   });
@@ -124,7 +138,13 @@ describe('barLayout', () => {
 });
 
 describe('chart series', () => {
-  const tikv = project('tikv', { name: 'TiKV', rustRepos: [{ repo: 'tikv/tikv', role: 'Main', measurement: measurement({ lines: 600, codeLines: 500, rustShare: 50 }) }], categories: ['storage'] });
+  const tikv = project('tikv', {
+    name: 'TiKV',
+    rustRepos: [
+      { repo: 'tikv/tikv', role: 'Main', measurement: measurement({ lines: 600, codeLines: 500, rustShare: 50 }) },
+    ],
+    categories: ['storage'],
+  });
   const linkerd = project('linkerd', {
     name: 'Linkerd',
     maturity: 'graduated',
@@ -135,8 +155,23 @@ describe('chart series', () => {
       { repo: 'linkerd/b', role: 'Policy', measurement: measurement({ lines: 50, codeLines: 40 }) },
     ],
   });
-  const none = project('paralus', { name: 'Paralus', rustUsage: 'none-found', categories: ['storage'], rustRepos: [{ repo: 'p/p', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }] });
-  const tie = project('aaa', { name: 'Aaa', categories: ['service-mesh'], rustRepos: [{ repo: 'a/a', role: 'Main', measurement: measurement({ lines: 150, codeLines: 120 }) }] });
+  const none = project('paralus', {
+    name: 'Paralus',
+    rustUsage: 'none-found',
+    categories: ['storage'],
+    rustRepos: [
+      {
+        repo: 'p/p',
+        role: 'Main',
+        measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }),
+      },
+    ],
+  });
+  const tie = project('aaa', {
+    name: 'Aaa',
+    categories: ['service-mesh'],
+    rustRepos: [{ repo: 'a/a', role: 'Main', measurement: measurement({ lines: 150, codeLines: 120 }) }],
+  });
   const projects = [linkerd, none, tikv, tie];
 
   it('plots lines per project largest first, ties by name, none-found left out', () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { summarizeDiscoverRun } from '../../src/data/discover-run.ts';
 import { discoverRunSchema } from '../../src/schemas/discover-run.ts';
 
-const m = (rustCodeLines: number) => ({ commit: 'a'.repeat(40), commitDate: '2026-11-30T00:00:00Z', rustFiles: rustCodeLines ? 1 : 0, rustCodeLines, rustBytes: rustCodeLines * 10, rustShare: rustCodeLines ? 50 : 0 });
+const m = (rustCodeLines: number) => ({
+  commit: 'a'.repeat(40),
+  commitDate: '2026-11-30T00:00:00Z',
+  rustFiles: rustCodeLines ? 1 : 0,
+  rustCodeLines,
+  rustBytes: rustCodeLines * 10,
+  rustShare: rustCodeLines ? 50 : 0,
+});
 
 const run = {
   runDate: '2026-12-01',
@@ -26,7 +33,9 @@ describe('discover run data file', () => {
     const parsed = discoverRunSchema.parse(run);
     expect(parsed.report).toEqual({});
     expect(discoverRunSchema.safeParse({ ...run, runDate: 'yesterday' }).success).toBe(false);
-    expect(discoverRunSchema.safeParse({ ...run, repositories: [{ project: 'x', repo: 'o/x', state: 'fetched' }] }).success).toBe(false);
+    expect(
+      discoverRunSchema.safeParse({ ...run, repositories: [{ project: 'x', repo: 'o/x', state: 'fetched' }] }).success,
+    ).toBe(false);
   });
 
   it('counts repositories once by state and lists projects with Rust, most code first', () => {

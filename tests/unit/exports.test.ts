@@ -24,7 +24,14 @@ const urls = {
   logo: (file: string) => `https://example.org/base/logos/${file}`,
 };
 const sources: Source[] = [
-  { id: 'cncf-landscape', title: 'landscape.yml', publisher: 'CNCF', date: '2026-08-07', url: 'https://example.org/l.yml', kind: 'data' },
+  {
+    id: 'cncf-landscape',
+    title: 'landscape.yml',
+    publisher: 'CNCF',
+    date: '2026-08-07',
+    url: 'https://example.org/l.yml',
+    kind: 'data',
+  },
   { id: 'report', title: 'A report', publisher: 'Someone', date: '2025-12', kind: 'report', note: 'Unpublished.' },
 ];
 const tricky = project('tricky', {
@@ -34,11 +41,19 @@ const tricky = project('tricky', {
   dates: { accepted: '2017-01-23', incubating: '2018-04-06', graduated: '2021-07-28' },
   categories: ['service-mesh', 'storage'],
   rustRepos: [
-    { repo: 'o/a', role: 'Proxy, the main one', measurement: measurement({ lines: 100, notes: 'Has "vendored" code' }) },
+    {
+      repo: 'o/a',
+      role: 'Proxy, the main one',
+      measurement: measurement({ lines: 100, notes: 'Has "vendored" code' }),
+    },
     { repo: 'o/b', role: 'Policy', measurement: measurement({ lines: 50, commitDate: '2025-01-01T00:00:00+00:00' }) },
   ],
   adopters: ['Acme', { name: 'Globex', url: 'https://globex.example' }],
-  reported: { type: ['component'], maturity: 'incubating', figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071, repos: ['linkerd/linkerd2-proxy'] }] },
+  reported: {
+    type: ['component'],
+    maturity: 'incubating',
+    figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071, repos: ['linkerd/linkerd2-proxy'] }],
+  },
   updated: '2026-01-05',
 });
 const plain = project('plain', { updated: '2025-03-03' });
@@ -46,7 +61,13 @@ const none = project('none', {
   rustUsage: 'none-found',
   rationale: undefined,
   updated: '2024-01-01',
-  rustRepos: [{ repo: 'n/n', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }],
+  rustRepos: [
+    {
+      repo: 'n/n',
+      role: 'Main',
+      measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }),
+    },
+  ],
 });
 
 describe('projectsExport', () => {
@@ -56,7 +77,11 @@ describe('projectsExport', () => {
     expect(doc.version).toBe(EXPORT_VERSION);
     expect(doc.generated).toBe('2026-11-22T08:00:00.000Z');
     expect(doc.site).toBe(urls.home);
-    expect(doc.asOf).toEqual({ entriesUpdated: '2026-01-05', landscape: '2026-08-07', measurements: { oldest: '2025-01-01', newest: '2026-01-02' } });
+    expect(doc.asOf).toEqual({
+      entriesUpdated: '2026-01-05',
+      landscape: '2026-08-07',
+      measurements: { oldest: '2025-01-01', newest: '2026-01-02' },
+    });
   });
 
   it('counts projects and repositories, and totals only projects that count as Rust', () => {
@@ -66,7 +91,15 @@ describe('projectsExport', () => {
   });
 
   it('lists the sources with null for what they lack', () => {
-    expect(doc.sources[1]).toEqual({ id: 'report', title: 'A report', publisher: 'Someone', date: '2025-12', url: null, kind: 'report', note: 'Unpublished.' });
+    expect(doc.sources[1]).toEqual({
+      id: 'report',
+      title: 'A report',
+      publisher: 'Someone',
+      date: '2025-12',
+      url: null,
+      kind: 'report',
+      note: 'Unpublished.',
+    });
     expect(doc.sources[0].note).toBeNull();
   });
 
@@ -76,9 +109,22 @@ describe('projectsExport', () => {
     expect(t.url).toBe('https://example.org/base/projects/tricky/');
     expect(t.logo).toBe('https://example.org/base/logos/tricky.svg');
     expect(t.totals).toEqual({ repos: 2, files: 20, bytes: 60000, lines: 150, codeLines: 1600 });
-    expect(t.dates).toEqual({ accepted: '2017-01-23', incubating: '2018-04-06', graduated: '2021-07-28', archived: null });
-    expect(t.adopters).toEqual([{ name: 'Acme', url: null }, { name: 'Globex', url: 'https://globex.example' }]);
-    expect(t.reported).toEqual({ type: ['component'], maturity: 'incubating', dates: null, figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071, repos: ['linkerd/linkerd2-proxy'] }] });
+    expect(t.dates).toEqual({
+      accepted: '2017-01-23',
+      incubating: '2018-04-06',
+      graduated: '2021-07-28',
+      archived: null,
+    });
+    expect(t.adopters).toEqual([
+      { name: 'Acme', url: null },
+      { name: 'Globex', url: 'https://globex.example' },
+    ]);
+    expect(t.reported).toEqual({
+      type: ['component'],
+      maturity: 'incubating',
+      dates: null,
+      figures: [{ text: '1,485,071', where: 'Summary table', bytes: 1485071, repos: ['linkerd/linkerd2-proxy'] }],
+    });
     expect(t.rustRepos[0].measurement.notes).toBe('Has "vendored" code');
     expect(t.rustRepos[1].measurement.notes).toBeNull();
     expect(doc.projects[0]).toMatchObject({ countsAsRust: false, rationale: null, reported: null, adopters: [] });
@@ -134,7 +180,10 @@ describe('CSV', () => {
   });
 
   it('parses back what it writes', () => {
-    const rows = [['a', 'b,c', 'say "hi"'], ['multi\nline', '', ' x ']];
+    const rows = [
+      ['a', 'b,c', 'say "hi"'],
+      ['multi\nline', '', ' x '],
+    ];
     expect(parseCsv(toCsv(['h1', 'h2', 'h3'], rows))).toEqual([['h1', 'h2', 'h3'], ...rows]);
     expect(() => parseCsv('"open')).toThrow(/inside a quoted field/);
   });
@@ -162,17 +211,31 @@ describe('CSV', () => {
   it('writes one repositories.csv row per measured repository', () => {
     const rows = parseCsv(repositoriesCsv([none, plain, tricky]));
     expect(rows[0]).toEqual(REPOSITORY_CSV_COLUMNS);
-    expect(rows.slice(1).map((r) => `${r[0]} ${r[2]}`)).toEqual(['none n/n', 'plain plain/plain', 'tricky o/a', 'tricky o/b']);
+    expect(rows.slice(1).map((r) => `${r[0]} ${r[2]}`)).toEqual([
+      'none n/n',
+      'plain plain/plain',
+      'tricky o/a',
+      'tricky o/b',
+    ]);
     const a = Object.fromEntries(REPOSITORY_CSV_COLUMNS.map((c, i) => [c, rows[3][i]]));
-    expect(a).toMatchObject({ role: 'Proxy, the main one', lines: '100', notes: 'Has "vendored" code', commit: 'a'.repeat(40) });
+    expect(a).toMatchObject({
+      role: 'Proxy, the main one',
+      lines: '100',
+      notes: 'Has "vendored" code',
+      commit: 'a'.repeat(40),
+    });
   });
 });
 
 describe('absoluteUrl', () => {
   it('joins the base and the site, and needs a site', () => {
     // Vitest runs with BASE_URL "/".
-    expect(absoluteUrl('/projects/tikv/', 'https://example.github.io')).toBe('https://example.github.io/projects/tikv/');
-    expect(absoluteUrl('/og/default.png', new URL('https://example.github.io/'))).toBe('https://example.github.io/og/default.png');
+    expect(absoluteUrl('/projects/tikv/', 'https://example.github.io')).toBe(
+      'https://example.github.io/projects/tikv/',
+    );
+    expect(absoluteUrl('/og/default.png', new URL('https://example.github.io/'))).toBe(
+      'https://example.github.io/og/default.png',
+    );
     expect(() => absoluteUrl('/x/', undefined)).toThrow(/SITE_URL/);
   });
 });

@@ -3,8 +3,14 @@ import { entryChanges, feedItems } from '../../src/data/feed.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {
-  maturity: new Map([['sandbox', 'Sandbox'], ['graduated', 'Graduated']]),
-  usage: new Map([['pure', 'Pure Rust'], ['none-found', 'No Rust found']]),
+  maturity: new Map([
+    ['sandbox', 'Sandbox'],
+    ['graduated', 'Graduated'],
+  ]),
+  usage: new Map([
+    ['pure', 'Pure Rust'],
+    ['none-found', 'No Rust found'],
+  ]),
 };
 const url = (slug: string) => `https://example.org/base/projects/${slug}/`;
 
@@ -17,7 +23,13 @@ describe('feedItems', () => {
     name: 'None',
     rustUsage: 'none-found',
     updated: '2024-01-01',
-    rustRepos: [{ repo: 'n/n', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }],
+    rustRepos: [
+      {
+        repo: 'n/n',
+        role: 'Main',
+        measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }),
+      },
+    ],
   });
 
   const changed = project('changed', {
@@ -59,7 +71,9 @@ describe('feedItems', () => {
 
   it('describes the entry with its summary, labels and Rust figures', () => {
     const [item] = feedItems([old], url, labels);
-    expect(item.description).toBe('Entry reviewed. old does things. Now: Sandbox CNCF project; Rust usage: Pure Rust; 800 code lines of Rust in 1 repository.');
+    expect(item.description).toBe(
+      'Entry reviewed. old does things. Now: Sandbox CNCF project; Rust usage: Pure Rust; 800 code lines of Rust in 1 repository.',
+    );
     expect(feedItems([none], url, labels)[0].description).toMatch(/Rust usage: No Rust found\.$/);
   });
 
@@ -68,5 +82,4 @@ describe('feedItems', () => {
     feedItems(input, url, labels);
     expect(input.map((p) => p.slug)).toEqual(['old', 'newer']);
   });
-
 });

@@ -14,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sample = (text: string, bold = false) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="60"><rect width="100%" height="100%" fill="#fff"/><text x="8" y="40" font-size="28"${bold ? ' font-weight="bold"' : ''}>${text}</text></svg>`;
 const pixels = (svg: string, fonts: string[]) =>
-  new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: OG_FONT_FAMILY } }).render().pixels;
+  new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: OG_FONT_FAMILY } }).render()
+    .pixels;
 
 describe('coveredBySubset', () => {
   it('accepts Latin text with typographic punctuation, and refuses any other script', () => {

@@ -62,7 +62,9 @@ describe('frontmatterRange', () => {
   });
 
   it('names what is missing', () => {
-    expect(() => frontmatterRange('no frontmatter')).toThrow('expected the file to start with a "---" frontmatter line');
+    expect(() => frontmatterRange('no frontmatter')).toThrow(
+      'expected the file to start with a "---" frontmatter line',
+    );
     expect(() => frontmatterRange('---\nname: x\n')).toThrow('expected a closing "---" line after the frontmatter');
   });
 });
@@ -91,9 +93,15 @@ describe('setScalar', () => {
   it('quotes a plain value that would read back as something else', () => {
     const out = setScalar(entry, ['rustRepos', 0, 'measurement', 'commit'], '1234567890123456789012345678901234567890');
     expect(changedLines(entry, out)).toEqual([
-      [12, '      commit: 523c67dbd5bd3fb2758b7194679a3cab2e7be917', "      commit: '1234567890123456789012345678901234567890'"],
+      [
+        12,
+        '      commit: 523c67dbd5bd3fb2758b7194679a3cab2e7be917',
+        "      commit: '1234567890123456789012345678901234567890'",
+      ],
     ]);
-    expect((readFrontmatter(out) as any).rustRepos[0].measurement.commit).toBe('1234567890123456789012345678901234567890');
+    expect((readFrontmatter(out) as any).rustRepos[0].measurement.commit).toBe(
+      '1234567890123456789012345678901234567890',
+    );
   });
 
   it('replaces a folded block scalar with one line', () => {
@@ -109,17 +117,35 @@ describe('setScalar', () => {
 
   it('inserts a missing key in the given order, quoted like its siblings', () => {
     const graduated = setScalar(entry, ['dates', 'graduated'], '2025-01-02', { order: DATES });
-    expect(changedLines(entry, graduated)[0]).toEqual([7, 'homepage: https://example.org/', "  graduated: '2025-01-02'"]);
-    expect(graduated.split('\n').slice(3, 7)).toEqual(['dates:', "  accepted: '2020-07-14'", "  incubating: '2022-02-16'", "  graduated: '2025-01-02'"]);
+    expect(changedLines(entry, graduated)[0]).toEqual([
+      7,
+      'homepage: https://example.org/',
+      "  graduated: '2025-01-02'",
+    ]);
+    expect(graduated.split('\n').slice(3, 7)).toEqual([
+      'dates:',
+      "  accepted: '2020-07-14'",
+      "  incubating: '2022-02-16'",
+      "  graduated: '2025-01-02'",
+    ]);
 
     const noAccepted = removeKey(entry, ['dates', 'accepted']);
     const accepted = setScalar(noAccepted, ['dates', 'accepted'], '2019-01-01', { order: DATES });
-    expect(accepted.split('\n').slice(3, 6)).toEqual(['dates:', "  accepted: '2019-01-01'", "  incubating: '2022-02-16'"]);
+    expect(accepted.split('\n').slice(3, 6)).toEqual([
+      'dates:',
+      "  accepted: '2019-01-01'",
+      "  incubating: '2022-02-16'",
+    ]);
   });
 
   it('inserts before the first key of a sequence item by taking over the dash', () => {
     const out = setScalar(entry, ['rustRepos', 0, 'alias'], 'one', { order: ['alias', 'repo', 'role'] });
-    expect(out.split('\n').slice(7, 11)).toEqual(['rustRepos:', '  - alias: one', '    repo: example/one', '    role: The main thing']);
+    expect(out.split('\n').slice(7, 11)).toEqual([
+      'rustRepos:',
+      '  - alias: one',
+      '    repo: example/one',
+      '    role: The main thing',
+    ]);
     expect((readFrontmatter(out) as any).rustRepos[0]).toMatchObject({ alias: 'one', repo: 'example/one' });
   });
 
@@ -131,7 +157,11 @@ describe('setScalar', () => {
 
   it('keeps CRLF line endings and the BOM', () => {
     const crlf = `\uFEFF${entry.replaceAll('\n', '\r\n')}`;
-    const out = setScalar(setScalar(crlf, ['dates', 'graduated'], '2025-01-02', { order: DATES }), ['maturity'], 'graduated');
+    const out = setScalar(
+      setScalar(crlf, ['dates', 'graduated'], '2025-01-02', { order: DATES }),
+      ['maturity'],
+      'graduated',
+    );
     expect(out.startsWith('\uFEFF---\r\n')).toBe(true);
     expect(out.replaceAll('\r\n', '')).not.toContain('\n');
     expect(out).toContain("\r\n  graduated: '2025-01-02'\r\n");
@@ -145,7 +175,9 @@ describe('setScalar', () => {
 
   it('refuses paths it cannot set, with a clear message', () => {
     expect(() => setScalar(entry, ['dates'], 'x')).toThrow('expected a scalar at dates, found a mapping');
-    expect(() => setScalar(entry, ['nope', 'deeper'], 'x')).toThrow('expected nope to exist before setting nope.deeper');
+    expect(() => setScalar(entry, ['nope', 'deeper'], 'x')).toThrow(
+      'expected nope to exist before setting nope.deeper',
+    );
     expect(() => setScalar(entry, ['rustRepos', 3, 'repo'], 'x')).toThrow(FrontmatterEditError);
   });
 });
@@ -161,7 +193,7 @@ describe('removeKey', () => {
 
   it('removes a block value with all its lines', () => {
     const out = removeKey(entry, ['summary']);
-    expect(out).toContain("      rustShare: 98.6\n# a comment kept in place\n");
+    expect(out).toContain('      rustShare: 98.6\n# a comment kept in place\n');
   });
 
   it('moves the next key onto the dash when removing the first key of an item', () => {
@@ -216,7 +248,21 @@ describe('scalar rendering', () => {
   it('knows which strings can stay plain', () => {
     expect(isPlainSafe('https://example.org/')).toBe(true);
     expect(isPlainSafe('chaos-mesh/toda')).toBe(true);
-    for (const risky of ['2020-07-14', '2024-07-07T14:22:16+08:00', 'yes', 'null', '12', '1e5', '', ' x', 'a: b', 'a #b', '- x', "'q'", '@x'])
+    for (const risky of [
+      '2020-07-14',
+      '2024-07-07T14:22:16+08:00',
+      'yes',
+      'null',
+      '12',
+      '1e5',
+      '',
+      ' x',
+      'a: b',
+      'a #b',
+      '- x',
+      "'q'",
+      '@x',
+    ])
       expect(isPlainSafe(risky), risky).toBe(false);
   });
 

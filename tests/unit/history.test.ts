@@ -1,8 +1,21 @@
 /** Rust through time: commit selection, schema, shaping, the sentence and the column chart geometry. */
 import { describe, expect, it } from 'vitest';
 import { lastAtOrBefore, parseLog, selectPoints, type LogCommit } from '../../scripts/lib/history/select.ts';
-import { historyFileSchema, repoHistorySchema, type HistoryPoint, type ProjectHistory, type RepoHistory } from '../../src/schemas/history.ts';
-import { catalogByYear, catalogHistory, historySentence, missingHistory, projectEvents, projectSeries } from '../../src/data/history.ts';
+import {
+  historyFileSchema,
+  repoHistorySchema,
+  type HistoryPoint,
+  type ProjectHistory,
+  type RepoHistory,
+} from '../../src/schemas/history.ts';
+import {
+  catalogByYear,
+  catalogHistory,
+  historySentence,
+  missingHistory,
+  projectEvents,
+  projectSeries,
+} from '../../src/data/history.ts';
 import { columnLayout, datePosition } from '../../src/data/column-chart.ts';
 
 const hash = (n: number) => n.toString(16).padStart(40, '0');
@@ -12,7 +25,12 @@ const log = (...commits: [number, string][]): LogCommit[] =>
   commits.map(([n, iso]) => ({ commit: hash(n), time: at(iso), date: iso })).reverse();
 
 describe('selectPoints', () => {
-  const line = log([1, '2019-03-01T10:00:00Z'], [2, '2019-11-30T10:00:00Z'], [3, '2021-02-01T10:00:00Z'], [4, '2022-06-01T10:00:00Z']);
+  const line = log(
+    [1, '2019-03-01T10:00:00Z'],
+    [2, '2019-11-30T10:00:00Z'],
+    [3, '2021-02-01T10:00:00Z'],
+    [4, '2022-06-01T10:00:00Z'],
+  );
 
   it('takes the last commit of each year from the first Rust year, ending at the measured commit', () => {
     const s = selectPoints(line, { firstRust: line[3], events: [] });
@@ -51,7 +69,12 @@ describe('selectPoints', () => {
   });
 
   it('walks back from the tip when committer dates are out of order, as git rev-list --until does', () => {
-    const odd = log([1, '2020-01-01T00:00:00Z'], [2, '2021-05-01T00:00:00Z'], [3, '2020-06-01T00:00:00Z'], [4, '2022-01-01T00:00:00Z']);
+    const odd = log(
+      [1, '2020-01-01T00:00:00Z'],
+      [2, '2021-05-01T00:00:00Z'],
+      [3, '2020-06-01T00:00:00Z'],
+      [4, '2022-01-01T00:00:00Z'],
+    );
     expect(lastAtOrBefore(odd, at('2020-12-31T23:59:59Z'))?.commit).toBe(hash(3));
   });
 
@@ -60,7 +83,9 @@ describe('selectPoints', () => {
   });
 
   it('parses git log lines and rejects others', () => {
-    expect(parseLog(`${hash(1)}\t1600000000\t2020-09-13T12:26:40Z\n\n`)).toEqual([{ commit: hash(1), time: 1600000000, date: '2020-09-13T12:26:40Z' }]);
+    expect(parseLog(`${hash(1)}\t1600000000\t2020-09-13T12:26:40Z\n\n`)).toEqual([
+      { commit: hash(1), time: 1600000000, date: '2020-09-13T12:26:40Z' },
+    ]);
     expect(() => parseLog('not a log line')).toThrow(/unexpected git log line/);
   });
 });
@@ -82,12 +107,23 @@ function repo(name: string, years: [number, number][], events: [string, string, 
     measuredCommit: hash(last[0] * 10),
     firstRust: null,
     years: years.map(([year, codeLines]) => ({ year, point: point(year * 10, codeLines) })),
-    events: events.map(([event, date, codeLines]) => ({ event: event as 'accepted', date, point: codeLines === null ? null : point(1, codeLines) })),
+    events: events.map(([event, date, codeLines]) => ({
+      event: event as 'accepted',
+      date,
+      point: codeLines === null ? null : point(1, codeLines),
+    })),
   };
 }
 
 describe('history schema', () => {
-  const valid = repo('o/a', [[2020, 5], [2021, 8]], [['accepted', '2020-05-01', 3]]);
+  const valid = repo(
+    'o/a',
+    [
+      [2020, 5],
+      [2021, 8],
+    ],
+    [['accepted', '2020-05-01', 3]],
+  );
 
   it('accepts a valid record', () => {
     expect(repoHistorySchema.parse(valid)).toEqual(valid);
@@ -95,11 +131,23 @@ describe('history schema', () => {
   });
 
   it.each([
-    ['years that skip one', { ...valid, years: [valid.years[0], { year: 2022, point: valid.years[1].point }] }, /consecutive years/],
+    [
+      'years that skip one',
+      { ...valid, years: [valid.years[0], { year: 2022, point: valid.years[1].point }] },
+      /consecutive years/,
+    ],
     ['a last year not at the measured commit', { ...valid, measuredCommit: hash(999) }, /measured commit/],
     ['no years', { ...valid, years: [] }, /at least the point of the measured commit/],
-    ['code lines over lines', { ...valid, years: [{ year: 2021, point: { ...point(20210, 8), codeLines: 99 } }] }, /at most lines/],
-    ['an unknown event', { ...valid, events: [{ event: 'joined', date: '2020-01-01', point: null }] }, /expected one of accepted/],
+    [
+      'code lines over lines',
+      { ...valid, years: [{ year: 2021, point: { ...point(20210, 8), codeLines: 99 } }] },
+      /at most lines/,
+    ],
+    [
+      'an unknown event',
+      { ...valid, events: [{ event: 'joined', date: '2020-01-01', point: null }] },
+      /expected one of accepted/,
+    ],
     ['a short commit', { ...valid, measuredCommit: 'abc123' }, /40-character/],
   ])('refuses %s', (_, input, message) => {
     const result = repoHistorySchema.safeParse(input);
@@ -108,7 +156,12 @@ describe('history schema', () => {
   });
 
   it('refuses an entry listed twice', () => {
-    expect(() => historyFileSchema.parse([{ id: 'alpha', repos: [] }, { id: 'alpha', repos: [] }])).toThrow(/listed twice/);
+    expect(() =>
+      historyFileSchema.parse([
+        { id: 'alpha', repos: [] },
+        { id: 'alpha', repos: [] },
+      ]),
+    ).toThrow(/listed twice/);
   });
 });
 
@@ -116,9 +169,27 @@ describe('project series and events', () => {
   const history: ProjectHistory = {
     id: 'alpha',
     repos: [
-      repo('o/a', [[2019, 10], [2020, 20], [2021, 30]], [['accepted', '2020-03-01', 15], ['graduated', '2021-06-01', 25]]),
+      repo(
+        'o/a',
+        [
+          [2019, 10],
+          [2020, 20],
+          [2021, 30],
+        ],
+        [
+          ['accepted', '2020-03-01', 15],
+          ['graduated', '2021-06-01', 25],
+        ],
+      ),
       // Starts later and was measured earlier: nothing before 2020, its last point after 2020.
-      repo('o/b', [[2020, 5]], [['accepted', '2020-03-01', null], ['graduated', '2021-06-01', 5]]),
+      repo(
+        'o/b',
+        [[2020, 5]],
+        [
+          ['accepted', '2020-03-01', null],
+          ['graduated', '2021-06-01', 5],
+        ],
+      ),
     ],
   };
 
@@ -131,7 +202,9 @@ describe('project series and events', () => {
   });
 
   it('sums each CNCF move, a repository without a commit yet adding nothing', () => {
-    expect(projectEvents(history).map((e) => [e.event, e.date, e.codeLines, e.repos.map((r) => r.point === null)])).toEqual([
+    expect(
+      projectEvents(history).map((e) => [e.event, e.date, e.codeLines, e.repos.map((r) => r.point === null)]),
+    ).toEqual([
       ['accepted', '2020-03-01', 15, [false, true]],
       ['graduated', '2021-06-01', 30, [false, false]],
     ]);
@@ -147,16 +220,52 @@ describe('historySentence', () => {
   const sentence = (h: ProjectHistory) => historySentence(projectSeries(h), projectEvents(h), h.repos.length);
 
   it('goes from the lines at joining to the latest count', () => {
-    expect(sentence({ id: 'a', repos: [repo('o/a', [[2021, 12400], [2022, 50000], [2023, 104000]], [['accepted', '2021-05-01', 12400]])] })).toBe(
-      'From 12,400 lines of Rust code when it joined the CNCF in 2021 to 104,000 in 2023.',
-    );
+    expect(
+      sentence({
+        id: 'a',
+        repos: [
+          repo(
+            'o/a',
+            [
+              [2021, 12400],
+              [2022, 50000],
+              [2023, 104000],
+            ],
+            [['accepted', '2021-05-01', 12400]],
+          ),
+        ],
+      }),
+    ).toBe('From 12,400 lines of Rust code when it joined the CNCF in 2021 to 104,000 in 2023.');
   });
 
   it('says when the repository had no Rust when the project joined', () => {
-    expect(sentence({ id: 'a', repos: [repo('o/a', [[2020, 0], [2021, 300], [2022, 900]], [['accepted', '2019-01-10', null]])] })).toBe(
+    expect(
+      sentence({
+        id: 'a',
+        repos: [
+          repo(
+            'o/a',
+            [
+              [2020, 0],
+              [2021, 300],
+              [2022, 900],
+            ],
+            [['accepted', '2019-01-10', null]],
+          ),
+        ],
+      }),
+    ).toBe(
       'Its repository had no Rust code when it joined the CNCF in 2019: from 300 lines of Rust code in 2021 to 900 in 2022.',
     );
-    expect(sentence({ id: 'a', repos: [repo('o/a', [[2022, 900]], [['accepted', '2019-01-10', 0]]), repo('o/b', [[2022, 1]], [['accepted', '2019-01-10', null]])] })).toBe(
+    expect(
+      sentence({
+        id: 'a',
+        repos: [
+          repo('o/a', [[2022, 900]], [['accepted', '2019-01-10', 0]]),
+          repo('o/b', [[2022, 1]], [['accepted', '2019-01-10', null]]),
+        ],
+      }),
+    ).toBe(
       'Its repositories had no Rust code when it joined the CNCF in 2019; by 2022 they had 901 lines of Rust code.',
     );
   });
@@ -165,19 +274,54 @@ describe('historySentence', () => {
     expect(sentence({ id: 'a', repos: [repo('o/a', [[2024, 700]], [['accepted', '2024-02-01', 650]])] })).toBe(
       'From 650 lines of Rust code when it joined the CNCF in 2024 to 700 at the latest count, later that year.',
     );
-    expect(sentence({ id: 'a', repos: [repo('o/a', [[2026, 0]], [['accepted', '2022-02-01', 0]])] })).toBe('No Rust code was counted in its repository in 2026.');
-    expect(sentence({ id: 'a', repos: [repo('o/a', [[2025, 0], [2026, 0]])] })).toBe('No Rust code was counted in its repository at any point from 2025 to 2026.');
+    expect(sentence({ id: 'a', repos: [repo('o/a', [[2026, 0]], [['accepted', '2022-02-01', 0]])] })).toBe(
+      'No Rust code was counted in its repository in 2026.',
+    );
+    expect(
+      sentence({
+        id: 'a',
+        repos: [
+          repo('o/a', [
+            [2025, 0],
+            [2026, 0],
+          ]),
+        ],
+      }),
+    ).toBe('No Rust code was counted in its repository at any point from 2025 to 2026.');
     expect(sentence({ id: 'a', repos: [repo('o/a', [[2025, 1]])] })).toBe('1 line of Rust code in 2025.');
     expect(sentence({ id: 'a', repos: [] })).toBeUndefined();
   });
 });
 
 describe('catalog totals by year', () => {
-  const a: ProjectHistory = { id: 'a', repos: [repo('o/a', [[2018, 10], [2019, 20], [2020, 30]])] };
-  const b: ProjectHistory = { id: 'b', repos: [repo('o/b', [[2019, 0], [2020, 5], [2021, 7]])] };
+  const a: ProjectHistory = {
+    id: 'a',
+    repos: [
+      repo('o/a', [
+        [2018, 10],
+        [2019, 20],
+        [2020, 30],
+      ]),
+    ],
+  };
+  const b: ProjectHistory = {
+    id: 'b',
+    repos: [
+      repo('o/b', [
+        [2019, 0],
+        [2020, 5],
+        [2021, 7],
+      ]),
+    ],
+  };
 
   it('counts a project in a year when it had Rust then, and in the CNCF when it had joined by the end of the year', () => {
-    expect(catalogByYear([{ history: a, accepted: '2019-06-01' }, { history: b, accepted: '2022-01-01' }])).toEqual([
+    expect(
+      catalogByYear([
+        { history: a, accepted: '2019-06-01' },
+        { history: b, accepted: '2022-01-01' },
+      ]),
+    ).toEqual([
       { year: 2018, projectsWithRust: 1, codeLines: 10, inCncf: 0, inCncfCodeLines: 0 },
       { year: 2019, projectsWithRust: 1, codeLines: 20, inCncf: 1, inCncfCodeLines: 20 },
       { year: 2020, projectsWithRust: 2, codeLines: 35, inCncf: 1, inCncfCodeLines: 30 },
@@ -189,13 +333,24 @@ describe('catalog totals by year', () => {
 
   it('names the repositories without history, or with a history of another commit', () => {
     const projects = [
-      { slug: 'a', dates: { accepted: '2019-06-01' }, rustRepos: [{ repo: 'o/a', measurement: { commit: hash(20200) } }, { repo: 'o/z', measurement: { commit: hash(5) } }] },
+      {
+        slug: 'a',
+        dates: { accepted: '2019-06-01' },
+        rustRepos: [
+          { repo: 'o/a', measurement: { commit: hash(20200) } },
+          { repo: 'o/z', measurement: { commit: hash(5) } },
+        ],
+      },
       { slug: 'b', dates: { accepted: '2022-01-01' }, rustRepos: [{ repo: 'o/b', measurement: { commit: hash(7) } }] },
       { slug: 'c', dates: { accepted: '2022-01-01' }, rustRepos: [{ repo: 'o/c', measurement: { commit: hash(7) } }] },
     ];
     expect(missingHistory(projects, [a, b])).toEqual([
       { slug: 'a', repo: 'o/z', reason: 'no history' },
-      { slug: 'b', repo: 'o/b', reason: `history ends at ${hash(20210).slice(0, 7)}, the entry measures ${hash(7).slice(0, 7)}` },
+      {
+        slug: 'b',
+        repo: 'o/b',
+        reason: `history ends at ${hash(20210).slice(0, 7)}, the entry measures ${hash(7).slice(0, 7)}`,
+      },
       { slug: 'c', repo: 'o/c', reason: 'no history' },
     ]);
     const shaped = catalogHistory(projects, [a, b]);
@@ -225,12 +380,22 @@ describe('column chart geometry', () => {
   });
 
   it('labels every other year on long series, always the last', () => {
-    const columns = Array.from({ length: 11 }, (_, i) => ({ key: String(2016 + i), label: String(2016 + i), value: i }));
-    expect(columnLayout(columns).columns.filter((c) => c.labelled).map((c) => c.label)).toEqual(['2016', '2018', '2020', '2022', '2024', '2026']);
+    const columns = Array.from({ length: 11 }, (_, i) => ({
+      key: String(2016 + i),
+      label: String(2016 + i),
+      value: i,
+    }));
+    expect(
+      columnLayout(columns)
+        .columns.filter((c) => c.labelled)
+        .map((c) => c.label),
+    ).toEqual(['2016', '2018', '2020', '2022', '2024', '2026']);
   });
 
   it('clamps markers to the chart and refuses negative values or a part over its column', () => {
-    expect(columnLayout([{ key: 'a', label: 'a', value: 1 }], [{ key: 'x', label: 'x', position: -3 }]).markers[0].xPercent).toBe(0);
+    expect(
+      columnLayout([{ key: 'a', label: 'a', value: 1 }], [{ key: 'x', label: 'x', position: -3 }]).markers[0].xPercent,
+    ).toBe(0);
     expect(() => columnLayout([{ key: 'a', label: 'a', value: -1 }])).toThrow(RangeError);
     expect(() => columnLayout([{ key: 'a', label: 'a', value: 1, part: 2 }])).toThrow(RangeError);
   });

@@ -20,7 +20,10 @@ import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { project } from '../helpers/fixtures.ts';
 import { FIXTURES, makeTree } from '../helpers/validation-tree.ts';
 
-const valid = readFrontmatter(readFileSync(path.join(FIXTURES, 'valid/content/projects/alpha.mdx'), 'utf8')) as Record<string, any>;
+const valid = readFrontmatter(readFileSync(path.join(FIXTURES, 'valid/content/projects/alpha.mdx'), 'utf8')) as Record<
+  string,
+  any
+>;
 const withField = (edit: (d: Record<string, any>) => void) => {
   const data = structuredClone(valid);
   edit(data);
@@ -59,7 +62,10 @@ describe('hidden entries: one definition of an entry file, nothing else under co
     ['content/_notes.yaml'],
   ])('%s is an error naming the file, never skipped', (rel) => {
     const problems = treeProblems({ [rel]: entry.replace('name: Beta', 'name: Hidden') });
-    expect(problems.some((p) => p.startsWith(`${rel}:1: file:unexpected: `)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(`${rel}:1: file:unexpected: `)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('the content glob, called as the Astro glob loader calls it, loads only names the predicate accepts', async () => {
@@ -91,14 +97,37 @@ describe('characters: control, NUL, bidi overrides, zero-width', () => {
     ['NUL in a name', (d: any) => (d.name = 'Al\u0000pha'), 'name', 'a control character (U+0000)'],
     ['a bell in a name', (d: any) => (d.name = 'Al\u0007pha'), 'name', 'a control character (U+0007)'],
     ['a tab in a summary', (d: any) => (d.summary = 'A\tstore.'), 'summary', 'a control character (U+0009)'],
-    ['a C1 control in an adopter', (d: any) => (d.adopters = ['Corp\u0085']), 'adopters.0', 'a control character (U+0085)'],
-    ['a bidi override in a name', (d: any) => (d.name = 'Alpha\u202eahplA'), 'name', 'a bidirectional override (U+202E)'],
-    ['a bidi isolate in an adopter name', (d: any) => (d.adopters = [{ name: 'Corp\u2066', url: 'https://corp.example.org/' }]), 'adopters.0.name', 'a bidirectional override (U+2066)'],
+    [
+      'a C1 control in an adopter',
+      (d: any) => (d.adopters = ['Corp\u0085']),
+      'adopters.0',
+      'a control character (U+0085)',
+    ],
+    [
+      'a bidi override in a name',
+      (d: any) => (d.name = 'Alpha\u202eahplA'),
+      'name',
+      'a bidirectional override (U+202E)',
+    ],
+    [
+      'a bidi isolate in an adopter name',
+      (d: any) => (d.adopters = [{ name: 'Corp\u2066', url: 'https://corp.example.org/' }]),
+      'adopters.0.name',
+      'a bidirectional override (U+2066)',
+    ],
     ['a zero-width space in a name', (d: any) => (d.name = 'Al\u200bpha'), 'name', 'an invisible character (U+200B)'],
-    ['a zero-width joiner in a role', (d: any) => (d.rustRepos[0].role = 'The\u200d store'), 'rustRepos.0.role', 'an invisible character (U+200D)'],
+    [
+      'a zero-width joiner in a role',
+      (d: any) => (d.rustRepos[0].role = 'The\u200d store'),
+      'rustRepos.0.role',
+      'an invisible character (U+200D)',
+    ],
   ])('%s is refused', (_what, edit, field, says) => {
     const found = issues(edit);
-    expect(found.some((i) => i.startsWith(`${field}: `) && i.includes(says)), found.join('\n')).toBe(true);
+    expect(
+      found.some((i) => i.startsWith(`${field}: `) && i.includes(says)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   it('ordinary text in other scripts passes', () => {
@@ -108,7 +137,12 @@ describe('characters: control, NUL, bidi overrides, zero-width', () => {
 });
 
 describe('names: duplicates after NFKC and look-alike letters', () => {
-  const entry = (file: string, name: string) => ({ file, slug: file, name: { value: name, line: 2 }, landscapeName: { value: `${file} item`, line: 3 } });
+  const entry = (file: string, name: string) => ({
+    file,
+    slug: file,
+    name: { value: name, line: 2 },
+    landscapeName: { value: `${file} item`, line: 3 },
+  });
   it.each([
     ['Cyrillic К', 'ТiКV'],
     ['full-width letters', 'ＴｉＫＶ'],
@@ -148,23 +182,44 @@ describe('URLs: https to a public host, nothing hidden in them', () => {
     expect(result.error!.issues.map((i) => i.message).join('\n')).toContain(says);
   });
 
-  it.each([['http://alpha.example.org/'], ['javascript:alert(1)'], ['//alpha.example.org/']])('%s is still refused (https only)', (url) => {
-    expect(httpsUrlSchema.safeParse(url).success).toBe(false);
-  });
+  it.each([['http://alpha.example.org/'], ['javascript:alert(1)'], ['//alpha.example.org/']])(
+    '%s is still refused (https only)',
+    (url) => {
+      expect(httpsUrlSchema.safeParse(url).success).toBe(false);
+    },
+  );
 
   it('a homepage with credentials is refused on the entry', () => {
-    expect(issues((d) => (d.homepage = 'https://a:b@alpha.example.org/')).join('\n')).toContain('homepage: a user name or password');
+    expect(issues((d) => (d.homepage = 'https://a:b@alpha.example.org/')).join('\n')).toContain(
+      'homepage: a user name or password',
+    );
   });
 });
 
 describe('repo: strictly owner/name', () => {
-  it.each([['../..'], ['alpha/..'], ['../alpha'], ['alpha/.'], ['a/b/c'], ['-alpha/x'], ['alpha--x-/x'], ['alpha/x y'], ['alpha'], [`alpha/${'x'.repeat(101)}`]])('%s is refused', (repo) => {
+  it.each([
+    ['../..'],
+    ['alpha/..'],
+    ['../alpha'],
+    ['alpha/.'],
+    ['a/b/c'],
+    ['-alpha/x'],
+    ['alpha--x-/x'],
+    ['alpha/x y'],
+    ['alpha'],
+    [`alpha/${'x'.repeat(101)}`],
+  ])('%s is refused', (repo) => {
     expect(repoSchema.safeParse(repo).success).toBe(false);
-    expect(issues((d) => (d.rustRepos[0].repo = repo)).join('\n')).toContain('rustRepos.0.repo: expected a GitHub repository as owner/name');
+    expect(issues((d) => (d.rustRepos[0].repo = repo)).join('\n')).toContain(
+      'rustRepos.0.repo: expected a GitHub repository as owner/name',
+    );
   });
-  it.each([['tikv/tikv'], ['kube-rs/kube'], ['containerd/rust-extensions'], ['a/.github'], ['x/y.rs']])('%s passes', (repo) => {
-    expect(repoSchema.safeParse(repo).success).toBe(true);
-  });
+  it.each([['tikv/tikv'], ['kube-rs/kube'], ['containerd/rust-extensions'], ['a/.github'], ['x/y.rs']])(
+    '%s passes',
+    (repo) => {
+      expect(repoSchema.safeParse(repo).success).toBe(true);
+    },
+  );
 });
 
 describe('dates and timestamps: real, not before the CNCF, not in the future', () => {
@@ -182,29 +237,59 @@ describe('dates and timestamps: real, not before the CNCF, not in the future', (
   });
 
   it.each([
-    ['accepted before the CNCF existed', (d: any) => (d.dates.accepted = '2015-07-20'), 'dates.accepted', `on or after ${CNCF_FOUNDED}`],
+    [
+      'accepted before the CNCF existed',
+      (d: any) => (d.dates.accepted = '2015-07-20'),
+      'dates.accepted',
+      `on or after ${CNCF_FOUNDED}`,
+    ],
     ['accepted in 1970', (d: any) => (d.dates.accepted = '1970-01-01'), 'dates.accepted', 'on or after'],
     ['graduated in the future', (d: any) => (d.dates.graduated = future), 'dates.graduated', 'not in the future'],
-    ['a sandbox entry accepted in 2031', (d: any) => { d.maturity = 'sandbox'; d.dates = { accepted: '2031-01-01' }; }, 'dates.accepted', 'not in the future'],
+    [
+      'a sandbox entry accepted in 2031',
+      (d: any) => {
+        d.maturity = 'sandbox';
+        d.dates = { accepted: '2031-01-01' };
+      },
+      'dates.accepted',
+      'not in the future',
+    ],
     ['updated in the future', (d: any) => (d.updated = future), 'updated', 'not in the future'],
     ['an impossible day', (d: any) => (d.dates.accepted = '2019-02-30'), 'dates.accepted', 'real calendar date'],
-    ['a measurement committed in the future', (d: any) => (d.rustRepos[0].measurement.commitDate = `${future}T00:00:00+00:00`), 'rustRepos.0.measurement.commitDate', 'not in the future'],
+    [
+      'a measurement committed in the future',
+      (d: any) => (d.rustRepos[0].measurement.commitDate = `${future}T00:00:00+00:00`),
+      'rustRepos.0.measurement.commitDate',
+      'not in the future',
+    ],
   ])('%s is refused', (_what, edit, field, says) => {
     const found = issues(edit);
-    expect(found.some((i) => i.startsWith(`${field}: `) && i.includes(says)), found.join('\n')).toBe(true);
+    expect(
+      found.some((i) => i.startsWith(`${field}: `) && i.includes(says)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   it('the day the CNCF was announced passes', () => {
-    expect(issues((d) => { d.maturity = 'sandbox'; d.dates = { accepted: CNCF_FOUNDED }; })).toEqual([]);
+    expect(
+      issues((d) => {
+        d.maturity = 'sandbox';
+        d.dates = { accepted: CNCF_FOUNDED };
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('categories: at most what CONTRIBUTING allows, each once', () => {
   it('four categories are refused', () => {
-    expect(issues((d) => (d.categories = ['storage', 'runtime', 'mesh', 'security'])).join('\n')).toContain('categories: expected at most 3 categories');
+    expect(issues((d) => (d.categories = ['storage', 'runtime', 'mesh', 'security'])).join('\n')).toContain(
+      'categories: expected at most 3 categories',
+    );
   });
   it('the same category twice is refused', () => {
-    expect(issues((d) => (d.categories = ['storage', 'storage'])).join('\n')).toContain('categories.1: expected each category once');
+    expect(issues((d) => (d.categories = ['storage', 'storage'])).join('\n')).toContain(
+      'categories.1: expected each category once',
+    );
   });
   it('CONTRIBUTING says one to three', () => {
     expect(readFileSync(path.join(import.meta.dirname, '../../CONTRIBUTING.md'), 'utf8')).toMatch(/One to three ids/);
@@ -224,7 +309,9 @@ describe('MDX: links written as JSX follow the Markdown rules; deep nesting is a
     ['[x](http://alpha.example.org/)', 'uses http://'],
   ])('%s is refused', (text, says) => {
     const findings = checkMdx(body(text));
-    expect(findings.map((f) => `${f.rule} ${f.message}`).join('\n')).toMatch(new RegExp(`mdx:insecure-url .*${says.replace(/[/.]/g, '\\$&')}`));
+    expect(findings.map((f) => `${f.rule} ${f.message}`).join('\n')).toMatch(
+      new RegExp(`mdx:insecure-url .*${says.replace(/[/.]/g, '\\$&')}`),
+    );
   });
 
   it('https links in JSX pass', () => {
@@ -244,22 +331,34 @@ describe('MDX: links written as JSX follow the Markdown rules; deep nesting is a
   it('deep nesting in a file of the tree names that file', () => {
     const entry = readFileSync(path.join(FIXTURES, 'valid/content/projects/beta.mdx'), 'utf8');
     const problems = treeProblems({ 'content/projects/beta.mdx': `${entry}\n${'>'.repeat(20_000)} deep\n` });
-    expect(problems.some((p) => /^content\/projects\/beta\.mdx:\d+: mdx:nesting: /.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => /^content\/projects\/beta\.mdx:\d+: mdx:nesting: /.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 });
 
 describe('YAML: aliases and size are limited', () => {
   it('an alias bomb is refused at once instead of exhausting memory', () => {
     let yaml = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
-    for (let i = 0; i < 20; i++) yaml += `b${i}: &b${i} [${Array(9).fill(i ? `*b${i - 1}` : '*a').join(',')}]\n`;
+    for (let i = 0; i < 20; i++)
+      yaml += `b${i}: &b${i} [${Array(9)
+        .fill(i ? `*b${i - 1}` : '*a')
+        .join(',')}]\n`;
     expect(() => loadYaml(yaml)).toThrow(/maxAliases/);
   });
   it('an alias bomb in an entry is a problem naming the file', () => {
     let yaml = 'x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n';
-    for (let i = 1; i < 15; i++) yaml += `x${i}: &x${i} [${Array(10).fill(`*x${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 15; i++)
+      yaml += `x${i}: &x${i} [${Array(10)
+        .fill(`*x${i - 1}`)
+        .join(', ')}]\n`;
     const entry = readFileSync(path.join(FIXTURES, 'valid/content/projects/beta.mdx'), 'utf8');
     const problems = treeProblems({ 'content/projects/beta.mdx': entry.replace('---\n', `---\n${yaml}`) });
-    expect(problems.some((p) => /^content\/projects\/beta\.mdx:\d+: yaml:syntax: .*maxAliases/.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => /^content\/projects\/beta\.mdx:\d+: yaml:syntax: .*maxAliases/.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
   it('text over the size limit is refused before parsing', () => {
     expect(() => loadYaml('a: b\n', { maxBytes: 3 })).toThrow(/at most 3/);
@@ -267,16 +366,21 @@ describe('YAML: aliases and size are limited', () => {
 });
 
 describe('CSV: formulas are neutralised (OWASP)', () => {
-  it.each([['=HYPERLINK("https://evil.example.org","x")'], ['+1+1'], ['-2+3'], ['@SUM(A1)'], ['\t=1'], ['\r=1']])('%j starts with a quote', (value) => {
-    const field = csvField(value);
-    expect(field.replace(/^"/, '').startsWith("'")).toBe(true);
-  });
+  it.each([['=HYPERLINK("https://evil.example.org","x")'], ['+1+1'], ['-2+3'], ['@SUM(A1)'], ['\t=1'], ['\r=1']])(
+    '%j starts with a quote',
+    (value) => {
+      const field = csvField(value);
+      expect(field.replace(/^"/, '').startsWith("'")).toBe(true);
+    },
+  );
   it('numbers, including negative ones, stay numbers', () => {
     expect(csvField(-5)).toBe('-5');
     expect(csvField('Example Corp')).toBe('Example Corp');
   });
   it('an entry name written as a formula is neutralised in projects.csv', () => {
-    const csv = projectsCsv([project('alpha', { name: '=cmd|"/c calc"!A1' })], { project: (slug) => `https://example.org/projects/${slug}/` });
+    const csv = projectsCsv([project('alpha', { name: '=cmd|"/c calc"!A1' })], {
+      project: (slug) => `https://example.org/projects/${slug}/`,
+    });
     const row = csv.split('\r\n')[1];
     expect(row).toContain(`"'=cmd|""/c calc""!A1"`);
     expect(row).not.toMatch(/(^|,)=/);
@@ -286,6 +390,8 @@ describe('CSV: formulas are neutralised (OWASP)', () => {
 describe('the real content passes every check above', () => {
   it('validate finds no problem in content/ and public/', () => {
     const root = path.join(import.meta.dirname, '../..');
-    expect(validateContent({ contentDir: path.join(root, 'content'), cwd: root }).problems.map(formatProblem)).toEqual([]);
+    expect(validateContent({ contentDir: path.join(root, 'content'), cwd: root }).problems.map(formatProblem)).toEqual(
+      [],
+    );
   });
 });

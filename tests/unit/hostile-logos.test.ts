@@ -15,39 +15,94 @@ import { makeTree } from '../helpers/validation-tree.ts';
 const SVG = 'http://www.w3.org/2000/svg';
 const clean = `<svg xmlns="${SVG}" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123456"/></svg>`;
 /** A logo with `inner` added after its rectangle, and extra attributes on the root. */
-const logo = (inner: string, rootAttrs = '') => `<svg xmlns="${SVG}"${rootAttrs} viewBox="0 0 10 10"><rect width="10" height="10" fill="#123456"/>${inner}</svg>`;
+const logo = (inner: string, rootAttrs = '') =>
+  `<svg xmlns="${SVG}"${rootAttrs} viewBox="0 0 10 10"><rect width="10" height="10" fill="#123456"/>${inner}</svg>`;
 
 describe('logos: namespaces resolved, allowlist kept, served as checked', () => {
   it.each([
-    ['an SVG script under a prefix', logo('<x:script xmlns:x="http://www.w3.org/2000/svg">alert(1)</x:script>'), '<x:script>'],
-    ['an SVG script under a prefix declared on the root', logo('<x:script>alert(1)</x:script>', ' xmlns:x="http://www.w3.org/2000/svg"'), '<x:script>'],
-    ['an XHTML script', logo('<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>'), '<script> (namespace "http://www.w3.org/1999/xhtml")'],
-    ['an XHTML script under a prefix', logo('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'), '<h:script>'],
+    [
+      'an SVG script under a prefix',
+      logo('<x:script xmlns:x="http://www.w3.org/2000/svg">alert(1)</x:script>'),
+      '<x:script>',
+    ],
+    [
+      'an SVG script under a prefix declared on the root',
+      logo('<x:script>alert(1)</x:script>', ' xmlns:x="http://www.w3.org/2000/svg"'),
+      '<x:script>',
+    ],
+    [
+      'an XHTML script',
+      logo('<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>'),
+      '<script> (namespace "http://www.w3.org/1999/xhtml")',
+    ],
+    [
+      'an XHTML script under a prefix',
+      logo('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'),
+      '<h:script>',
+    ],
     ['a plain script', logo('<script>alert(1)</script>'), '<script>'],
     ['a script in CDATA', logo('<script><![CDATA[alert(1)]]></script>'), '<script>'],
-    ['a prefixed foreignObject', logo('<s:foreignObject xmlns:s="http://www.w3.org/2000/svg"><div xmlns="http://www.w3.org/1999/xhtml">x</div></s:foreignObject>'), '<s:foreignObject>'],
+    [
+      'a prefixed foreignObject',
+      logo(
+        '<s:foreignObject xmlns:s="http://www.w3.org/2000/svg"><div xmlns="http://www.w3.org/1999/xhtml">x</div></s:foreignObject>',
+      ),
+      '<s:foreignObject>',
+    ],
     ['an image of a file', logo('<image href="/etc/hostname" width="10" height="10"/>'), '<image>'],
-    ['a prefixed image with a prefixed href', logo('<i:image xmlns:i="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink" l:href="/path/outside/the/repo.png"/>'), '<i:image>'],
-    ['a use of another file via a prefixed href', logo('<use xmlns:l="http://www.w3.org/1999/xlink" l:href="other.svg#x"/>'), 'l:href= on <use>'],
+    [
+      'a prefixed image with a prefixed href',
+      logo(
+        '<i:image xmlns:i="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink" l:href="/path/outside/the/repo.png"/>',
+      ),
+      '<i:image>',
+    ],
+    [
+      'a use of another file via a prefixed href',
+      logo('<use xmlns:l="http://www.w3.org/1999/xlink" l:href="other.svg#x"/>'),
+      'l:href= on <use>',
+    ],
     ['a use of another file via href', logo('<use href="https://evil.example.org/x.svg#a"/>'), 'href= on <use>'],
     ['a link', logo('<a href="javascript:alert(1)"><rect width="1" height="1"/></a>'), '<a>'],
-    ['SMIL animate setting an href', logo('<use href="#r"><animate attributeName="href" to="javascript:alert(1)"/></use>'), '<animate>'],
+    [
+      'SMIL animate setting an href',
+      logo('<use href="#r"><animate attributeName="href" to="javascript:alert(1)"/></use>'),
+      '<animate>',
+    ],
     ['SMIL set', logo('<set attributeName="href" to="data:text/html,x"/>'), '<set>'],
     ['an event handler', logo('<circle r="1" onclick="alert(1)"/>'), 'onclick= on <circle>'],
-    ['a prefixed event handler', logo('<circle r="1" e:onload="alert(1)" xmlns:e="http://www.w3.org/2000/svg"/>'), 'e:onload= on <circle>'],
+    [
+      'a prefixed event handler',
+      logo('<circle r="1" e:onload="alert(1)" xmlns:e="http://www.w3.org/2000/svg"/>'),
+      'e:onload= on <circle>',
+    ],
     ['a style element', logo('<style>@import url(https://evil.example.org/x.css);</style>'), '<style>'],
     ['a style attribute', logo('<circle r="1" style="fill:url(https://evil.example.org/x)"/>'), 'style= on <circle>'],
-    ['an external url() in a presentation attribute', logo('<circle r="1" fill="url(https://evil.example.org/x.svg#g)"/>'), 'fill= on <circle>'],
+    [
+      'an external url() in a presentation attribute',
+      logo('<circle r="1" fill="url(https://evil.example.org/x.svg#g)"/>'),
+      'fill= on <circle>',
+    ],
     ['an feImage', logo('<filter id="f"><feImage href="/etc/passwd"/></filter>'), '<feImage>'],
-    ['an element in no namespace', `<svg xmlns="${SVG}" viewBox="0 0 1 1"><g xmlns=""><script>alert(1)</script></g></svg>`, '<g> (namespace "none")'],
+    [
+      'an element in no namespace',
+      `<svg xmlns="${SVG}" viewBox="0 0 1 1"><g xmlns=""><script>alert(1)</script></g></svg>`,
+      '<g> (namespace "none")',
+    ],
     ['an editor namespace attribute', logo('<g v:layer="x" xmlns:v="http://vectornator.io"/>'), 'v:layer= on <g>'],
-    ['a processing instruction', `<?xml-stylesheet href="https://evil.example.org/x.xsl"?>${clean}`, '<?xml-stylesheet?>'],
+    [
+      'a processing instruction',
+      `<?xml-stylesheet href="https://evil.example.org/x.xsl"?>${clean}`,
+      '<?xml-stylesheet?>',
+    ],
   ])('%s is removed, and validate names it', (_what, text, removed) => {
     const result = sanitizeSvg(text);
     expect(result.fatal).toBeUndefined();
     expect(result.removed.map((r) => r.what).join('\n')).toContain(removed);
     // The sanitized form keeps no script, foreign content, image, animation or outside reference.
-    expect(result.output).not.toMatch(/script|foreignObject|image|animate|<set|onclick|onload|style|https:|\/etc|javascript/i);
+    expect(result.output).not.toMatch(
+      /script|foreignObject|image|animate|<set|onclick|onload|style|https:|\/etc|javascript/i,
+    );
     expect(logoProblems(result.output!)).toEqual([]);
     const problems = logoProblems(text);
     expect(problems.length).toBeGreaterThan(0);
@@ -59,9 +114,21 @@ describe('logos: namespaces resolved, allowlist kept, served as checked', () => 
     ['an entity expansion', `<svg xmlns="${SVG}"><text>&x;</text></svg>`, 'not well-formed XML'],
     ['two root elements', `${clean}${clean}`, 'a second root element'],
     ['an HTML root', '<html><script>alert(1)</script></html>', 'the root element is <html>'],
-    ['an svg root in the wrong namespace', '<svg xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></svg>', 'the root element is <svg>'],
-    ['no viewBox or size', `<svg xmlns="${SVG}"><rect width="1" height="1"/></svg>`, 'expected a viewBox or width and height'],
-    ['elements nested 10,000 deep', `<svg xmlns="${SVG}" viewBox="0 0 1 1">${'<g>'.repeat(10_000)}${'</g>'.repeat(10_000)}</svg>`, 'nested more than 200 deep'],
+    [
+      'an svg root in the wrong namespace',
+      '<svg xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></svg>',
+      'the root element is <svg>',
+    ],
+    [
+      'no viewBox or size',
+      `<svg xmlns="${SVG}"><rect width="1" height="1"/></svg>`,
+      'expected a viewBox or width and height',
+    ],
+    [
+      'elements nested 10,000 deep',
+      `<svg xmlns="${SVG}" viewBox="0 0 1 1">${'<g>'.repeat(10_000)}${'</g>'.repeat(10_000)}</svg>`,
+      'nested more than 200 deep',
+    ],
     ['not XML at all', 'GIF89a', 'not well-formed XML'],
   ])('%s is refused as a whole', (_what, text, says) => {
     const problems = logoProblems(text);
@@ -78,12 +145,18 @@ describe('logos: namespaces resolved, allowlist kept, served as checked', () => 
   });
 
   it('a file that differs only in form (a comment, an XML declaration) is refused: it is served as it is', () => {
-    for (const text of [`<?xml version="1.0"?>${clean}`, `${clean}<!-- note -->`, clean.replace('"0 0 10 10"', "'0 0 10 10'")])
+    for (const text of [
+      `<?xml version="1.0"?>${clean}`,
+      `${clean}<!-- note -->`,
+      clean.replace('"0 0 10 10"', "'0 0 10 10'"),
+    ])
       expect(logoProblems(text).map((p) => p.rule)).toEqual(['logo:canonical']);
   });
 
   it('sanitizing is idempotent', () => {
-    const once = sanitizeSvg(logo('<x:script xmlns:x="http://www.w3.org/2000/svg">1</x:script><g onclick="x"/>')).output!;
+    const once = sanitizeSvg(
+      logo('<x:script xmlns:x="http://www.w3.org/2000/svg">1</x:script><g onclick="x"/>'),
+    ).output!;
     expect(sanitizeSvg(once)).toEqual({ output: once, removed: [] });
   });
 });
@@ -102,28 +175,62 @@ describe('public/: only an allowlist of files, every SVG checked', () => {
     }
   }
 
-  it.each([['evil.html'], ['logos/alpha.SVG'], ['logos/evil.svgz'], ['logos/nested/x.svg'], ['x.js'], ['.htaccess'], ['figures/x.html'], ['logos/Upper.svg']])('%s is an error naming it', (rel) => {
+  it.each([
+    ['evil.html'],
+    ['logos/alpha.SVG'],
+    ['logos/evil.svgz'],
+    ['logos/nested/x.svg'],
+    ['x.js'],
+    ['.htaccess'],
+    ['figures/x.html'],
+    ['logos/Upper.svg'],
+  ])('%s is an error naming it', (rel) => {
     const problems = publicProblems({ [rel]: clean });
-    expect(problems.some((p) => p.startsWith(`public/${rel}:1: file:unexpected: `)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(`public/${rel}:1: file:unexpected: `)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
-  it.each([['logos/gamma.svg'], ['figures/chart.svg'], ['favicon.svg']])('a script in %s is an error naming it', (rel) => {
-    const problems = publicProblems({ [rel]: logo('<x:script xmlns:x="http://www.w3.org/2000/svg">alert(1)</x:script>') });
-    expect(problems.some((p) => p.startsWith(`public/${rel}:1: logo:removed: <x:script>`)), problems.join('\n')).toBe(true);
-  });
+  it.each([['logos/gamma.svg'], ['figures/chart.svg'], ['favicon.svg']])(
+    'a script in %s is an error naming it',
+    (rel) => {
+      const problems = publicProblems({
+        [rel]: logo('<x:script xmlns:x="http://www.w3.org/2000/svg">alert(1)</x:script>'),
+      });
+      expect(
+        problems.some((p) => p.startsWith(`public/${rel}:1: logo:removed: <x:script>`)),
+        problems.join('\n'),
+      ).toBe(true);
+    },
+  );
 
   it('the allowed files pass', () => {
-    expect(publicProblems({ 'logos/gamma.svg': clean, 'favicon.svg': clean, '.nojekyll': '', 'theme.js': '' })).toEqual([]);
+    expect(publicProblems({ 'logos/gamma.svg': clean, 'favicon.svg': clean, '.nojekyll': '', 'theme.js': '' })).toEqual(
+      [],
+    );
   });
 });
 
 describe('the share-image renderer loads nothing but the SVG and the bundled fonts', () => {
   it.each([
     ['an image', `<svg xmlns="${SVG}" width="4" height="4"><image href="/etc/hostname" width="4" height="4"/></svg>`],
-    ['a prefixed image', `<svg xmlns="${SVG}" xmlns:i="${SVG}" width="4" height="4"><i:image href="/etc/hostname" width="4" height="4"/></svg>`],
-    ['a use of a file', `<svg xmlns="${SVG}" xmlns:l="http://www.w3.org/1999/xlink" width="4" height="4"><use l:href="/tmp/x.svg#a"/></svg>`],
-    ['an feImage', `<svg xmlns="${SVG}" width="4" height="4"><filter id="f"><feImage href="file:///etc/hostname"/></filter></svg>`],
-    ['an external url()', `<svg xmlns="${SVG}" width="4" height="4"><rect width="4" height="4" fill="url(/tmp/x.svg#g)"/></svg>`],
+    [
+      'a prefixed image',
+      `<svg xmlns="${SVG}" xmlns:i="${SVG}" width="4" height="4"><i:image href="/etc/hostname" width="4" height="4"/></svg>`,
+    ],
+    [
+      'a use of a file',
+      `<svg xmlns="${SVG}" xmlns:l="http://www.w3.org/1999/xlink" width="4" height="4"><use l:href="/tmp/x.svg#a"/></svg>`,
+    ],
+    [
+      'an feImage',
+      `<svg xmlns="${SVG}" width="4" height="4"><filter id="f"><feImage href="file:///etc/hostname"/></filter></svg>`,
+    ],
+    [
+      'an external url()',
+      `<svg xmlns="${SVG}" width="4" height="4"><rect width="4" height="4" fill="url(/tmp/x.svg#g)"/></svg>`,
+    ],
   ])('%s is refused before resvg sees it', (_what, svg) => {
     expect(externalReference(svg)).toBeDefined();
     expect(() => renderPng(svg)).toThrow(/refusing to render an SVG that refers to something outside it/);
@@ -136,7 +243,10 @@ describe('the share-image renderer loads nothing but the SVG and the bundled fon
   });
 
   it('the renderer is configured without system fonts', async () => {
-    const source = (await import('node:fs')).readFileSync(path.join(import.meta.dirname, '../../src/og/render-png.ts'), 'utf8');
+    const source = (await import('node:fs')).readFileSync(
+      path.join(import.meta.dirname, '../../src/og/render-png.ts'),
+      'utf8',
+    );
     expect(source).toContain('loadSystemFonts: false');
   });
 });

@@ -78,12 +78,17 @@ describe('compareWithLandscape', () => {
     expect(text).toContain('a.mdx (Alpha)\n  maturity: sandbox → incubating\n');
     expect(text).toContain('  dates.incubating: (none) → 2021-03-04 (added)\n');
     expect(text).toContain('  dates.graduated: 2024-01-01 → (none) (removed from the landscape)\n');
-    expect(text).toContain('  homepage: https://old.example.org/ → https://alpha.example.org/ (landscape has http://alpha.example.org/; compared as https://)\n');
+    expect(text).toContain(
+      '  homepage: https://old.example.org/ → https://alpha.example.org/ (landscape has http://alpha.example.org/; compared as https://)\n',
+    );
     expect(text).toContain('Drift: 5 fields differ in 1 entry. Run with --write to update the entries.');
   });
 
   it('lists entries whose landscapeName names no project item', () => {
-    const report = compareWithLandscape([{ file: 'w.mdx', data: { ...alpha, landscapeName: 'Alpha (wasm)' } }], projects);
+    const report = compareWithLandscape(
+      [{ file: 'w.mdx', data: { ...alpha, landscapeName: 'Alpha (wasm)' } }],
+      projects,
+    );
     expect(report.notFound).toEqual([{ file: 'w.mdx', landscapeName: 'Alpha (wasm)' }]);
     expect(isInSync(report)).toBe(false);
     expect(formatDriftReport(report)).toContain('w.mdx: landscapeName "Alpha (wasm)"');
@@ -96,7 +101,9 @@ describe('compareWithLandscape', () => {
     const report = compareWithLandscape([{ file: 'b.mdx', data: beta }], archived);
     expect(report.newlyArchived).toEqual([{ file: 'b.mdx', name: 'Beta', archived: '2025-09-19' }]);
     expect(report.drifted[0].changes.map((c) => c.field)).toEqual(['maturity', 'dates.archived']);
-    expect(formatDriftReport(report)).toContain('Newly archived (archived in the landscape, not in the catalog):\n  b.mdx (Beta): archived 2025-09-19');
+    expect(formatDriftReport(report)).toContain(
+      'Newly archived (archived in the landscape, not in the catalog):\n  b.mdx (Beta): archived 2025-09-19',
+    );
   });
 
   it('keeps required fields the landscape leaves empty, as warnings that do not count as drift', () => {
@@ -108,7 +115,10 @@ describe('compareWithLandscape', () => {
   });
 
   it('accepts dates given as Date objects by other YAML parsers', () => {
-    const withDates = { ...alpha, dates: { accepted: new Date('2020-01-02T00:00:00Z'), incubating: new Date('2021-03-04T00:00:00Z') } };
+    const withDates = {
+      ...alpha,
+      dates: { accepted: new Date('2020-01-02T00:00:00Z'), incubating: new Date('2021-03-04T00:00:00Z') },
+    };
     expect(isInSync(compareWithLandscape([{ file: 'a.mdx', data: withDates }], projects))).toBe(true);
   });
 });

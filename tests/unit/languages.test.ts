@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AMBIGUOUS_EXTENSIONS, buildLanguageTable, languageByAlias, languageOf, linguistTable, loadLinguistTable } from '../../scripts/lib/languages.ts';
+import {
+  AMBIGUOUS_EXTENSIONS,
+  buildLanguageTable,
+  languageByAlias,
+  languageOf,
+  linguistTable,
+  loadLinguistTable,
+} from '../../scripts/lib/languages.ts';
 import { PATH_RULES, exclusionOf, pathRuleOf } from '../../src/data/linguist-rules.ts';
 
 const name = (p: string) => languageOf(p)?.name;
@@ -17,9 +24,9 @@ describe('languages from linguist', () => {
   });
 
   it('knows every programming language of linguist-languages, by extension and file name', () => {
-    expect(['a.rs', 'b.go', 'c.c', 'd.cpp', 'e.py', 'f.ts', 'g.java', 'h.cs', 'i.kt', 'j.rb', 'k.swift', 'l.zig'].map(name)).toEqual([
-      'Rust', 'Go', 'C', 'C++', 'Python', 'TypeScript', 'Java', 'C#', 'Kotlin', 'Ruby', 'Swift', 'Zig',
-    ]);
+    expect(
+      ['a.rs', 'b.go', 'c.c', 'd.cpp', 'e.py', 'f.ts', 'g.java', 'h.cs', 'i.kt', 'j.rb', 'k.swift', 'l.zig'].map(name),
+    ).toEqual(['Rust', 'Go', 'C', 'C++', 'Python', 'TypeScript', 'Java', 'C#', 'Kotlin', 'Ruby', 'Swift', 'Zig']);
     expect(languageOf('Makefile')).toEqual({ name: 'Makefile', type: 'programming' });
     expect(languageOf('docs/README.md')).toEqual({ name: 'Markdown', type: 'prose' });
     expect(languageOf('Cargo.lock')?.type).not.toBe('programming');
@@ -41,7 +48,10 @@ describe('languages from linguist', () => {
     expect(name('a.inc')).toBeUndefined();
     expect(name('_helpers.tpl')).toBe('Go Template');
     const t = linguistTable();
-    expect(t.ambiguous.get('.rs')).toEqual({ chosen: 'Rust', candidates: expect.arrayContaining(['Rust', 'RenderScript']) });
+    expect(t.ambiguous.get('.rs')).toEqual({
+      chosen: 'Rust',
+      candidates: expect.arrayContaining(['Rust', 'RenderScript']),
+    });
     for (const [ext, { language }] of Object.entries(AMBIGUOUS_EXTENSIONS)) {
       if (language !== null) expect(t.byExtension.get(ext)?.name, ext).toBe(language);
     }
@@ -70,7 +80,17 @@ describe('languages from linguist', () => {
 
 describe('default path rules', () => {
   it('leaves out vendored directories at any depth', () => {
-    for (const p of ['vendor/x.go', 'a/vendor/x.rs', 'third_party/x.c', 'a/third-party/x.c', '3rdparty/x.c', 'web/node_modules/p/x.js', 'deps/x.c', 'Godeps/x.go', 'app.min.js'])
+    for (const p of [
+      'vendor/x.go',
+      'a/vendor/x.rs',
+      'third_party/x.c',
+      'a/third-party/x.c',
+      '3rdparty/x.c',
+      'web/node_modules/p/x.js',
+      'deps/x.c',
+      'Godeps/x.go',
+      'app.min.js',
+    ])
       expect(pathRuleOf(p)?.kind, p).toBe('vendored');
     expect(pathRuleOf('a/deps/x.c')).toBeUndefined(); // deps/ only at the top
     expect(pathRuleOf('src/vendor.rs')).toBeUndefined();
@@ -79,19 +99,41 @@ describe('default path rules', () => {
   });
 
   it('leaves out docs, examples, samples and demos at the top only', () => {
-    for (const p of ['docs/a.rs', 'doc/a.rs', 'Docs/a.rs', 'examples/a.rs', 'samples/a.rs', 'sample/a.rs', 'demo/a.rs', 'demos/a.rs', 'x/documentation/a.py'])
+    for (const p of [
+      'docs/a.rs',
+      'doc/a.rs',
+      'Docs/a.rs',
+      'examples/a.rs',
+      'samples/a.rs',
+      'sample/a.rs',
+      'demo/a.rs',
+      'demos/a.rs',
+      'x/documentation/a.py',
+    ])
       expect(pathRuleOf(p)?.kind, p).toBe('documentation');
-    for (const p of ['crates/a/examples/e.rs', 'src/docs/d.rs', 'x/samples/s.rs', 'examples.rs']) expect(pathRuleOf(p), p).toBeUndefined();
+    for (const p of ['crates/a/examples/e.rs', 'src/docs/d.rs', 'x/samples/s.rs', 'examples.rs'])
+      expect(pathRuleOf(p), p).toBeUndefined();
   });
 
   it('leaves out generated code recognised by its file name', () => {
-    for (const p of ['api/x.pb.go', 'api/x.pb.gw.go', 'x_pb2.py', 'x_pb2_grpc.py', 'a.pb.cc', 'a.pb.h', 'pkg/zz_generated.deepcopy.go'])
+    for (const p of [
+      'api/x.pb.go',
+      'api/x.pb.gw.go',
+      'x_pb2.py',
+      'x_pb2_grpc.py',
+      'a.pb.cc',
+      'a.pb.h',
+      'pkg/zz_generated.deepcopy.go',
+    ])
       expect(pathRuleOf(p)?.kind, p).toBe('generated');
     expect(pathRuleOf('src/proto.rs')).toBeUndefined(); // generated Rust counts unless .gitattributes says so
   });
 
   it('lets .gitattributes set and unset every kind', () => {
-    expect(exclusionOf('src/a.rs', { 'linguist-generated': 'set' })).toEqual({ kind: 'generated', label: '.gitattributes linguist-generated' });
+    expect(exclusionOf('src/a.rs', { 'linguist-generated': 'set' })).toEqual({
+      kind: 'generated',
+      label: '.gitattributes linguist-generated',
+    });
     expect(exclusionOf('src/a.rs', { 'linguist-vendored': 'true' })?.kind).toBe('vendored');
     expect(exclusionOf('src/a.rs', { 'linguist-documentation': 'set' })?.kind).toBe('documentation');
     expect(exclusionOf('vendor/a.rs', { 'linguist-vendored': 'unset' })).toBeUndefined();

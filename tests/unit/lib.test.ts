@@ -51,7 +51,10 @@ describe('site options', () => {
     expect(siteOptions({})).toEqual({ site: 'http://localhost:4321', base: '/' });
     expect(normaliseBase('cncf-rust-catalog')).toBe('/cncf-rust-catalog/');
     expect(normaliseBase('//a/b//')).toBe('/a/b/');
-    expect(siteOptions({ SITE_URL: 'https://me.github.io/', BASE_PATH: '/x' })).toEqual({ site: 'https://me.github.io', base: '/x/' });
+    expect(siteOptions({ SITE_URL: 'https://me.github.io/', BASE_PATH: '/x' })).toEqual({
+      site: 'https://me.github.io',
+      base: '/x/',
+    });
   });
   it('refuses a site that is not a URL', () => {
     expect(() => siteOptions({ SITE_URL: 'me.github.io' })).toThrow(/SITE_URL must be an absolute URL/);
@@ -62,7 +65,9 @@ describe('site options', () => {
     const explicit = repoOptions({ REPO_URL: 'https://github.com/a/b/', REPO_BRANCH: 'dev', GITHUB_REPOSITORY: 'x/y' });
     const links = contributionLinks(explicit, 'tikv', 'TiKV');
     expect(links.edit).toBe('https://github.com/a/b/edit/dev/content/projects/tikv.mdx');
-    expect(links.correction).toBe('https://github.com/a/b/issues/new?template=correct-data.yml&title=Correction%3A%20TiKV');
+    expect(links.correction).toBe(
+      'https://github.com/a/b/issues/new?template=correct-data.yml&title=Correction%3A%20TiKV',
+    );
   });
 });
 
@@ -71,8 +76,16 @@ describe('projects and stats', () => {
     const p = project('a', {
       categories: [{ id: 'storage' }, 'edge'],
       rustRepos: [
-        { repo: 'a/one', role: 'r', measurement: measurement({ files: 2, bytes: 100, lines: 10, codeLines: 8, bytesRaw: 100 }) },
-        { repo: 'a/two', role: 'r', measurement: measurement({ files: 3, bytes: 50, lines: 5, codeLines: 4, bytesRaw: 60 }) },
+        {
+          repo: 'a/one',
+          role: 'r',
+          measurement: measurement({ files: 2, bytes: 100, lines: 10, codeLines: 8, bytesRaw: 100 }),
+        },
+        {
+          repo: 'a/two',
+          role: 'r',
+          measurement: measurement({ files: 3, bytes: 50, lines: 5, codeLines: 4, bytesRaw: 60 }),
+        },
       ],
     });
     expect(p.categories).toEqual(['storage', 'edge']);
@@ -80,13 +93,30 @@ describe('projects and stats', () => {
     expect(refId({ id: 'x' })).toBe('x');
   });
   it('does not count a repository without Rust', () => {
-    expect(rustTotals([{ repo: 'a/b', role: 'r', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0 }) }]).repos).toBe(0);
+    expect(
+      rustTotals([
+        {
+          repo: 'a/b',
+          role: 'r',
+          measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0 }),
+        },
+      ]).repos,
+    ).toBe(0);
   });
   it('counts by maturity and usage and leaves none-found out of the Rust totals', () => {
     const projects = [
       project('a', { maturity: 'graduated', dates: { accepted: '2017-01-01', graduated: '2020-01-01' } }),
       project('b', { rustUsage: 'component' }),
-      project('c', { rustUsage: 'none-found', rustRepos: [{ repo: 'c/c', role: 'r', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0 }) }] }),
+      project('c', {
+        rustUsage: 'none-found',
+        rustRepos: [
+          {
+            repo: 'c/c',
+            role: 'r',
+            measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0 }),
+          },
+        ],
+      }),
     ];
     const stats = catalogStats(projects);
     expect(stats.projects).toBe(3);
@@ -97,13 +127,23 @@ describe('projects and stats', () => {
     expect(stats.totals.lines).toBe(2_000);
   });
   it('sorts by name without regard to case', () => {
-    const names = [project('b', { name: 'bootc' }), project('a', { name: 'Akri' }), project('c', { name: 'Chaos Mesh' })].sort(byName).map((p) => p.name);
+    const names = [
+      project('b', { name: 'bootc' }),
+      project('a', { name: 'Akri' }),
+      project('c', { name: 'Chaos Mesh' }),
+    ]
+      .sort(byName)
+      .map((p) => p.name);
     expect(names).toEqual(['Akri', 'bootc', 'Chaos Mesh']);
   });
   it('gives the range of measurement dates', () => {
     const range = measurementRange([
-      project('a', { rustRepos: [{ repo: 'a/a', role: 'r', measurement: measurement({ commitDate: '2024-02-09T14:18:44-08:00' }) }] }),
-      project('b', { rustRepos: [{ repo: 'b/b', role: 'r', measurement: measurement({ commitDate: '2026-08-22T02:57:40+05:30' }) }] }),
+      project('a', {
+        rustRepos: [{ repo: 'a/a', role: 'r', measurement: measurement({ commitDate: '2024-02-09T14:18:44-08:00' }) }],
+      }),
+      project('b', {
+        rustRepos: [{ repo: 'b/b', role: 'r', measurement: measurement({ commitDate: '2026-08-22T02:57:40+05:30' }) }],
+      }),
     ]);
     expect(range).toEqual({ oldest: '2024-02-09', newest: '2026-08-22' });
     expect(measurementRange([])).toBeUndefined();
@@ -117,7 +157,14 @@ describe('groups', () => {
     { id: 'empty', name: 'Aardvark', description: 'd' },
   ];
   it('groups projects per term in term order, sorted by name, keeping empty terms', () => {
-    const groups = groupProjects(terms, [project('z', { name: 'Zed', categories: ['storage', 'edge'] }), project('a', { name: 'Ant', categories: ['storage'] })], (p) => p.categories);
+    const groups = groupProjects(
+      terms,
+      [
+        project('z', { name: 'Zed', categories: ['storage', 'edge'] }),
+        project('a', { name: 'Ant', categories: ['storage'] }),
+      ],
+      (p) => p.categories,
+    );
     expect(groups.map((g) => [g.term.id, g.projects.map((p) => p.name)])).toEqual([
       ['storage', ['Ant', 'Zed']],
       ['edge', ['Zed']],
@@ -131,7 +178,10 @@ describe('groups', () => {
 
 describe('references', () => {
   it('names the file, field and valid ids of a dangling reference', () => {
-    const problems = danglingReferences([project('a', { categories: ['nope'], sources: ['ghost'] })], { categories: ['storage', 'edge'], sources: ['cncf-landscape'] });
+    const problems = danglingReferences([project('a', { categories: ['nope'], sources: ['ghost'] })], {
+      categories: ['storage', 'edge'],
+      sources: ['cncf-landscape'],
+    });
     expect(problems).toEqual([
       'content/projects/a.mdx: categories: unknown category "nope" (expected one of storage, edge)',
       'content/projects/a.mdx: sources: unknown source "ghost" (expected one of cncf-landscape)',
@@ -142,7 +192,10 @@ describe('references', () => {
 
 describe('svg', () => {
   it('reads the size from the viewBox, else width and height', () => {
-    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60">')).toEqual({ width: 120, height: 60 });
+    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60">')).toEqual({
+      width: 120,
+      height: 60,
+    });
     expect(svgSize('<?xml version="1.0"?><svg width="32px" height="16">')).toEqual({ width: 32, height: 16 });
     expect(() => svgSize('<svg>')).toThrow(/viewBox/);
     expect(() => svgSize('<html>')).toThrow(/<svg>/);

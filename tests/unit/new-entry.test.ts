@@ -3,7 +3,13 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LandscapeProject } from '../../scripts/lib/landscape.ts';
-import { findLandscapeItem, placeholderLogo, scaffoldEntry, titleFromSlug, toHttps } from '../../scripts/lib/new-entry.ts';
+import {
+  findLandscapeItem,
+  placeholderLogo,
+  scaffoldEntry,
+  titleFromSlug,
+  toHttps,
+} from '../../scripts/lib/new-entry.ts';
 import { formatProblem, validateContent } from '../../src/validation/index.ts';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { makeTree } from '../helpers/validation-tree.ts';
@@ -28,7 +34,13 @@ afterEach(() => {
 
 describe('scaffoldEntry', () => {
   it('prefills landscape facts and upgrades http links to https', () => {
-    const text = scaffoldEntry({ slug: 'curve', item: curve, categoryId: 'storage', sourceIds: ['cncf-landscape'], today: '2026-11-22' });
+    const text = scaffoldEntry({
+      slug: 'curve',
+      item: curve,
+      categoryId: 'storage',
+      sourceIds: ['cncf-landscape'],
+      today: '2026-11-22',
+    });
     expect(frontmatter(text)).toMatchObject({
       name: 'Curve',
       landscapeName: 'Curve',
@@ -48,20 +60,41 @@ describe('scaffoldEntry', () => {
 
   it('passes the project schema with and without a landscape item', () => {
     for (const item of [curve, undefined]) {
-      const text = scaffoldEntry({ slug: 'new-thing', item, categoryId: 'storage', sourceIds: ['cncf-landscape'], today: '2026-11-22' });
+      const text = scaffoldEntry({
+        slug: 'new-thing',
+        item,
+        categoryId: 'storage',
+        sourceIds: ['cncf-landscape'],
+        today: '2026-11-22',
+      });
       expect(projectFrontmatterSchema.safeParse(frontmatter(text)).error?.issues).toBeUndefined();
     }
   });
 
   it('marks every guessed value when the project is not in the landscape', () => {
-    const text = scaffoldEntry({ slug: 'new-thing', categoryId: 'storage', sourceIds: ['cncf-landscape'], today: '2026-11-22' });
-    expect(frontmatter(text)).toMatchObject({ name: 'New Thing', maturity: 'sandbox', dates: { accepted: '2026-11-22' } });
+    const text = scaffoldEntry({
+      slug: 'new-thing',
+      categoryId: 'storage',
+      sourceIds: ['cncf-landscape'],
+      today: '2026-11-22',
+    });
+    expect(frontmatter(text)).toMatchObject({
+      name: 'New Thing',
+      maturity: 'sandbox',
+      dates: { accepted: '2026-11-22' },
+    });
     for (const field of ['landscapeName', 'maturity', 'accepted', 'category', 'subcategory', 'homepage', 'repository'])
       expect(text).toMatch(new RegExp(`^\\s*${field}: .*# FILL IN: not found in landscape.yml$`, 'm'));
   });
 
   it('quotes names that YAML would misread', () => {
-    const text = scaffoldEntry({ slug: 'odd', name: 'Yes: #1 "quoted"', categoryId: 'storage', sourceIds: ['s'], today: '2026-11-22' });
+    const text = scaffoldEntry({
+      slug: 'odd',
+      name: 'Yes: #1 "quoted"',
+      categoryId: 'storage',
+      sourceIds: ['s'],
+      today: '2026-11-22',
+    });
     expect(frontmatter(text).name).toBe('Yes: #1 "quoted"');
   });
 });
@@ -92,7 +125,10 @@ describe('a scaffolded entry', () => {
   it('validates in a content tree as written', () => {
     const tree = makeTree();
     cleanups.push(tree.cleanup);
-    for (const [slug, item] of [['curve', curve], ['new-thing', undefined]] as const) {
+    for (const [slug, item] of [
+      ['curve', curve],
+      ['new-thing', undefined],
+    ] as const) {
       writeFileSync(
         path.join(tree.content, 'projects', `${slug}.mdx`),
         scaffoldEntry({ slug, item, categoryId: 'storage', sourceIds: ['cncf-landscape'], today: '2026-11-22' }),

@@ -19,12 +19,17 @@ import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {
   maturity: new Map([['graduated', 'Graduated']]),
-  usage: new Map([['component', 'Rust component'], ['none-found', 'No Rust found']]),
+  usage: new Map([
+    ['component', 'Rust component'],
+    ['none-found', 'No Rust found'],
+  ]),
 };
 
 describe('text helpers', () => {
   it('escapes the five XML specials', () => {
-    expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+    expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
+    );
   });
   it('wraps at spaces within the line length', () => {
     expect(wrapText('one two three four five', 9, 5)).toEqual(['one two', 'three', 'four five']);
@@ -55,7 +60,12 @@ describe('text helpers', () => {
 
 describe('projectCard', () => {
   it('says the name, maturity label, usage label and lines of Rust', () => {
-    const p = project('linkerd', { name: 'Linkerd', maturity: 'graduated', rustUsage: 'component', rustRepos: [{ repo: 'l/l', role: 'Proxy', measurement: measurement({ lines: 146060 }) }] });
+    const p = project('linkerd', {
+      name: 'Linkerd',
+      maturity: 'graduated',
+      rustUsage: 'component',
+      rustRepos: [{ repo: 'l/l', role: 'Proxy', measurement: measurement({ lines: 146060 }) }],
+    });
     expect(projectCard(p, labels, '<svg/>')).toEqual({
       name: 'Linkerd',
       summary: 'linkerd does things.',
@@ -67,11 +77,26 @@ describe('projectCard', () => {
     });
   });
   it('has a one-line text alternative saying the same', () => {
-    const p = project('tikv', { name: 'TiKV', maturity: 'graduated', rustRepos: [{ repo: 't/t', role: 'Main', measurement: measurement({ lines: 669829 }) }] });
-    expect(cardAlt(projectCard(p, { ...labels, usage: new Map([['pure', 'Pure Rust']]) }))).toBe('TiKV: Graduated, Pure Rust, 669,829 lines of Rust');
+    const p = project('tikv', {
+      name: 'TiKV',
+      maturity: 'graduated',
+      rustRepos: [{ repo: 't/t', role: 'Main', measurement: measurement({ lines: 669829 }) }],
+    });
+    expect(cardAlt(projectCard(p, { ...labels, usage: new Map([['pure', 'Pure Rust']]) }))).toBe(
+      'TiKV: Graduated, Pure Rust, 669,829 lines of Rust',
+    );
   });
   it('says 0 lines measured for none-found projects (their usage label says no Rust was found) and leaves out a missing logo', () => {
-    const p = project('paralus', { rustUsage: 'none-found', rustRepos: [{ repo: 'p/p', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }] });
+    const p = project('paralus', {
+      rustUsage: 'none-found',
+      rustRepos: [
+        {
+          repo: 'p/p',
+          role: 'Main',
+          measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }),
+        },
+      ],
+    });
     const card = projectCard(p, labels);
     expect(card.rustLine).toBe('0 lines of Rust measured');
     expect(card.usageLabel).toBe('No Rust found');
@@ -88,7 +113,8 @@ describe('card SVG', () => {
     maturityLabel: 'Graduated',
     usageLabel: 'Rust component',
     rustLine: '1,234 lines of Rust',
-    logoSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="red"/></svg>',
+    logoSvg:
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="red"/></svg>',
   };
   it('is a 1200×630 SVG with every text escaped and the logo nested in its box', () => {
     const svg = projectCardSvg(card);
@@ -97,7 +123,9 @@ describe('card SVG', () => {
     expect(svg).toContain('&quot;quotes&quot; &amp; ampersands.');
     expect(svg).toContain('1,234 lines of Rust');
     expect(svg).toContain('Graduated');
-    expect(svg).toContain('<svg x="884" y="114" width="212" height="212" viewBox="0 0 10 10" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10" fill="red"/></svg>');
+    expect(svg).toContain(
+      '<svg x="884" y="114" width="212" height="212" viewBox="0 0 10 10" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10" fill="red"/></svg>',
+    );
     expect(svg).not.toContain('<Mesh>');
   });
   it('leaves room for no logo when there is none', () => {
@@ -105,12 +133,19 @@ describe('card SVG', () => {
     expect(projectCardSvg(noLogo).match(/<svg\b/g)).toHaveLength(1);
   });
   it('draws the site card with its title and figures', () => {
-    const svg = siteCardSvg({ title: 'CNCF Rust Catalog', tagline: 'Tagline here.', figures: ['31 projects with Rust', '3.0M lines of Rust'] });
+    const svg = siteCardSvg({
+      title: 'CNCF Rust Catalog',
+      tagline: 'Tagline here.',
+      figures: ['31 projects with Rust', '3.0M lines of Rust'],
+    });
     expect(svg).toContain('31 projects with Rust');
     expect(svg).toContain('3.0M lines of Rust');
   });
   it('puts an icon on an opaque square', () => {
-    const svg = iconSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>', 180);
+    const svg = iconSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>',
+      180,
+    );
     expect(svg).toContain('width="180" height="180"');
     expect(svg).toContain('fill="#ffffff"');
     expect(svg).toContain('<svg x="14" y="14" width="152" height="152" viewBox="0 0 32 32"');
@@ -124,8 +159,24 @@ describe('renderPng', () => {
   it('renders a card to a 1200×630 PNG, and an icon at the asked width', () => {
     const png = renderPng(projectCardSvg({ ...card() }));
     expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
-    expect(pngSize(renderPng(iconSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>', 180)))).toEqual({ width: 180, height: 180 });
-    expect(pngSize(renderPng('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>', { width: 32 }))).toEqual({ width: 32, height: 32 });
+    expect(
+      pngSize(
+        renderPng(
+          iconSvg(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>',
+            180,
+          ),
+        ),
+      ),
+    ).toEqual({ width: 180, height: 180 });
+    expect(
+      pngSize(
+        renderPng(
+          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15"/></svg>',
+          { width: 32 },
+        ),
+      ),
+    ).toEqual({ width: 32, height: 32 });
   });
   it('draws the text (a card with a name differs from one without)', () => {
     const withName = renderPng(projectCardSvg({ ...card(), name: 'Visible' }));
@@ -136,6 +187,13 @@ describe('renderPng', () => {
     expect(() => pngSize(new Uint8Array(30))).toThrow(/PNG/);
   });
   function card() {
-    return { name: 'TiKV', summary: 'A distributed key-value store.', maturity: 'graduated', maturityLabel: 'Graduated', usageLabel: 'Pure Rust', rustLine: '669,829 lines of Rust' };
+    return {
+      name: 'TiKV',
+      summary: 'A distributed key-value store.',
+      maturity: 'graduated',
+      maturityLabel: 'Graduated',
+      usageLabel: 'Pure Rust',
+      rustLine: '669,829 lines of Rust',
+    };
   }
 });

@@ -29,7 +29,9 @@ describe('pageReferences', () => {
 
 describe('staticImports', () => {
   it('lists static imports and re-exports of minified code, not dynamic import()', () => {
-    expect(staticImports('import{a as b}from"./x.js";import"./y.js";export{c}from\'./z.js\';const d=import("./lazy.js");')).toEqual(['./x.js', './y.js', './z.js']);
+    expect(
+      staticImports('import{a as b}from"./x.js";import"./y.js";export{c}from\'./z.js\';const d=import("./lazy.js");'),
+    ).toEqual(['./x.js', './y.js', './z.js']);
   });
 });
 
@@ -44,20 +46,28 @@ describe('resolvePath', () => {
 
 describe('pageWeight', () => {
   it('adds the gzipped HTML, CSS and statically imported JS, leaving lazy imports out', () => {
-    const html = '<html><head><link rel="stylesheet" href="/b/_astro/site.css"><script src="/b/theme.js"></script><script type="module" src="/b/_astro/loader.js"></script></head><body>Hi</body></html>';
+    const html =
+      '<html><head><link rel="stylesheet" href="/b/_astro/site.css"><script src="/b/theme.js"></script><script type="module" src="/b/_astro/loader.js"></script></head><body>Hi</body></html>';
     const w = pageWeight(html, '/b/projects/a/', read);
     expect(w.css.map((a) => a.url)).toEqual(['/b/_astro/site.css']);
     expect(w.js.map((a) => a.url)).toEqual(['/b/theme.js', '/b/_astro/loader.js', '/b/_astro/chunk.js']);
     expect(w.html.gzip).toBe(gzipSize(html));
     expect(w.htmlCssGzip).toBe(gzipSize(html) + gzipSize(files['/b/_astro/site.css']));
-    expect(w.totalGzip).toBe(w.htmlCssGzip + ['/b/theme.js', '/b/_astro/loader.js', '/b/_astro/chunk.js'].reduce((s, f) => s + gzipSize(files[f]), 0));
+    expect(w.totalGzip).toBe(
+      w.htmlCssGzip +
+        ['/b/theme.js', '/b/_astro/loader.js', '/b/_astro/chunk.js'].reduce((s, f) => s + gzipSize(files[f]), 0),
+    );
     expect(w.requests).toBe(5);
     expect(w.scriptTags).toBe(2);
     expect(w.missing).toEqual([]);
   });
 
   it('reports references that are missing or on another site', () => {
-    const w = pageWeight('<link rel="stylesheet" href="/b/none.css"><script src="https://cdn.example.org/x.js"></script>', '/b/', read);
+    const w = pageWeight(
+      '<link rel="stylesheet" href="/b/none.css"><script src="https://cdn.example.org/x.js"></script>',
+      '/b/',
+      read,
+    );
     expect(w.missing).toEqual(['/b/none.css', 'https://cdn.example.org/x.js']);
   });
 });

@@ -10,7 +10,7 @@ import { OG_FONT_FAMILY } from '../../src/og/og-image.ts';
 /** Splits a PNG into chunks, checking each CRC. */
 function chunks(png: Buffer): { type: string; data: Buffer }[] {
   const list: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('ascii', at + 4, at + 8);
     const data = png.subarray(at + 8, at + 8 + length);
@@ -75,21 +75,29 @@ describe('isOpaque', () => {
 
 describe('renderPngAsync (worker pool)', () => {
   it('encodes exactly the pixels resvg draws for an opaque image', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#fff"/><circle cx="10" cy="10" r="7" fill="#c33"/><text x="20" y="15" font-size="12">Ab</text></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#fff"/><circle cx="10" cy="10" r="7" fill="#c33"/><text x="20" y="15" font-size="12">Ab</text></svg>';
     const png = Buffer.from(await renderPngAsync(svg));
     expect(pngSize(png)).toEqual({ width: 40, height: 20 });
     const idat = chunks(png).find((c) => c.type === 'IDAT')!;
-    const drawn = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: OG_FONT_FAMILY } }).render().pixels;
+    const drawn = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: OG_FONT_FAMILY },
+    }).render().pixels;
     expect(unfilter(inflateSync(idat.data), 40, 20).equals(drawn)).toBe(true);
   });
 
   it('leaves images with transparency to resvg, whose pixels are premultiplied', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="3" fill="#c33" fill-opacity=".5"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="3" fill="#c33" fill-opacity=".5"/></svg>';
     expect(Buffer.from(await renderPngAsync(svg)).equals(Buffer.from(renderPng(svg)))).toBe(true);
   });
 
   it('gives the same bytes as renderPng for many images at once, each to its own caller', async () => {
-    const svgs = Array.from({ length: 12 }, (_, i) => `<svg xmlns="http://www.w3.org/2000/svg" width="${20 + i}" height="10"><rect width="100%" height="100%" fill="#${(i * 123456).toString(16).padStart(6, '0').slice(0, 6)}"/></svg>`);
+    const svgs = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${20 + i}" height="10"><rect width="100%" height="100%" fill="#${(i * 123456).toString(16).padStart(6, '0').slice(0, 6)}"/></svg>`,
+    );
     const pngs = await Promise.all(svgs.map((svg) => renderPngAsync(svg)));
     pngs.forEach((png, i) => {
       expect(pngSize(png)).toEqual({ width: 20 + i, height: 10 });
@@ -98,14 +106,24 @@ describe('renderPngAsync (worker pool)', () => {
   });
 
   it('rejects with the error from resvg for SVG it cannot parse, and keeps working', async () => {
-    await expect(renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg"')).rejects.toThrow(/rendering a PNG failed: .*SVG data parsing failed/);
-    expect(pngSize(await renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'))).toEqual({ width: 4, height: 4 });
+    await expect(renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg"')).rejects.toThrow(
+      /rendering a PNG failed: .*SVG data parsing failed/,
+    );
+    expect(pngSize(await renderPngAsync('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'))).toEqual({
+      width: 4,
+      height: 4,
+    });
   });
 
   it('paints an opaque background under the image when asked, and takes only #rrggbb for it', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="3" fill="#c33" fill-opacity=".5"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="3" fill="#c33" fill-opacity=".5"/></svg>';
     const onWhite = svg.replace('><circle', '><rect width="8" height="8" fill="#ffffff"/><circle');
-    expect(Buffer.from(await renderPngAsync(svg, { background: '#ffffff' })).equals(Buffer.from(renderPng(onWhite)))).toBe(true);
-    expect(() => renderPng(svg, { background: 'rgba(0,0,0,.5)' })).toThrow(/background: expected an opaque #rrggbb colour/);
+    expect(
+      Buffer.from(await renderPngAsync(svg, { background: '#ffffff' })).equals(Buffer.from(renderPng(onWhite))),
+    ).toBe(true);
+    expect(() => renderPng(svg, { background: 'rgba(0,0,0,.5)' })).toThrow(
+      /background: expected an opaque #rrggbb colour/,
+    );
   });
 });

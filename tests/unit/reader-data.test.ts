@@ -6,7 +6,15 @@ import { mostRust } from '../../src/data/ranking.ts';
 import { searchAliases, withoutSingleLetters } from '../../src/data/search-index.ts';
 import { catalogStats } from '../../src/data/stats.ts';
 import { repoLinks } from '../../src/data/site-options.ts';
-import { columnTotal, facetCounts, parseState, serializeState, visibleRows, type RowData, type TableSchema } from '../../src/data/table-state.ts';
+import {
+  columnTotal,
+  facetCounts,
+  parseState,
+  serializeState,
+  visibleRows,
+  type RowData,
+  type TableSchema,
+} from '../../src/data/table-state.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 describe('Rust share', () => {
@@ -17,18 +25,37 @@ describe('Rust share', () => {
 
   it('weighs repositories by their size, not one vote each', () => {
     // 900 of 1,000 bytes and 100 of 1,000 bytes: 1,000 of 2,000, not the mean of 90% and 10% by accident.
-    expect(projectRustShare([{ bytes: 900, rustShare: 90 }, { bytes: 100, rustShare: 10 }])).toBeCloseTo(50, 6);
-    expect(projectRustShare([{ bytes: 9000, rustShare: 90 }, { bytes: 100, rustShare: 10 }])).toBeCloseTo((9100 / 11000) * 100, 6);
+    expect(
+      projectRustShare([
+        { bytes: 900, rustShare: 90 },
+        { bytes: 100, rustShare: 10 },
+      ]),
+    ).toBeCloseTo(50, 6);
+    expect(
+      projectRustShare([
+        { bytes: 9000, rustShare: 90 },
+        { bytes: 100, rustShare: 10 },
+      ]),
+    ).toBeCloseTo((9100 / 11000) * 100, 6);
   });
 
   it('is undefined when no repository holds Rust, and ignores repositories without a share', () => {
     expect(projectRustShare([{ bytes: 0, rustShare: 0 }])).toBeUndefined();
     expect(projectRustShare([])).toBeUndefined();
-    expect(projectRustShare([{ bytes: 0, rustShare: 0 }, { bytes: 300, rustShare: 75 }])).toBeCloseTo(75, 6);
+    expect(
+      projectRustShare([
+        { bytes: 0, rustShare: 0 },
+        { bytes: 300, rustShare: 75 },
+      ]),
+    ).toBeCloseTo(75, 6);
   });
 
   it('is on every catalog project', () => {
-    const p = project('x', { rustRepos: [{ repo: 'x/x', role: 'Main', measurement: measurement({ bytes: 100, rustShare: 25, bytesRaw: 100 }) }] });
+    const p = project('x', {
+      rustRepos: [
+        { repo: 'x/x', role: 'Main', measurement: measurement({ bytes: 100, rustShare: 25, bytesRaw: 100 }) },
+      ],
+    });
     expect(p.rustShare).toBeCloseTo(25, 6);
   });
 });
@@ -42,10 +69,18 @@ describe('health links', () => {
           {
             name: 'Sub',
             items: [
-              { name: 'TiKV', project: 'graduated', extra: { clomonitor_name: 'tikv', dev_stats_url: 'https://tikv.devstats.cncf.io/', lfx_slug: 'tikv' } },
+              {
+                name: 'TiKV',
+                project: 'graduated',
+                extra: { clomonitor_name: 'tikv', dev_stats_url: 'https://tikv.devstats.cncf.io/', lfx_slug: 'tikv' },
+              },
               { name: 'Bare', project: 'sandbox' },
               { name: 'Not a project', extra: { clomonitor_name: 'nope' } },
-              { name: 'Odd', project: 'sandbox', extra: { clomonitor_name: 'a b', dev_stats_url: 'http://insecure.example', lfx_slug: '' } },
+              {
+                name: 'Odd',
+                project: 'sandbox',
+                extra: { clomonitor_name: 'a b', dev_stats_url: 'http://insecure.example', lfx_slug: '' },
+              },
             ],
           },
           { name: 'Empty', items: null },
@@ -55,7 +90,11 @@ describe('health links', () => {
   };
 
   it('links CLOMonitor, DevStats and LFX Insights in that order where the landscape has them', () => {
-    expect(healthLinksByName(doc).get('TiKV')!.map((l) => [l.label, l.url])).toEqual([
+    expect(
+      healthLinksByName(doc)
+        .get('TiKV')!
+        .map((l) => [l.label, l.url]),
+    ).toEqual([
       ['CLOMonitor', 'https://clomonitor.io/projects/cncf/tikv'],
       ['DevStats', 'https://tikv.devstats.cncf.io/'],
       ['LFX Insights', 'https://insights.linuxfoundation.org/project/tikv'],
@@ -73,10 +112,31 @@ describe('health links', () => {
 });
 
 describe('home figures', () => {
-  const big = project('big', { name: 'Big', rustRepos: [{ repo: 'b/b', role: 'Main', measurement: measurement({ codeLines: 900, lines: 1000 }) }] });
-  const small = project('small', { name: 'Small', maturity: 'graduated', rustRepos: [{ repo: 's/s', role: 'Main', measurement: measurement({ codeLines: 100, lines: 200 }) }] });
-  const tie = project('tie', { name: 'Aaa', rustRepos: [{ repo: 't/t', role: 'Main', measurement: measurement({ codeLines: 100, lines: 150 }) }] });
-  const none = project('none', { name: 'None', rustUsage: 'none-found', maturity: 'graduated', rustRepos: [{ repo: 'n/n', role: 'Main', measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }) }] });
+  const big = project('big', {
+    name: 'Big',
+    rustRepos: [{ repo: 'b/b', role: 'Main', measurement: measurement({ codeLines: 900, lines: 1000 }) }],
+  });
+  const small = project('small', {
+    name: 'Small',
+    maturity: 'graduated',
+    rustRepos: [{ repo: 's/s', role: 'Main', measurement: measurement({ codeLines: 100, lines: 200 }) }],
+  });
+  const tie = project('tie', {
+    name: 'Aaa',
+    rustRepos: [{ repo: 't/t', role: 'Main', measurement: measurement({ codeLines: 100, lines: 150 }) }],
+  });
+  const none = project('none', {
+    name: 'None',
+    rustUsage: 'none-found',
+    maturity: 'graduated',
+    rustRepos: [
+      {
+        repo: 'n/n',
+        role: 'Main',
+        measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }),
+      },
+    ],
+  });
 
   it('ranks projects by code lines, ties by name, none-found left out', () => {
     expect(mostRust([small, none, big, tie], 10).map((p) => p.slug)).toEqual(['big', 'tie', 'small']);
@@ -102,27 +162,54 @@ describe('search index words', () => {
   it('takes single letters and C-family names out of the index, and nothing else', () => {
     const html = '<p>Written in C++ and C, with C/C++ and C# bindings; a Go API.</p>';
     const out = withoutSingleLetters(html);
-    for (const word of ['C++', 'C', 'C/C++', 'C#', 'a']) expect(out).toContain(`<span data-pagefind-ignore>${word}</span>`);
-    expect(out.replace(/<span data-pagefind-ignore>[^<]*<\/span>/g, '')).toBe('<p>Written in  and , with  and  bindings;  Go API.</p>');
+    for (const word of ['C++', 'C', 'C/C++', 'C#', 'a'])
+      expect(out).toContain(`<span data-pagefind-ignore>${word}</span>`);
+    expect(out.replace(/<span data-pagefind-ignore>[^<]*<\/span>/g, '')).toBe(
+      '<p>Written in  and , with  and  bindings;  Go API.</p>',
+    );
   });
 
   it('leaves tags, attributes, scripts, entities and words with apostrophes alone', () => {
     const html = '<a href="/a/b" title="a b">Rust&#39;s way</a><script>var a = 1;</script><style>p{a:b}</style>';
     expect(withoutSingleLetters(html)).toBe(html);
-    expect(withoutSingleLetters('<p>e.g. x86, k8s, wasm32</p>')).toBe('<p><span data-pagefind-ignore>e</span>.g. x86, k8s, wasm32</p>');
+    expect(withoutSingleLetters('<p>e.g. x86, k8s, wasm32</p>')).toBe(
+      '<p><span data-pagefind-ignore>e</span>.g. x86, k8s, wasm32</p>',
+    );
   });
 
   it('gives a project its other names and its categories’ aliases, each once', () => {
-    expect(searchAliases({ name: 'The Update Framework (TUF)', landscapeName: 'The Update Framework (TUF)', slug: 'tuf', categories: ['supply-chain-security'] })).toEqual(['tuf']);
-    expect(searchAliases({ name: 'kube-rs', landscapeName: 'kube-rs', slug: 'kube-rs', categories: ['webassembly', 'ebpf'] })).toEqual([
-      'kube rs', 'WebAssembly', 'Wasm', 'WASI', 'eBPF', 'BPF',
-    ]);
+    expect(
+      searchAliases({
+        name: 'The Update Framework (TUF)',
+        landscapeName: 'The Update Framework (TUF)',
+        slug: 'tuf',
+        categories: ['supply-chain-security'],
+      }),
+    ).toEqual(['tuf']);
+    expect(
+      searchAliases({
+        name: 'kube-rs',
+        landscapeName: 'kube-rs',
+        slug: 'kube-rs',
+        categories: ['webassembly', 'ebpf'],
+      }),
+    ).toEqual(['kube rs', 'WebAssembly', 'Wasm', 'WASI', 'eBPF', 'BPF']);
   });
 });
 
 describe('table state: name filter, filter counts, subtotal', () => {
-  const schema: TableSchema = { columns: { name: 'text', code: 'number' }, facets: { maturity: ['sandbox', 'graduated'], usage: ['pure', 'sdk'], category: ['a', 'b'] } };
-  const row = (slug: string, name: string, maturity: string, usage: string, categories: string[], code: string): RowData => ({ slug, name, maturity, usage, categories, values: { name, code } });
+  const schema: TableSchema = {
+    columns: { name: 'text', code: 'number' },
+    facets: { maturity: ['sandbox', 'graduated'], usage: ['pure', 'sdk'], category: ['a', 'b'] },
+  };
+  const row = (
+    slug: string,
+    name: string,
+    maturity: string,
+    usage: string,
+    categories: string[],
+    code: string,
+  ): RowData => ({ slug, name, maturity, usage, categories, values: { name, code } });
   const rows = [
     row('linkerd', 'Linkerd', 'graduated', 'pure', ['a'], '100'),
     row('tikv', 'TiKV', 'graduated', 'sdk', ['a', 'b'], '50'),
@@ -139,13 +226,22 @@ describe('table state: name filter, filter counts, subtotal', () => {
 
   it('filters by a part of the name, in any case, with the other filters', () => {
     expect(visibleRows(rows, { filters: {}, name: 'KUBE' }, schema).map((r) => r.slug)).toEqual(['kube']);
-    expect(visibleRows(rows, { filters: { maturity: 'graduated' }, name: 'k' }, schema).map((r) => r.slug)).toEqual(['linkerd', 'tikv']);
+    expect(visibleRows(rows, { filters: { maturity: 'graduated' }, name: 'k' }, schema).map((r) => r.slug)).toEqual([
+      'linkerd',
+      'tikv',
+    ]);
   });
 
   it('counts for each option the rows it would show given the other filters', () => {
     expect(facetCounts(rows, { filters: {} }, 'usage', ['pure', 'sdk'])).toEqual({ pure: 2, sdk: 2 });
-    expect(facetCounts(rows, { filters: { maturity: 'graduated', usage: 'sdk' } }, 'usage', ['pure', 'sdk'])).toEqual({ pure: 1, sdk: 1 });
-    expect(facetCounts(rows, { filters: { usage: 'pure' } }, 'maturity', ['sandbox', 'graduated'])).toEqual({ sandbox: 1, graduated: 1 });
+    expect(facetCounts(rows, { filters: { maturity: 'graduated', usage: 'sdk' } }, 'usage', ['pure', 'sdk'])).toEqual({
+      pure: 1,
+      sdk: 1,
+    });
+    expect(facetCounts(rows, { filters: { usage: 'pure' } }, 'maturity', ['sandbox', 'graduated'])).toEqual({
+      sandbox: 1,
+      graduated: 1,
+    });
     expect(facetCounts(rows, { filters: { maturity: 'sandbox' } }, 'category', ['a', 'b'])).toEqual({ a: 0, b: 2 });
     expect(facetCounts(rows, { filters: {}, name: 'ti' }, 'category', ['a', 'b'])).toEqual({ a: 1, b: 1 });
   });

@@ -4,7 +4,8 @@ import { RenderPool, workerFile } from '../../src/og/render-pool.ts';
 import { pngSize } from '../helpers/png.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/workers', name);
-const square = '<svg xmlns="http://www.w3.org/2000/svg" width="6" height="6"><rect width="6" height="6" fill="#123456"/></svg>';
+const square =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="6" height="6"><rect width="6" height="6" fill="#123456"/></svg>';
 
 describe('RenderPool', () => {
   it('renders with the real worker, more jobs than workers', async () => {
@@ -22,7 +23,8 @@ describe('RenderPool', () => {
   it('rejects a job its worker does not answer in time, stops that worker and goes on', async () => {
     const pool = new RenderPool({ size: 1, file: fixture('silent.mjs'), timeoutMs: 150 });
     const results = await Promise.allSettled([pool.render({ svg: square }), pool.render({ svg: square })]);
-    for (const r of results) expect(r.status === 'rejected' && String(r.reason)).toMatch(/timed out after 150 ms; the worker was stopped/);
+    for (const r of results)
+      expect(r.status === 'rejected' && String(r.reason)).toMatch(/timed out after 150 ms; the worker was stopped/);
   });
 
   it('rejects the job of a worker that dies, and starts another for the next job', async () => {

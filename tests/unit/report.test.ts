@@ -32,7 +32,9 @@ describe('unconfirmedFigures', () => {
     expect(unconfirmedFigures(figures).map((f) => f.text)).toEqual(['24,814']);
   });
   it('flags a summary figure far from the detailed one', () => {
-    expect(unconfirmedFigures([fig('1.6M'), fig('1,608,007'), fig('~500,000')]).map((f) => f.text)).toEqual(['~500,000']);
+    expect(unconfirmedFigures([fig('1.6M'), fig('1,608,007'), fig('~500,000')]).map((f) => f.text)).toEqual([
+      '~500,000',
+    ]);
   });
   it('accepts a total with its per-repository parts', () => {
     expect(unconfirmedFigures([fig('1,207,012'), fig('335k'), fig('400k'), fig('471k')])).toEqual([]);
@@ -51,7 +53,11 @@ describe('reconciliation', () => {
     maturity: 'graduated',
     rustUsage: 'sdk',
     dates: { accepted: '2019-05-07', incubating: '2021-08-26', graduated: '2026-05-11' },
-    reported: reported({ type: ['component'], maturity: 'incubating', dates: { accepted: '2019-05-07', graduated: '2025-01-01' } }),
+    reported: reported({
+      type: ['component'],
+      maturity: 'incubating',
+      dates: { accepted: '2019-05-07', graduated: '2025-01-01' },
+    }),
   });
   const kw = project('kw', { rustUsage: 'component', reported: reported({ type: ['component', 'pure'] }) });
   const bpf = project('bpf', { rustUsage: 'component', reported: reported({ type: ['pure'] }) });
@@ -62,10 +68,16 @@ describe('reconciliation', () => {
     expect(staleMaturities([otel, fine]).map((s) => [s.project.slug, s.reported])).toEqual([['otel', 'incubating']]);
   });
   it('finds dates that differ from the landscape', () => {
-    expect(dateDifferences([otel, fine]).map((d) => [d.project.slug, d.field, d.reported, d.landscape])).toEqual([['otel', 'graduated', '2025-01-01', '2026-05-11']]);
+    expect(dateDifferences([otel, fine]).map((d) => [d.project.slug, d.field, d.reported, d.landscape])).toEqual([
+      ['otel', 'graduated', '2025-01-01', '2026-05-11'],
+    ]);
   });
   it('finds self-contradictory and wrong classifications, accepting component for an SDK', () => {
-    const found = classificationConflicts([otel, kw, bpf, fine, absent]).map((c) => [c.project.slug, c.selfContradictory, c.disagreesWithCatalog]);
+    const found = classificationConflicts([otel, kw, bpf, fine, absent]).map((c) => [
+      c.project.slug,
+      c.selfContradictory,
+      c.disagreesWithCatalog,
+    ]);
     expect(found).toEqual([
       ['kw', true, false],
       ['bpf', false, true],
@@ -73,7 +85,13 @@ describe('reconciliation', () => {
   });
   it('compares printed figures with measured bytes and lines', () => {
     const tikv = project('tikv', {
-      rustRepos: [{ repo: 't/t', role: 'r', measurement: measurement({ bytes: 26_000_000, bytesRaw: 26_000_000, lines: 650_000, codeLines: 500_000 }) }],
+      rustRepos: [
+        {
+          repo: 't/t',
+          role: 'r',
+          measurement: measurement({ bytes: 26_000_000, bytesRaw: 26_000_000, lines: 650_000, codeLines: 500_000 }),
+        },
+      ],
       reported: reported({ figures: [fig('24,814,809', 24_814_809), fig('24.8M')] }),
     });
     const [reading] = figureReadings([tikv]);
@@ -82,8 +100,16 @@ describe('reconciliation', () => {
     expect(figureReadings([tikv])).toHaveLength(1);
   });
   it('compares a figure only with the repositories it names', () => {
-    const proxy = { repo: 'l/proxy', role: 'r', measurement: measurement({ bytes: 3_000_000, bytesRaw: 3_000_000, lines: 100_000, codeLines: 80_000 }) };
-    const control = { repo: 'l/control', role: 'r', measurement: measurement({ bytes: 1_000_000, bytesRaw: 1_000_000, lines: 40_000, codeLines: 30_000 }) };
+    const proxy = {
+      repo: 'l/proxy',
+      role: 'r',
+      measurement: measurement({ bytes: 3_000_000, bytesRaw: 3_000_000, lines: 100_000, codeLines: 80_000 }),
+    };
+    const control = {
+      repo: 'l/control',
+      role: 'r',
+      measurement: measurement({ bytes: 1_000_000, bytesRaw: 1_000_000, lines: 40_000, codeLines: 30_000 }),
+    };
     const named: ReportedFigure = { text: '1,500,000', where: 'table', bytes: 1_500_000, repos: ['L/Proxy'] };
     const all: ReportedFigure = { text: '2,000,000', where: 'table', bytes: 2_000_000 };
     const p = project('l', { rustRepos: [proxy, control], reported: reported({ figures: [named, all] }) });
@@ -113,16 +139,29 @@ describe('reconciliation', () => {
 
 describe('reported figure repositories', () => {
   const entry = (repos: string[]) => ({
-    name: 'X', landscapeName: 'X', summary: 'X does things.', maturity: 'sandbox', dates: { accepted: '2021-01-01' },
-    landscape: { category: 'Runtime', subcategory: 'Container Runtime' }, homepage: 'https://x.example.org', repository: 'https://github.com/x/x',
-    logo: 'x.svg', rustUsage: 'pure', categories: ['storage'], rationale: 'Because.', sources: ['cncf-landscape'], updated: '2026-11-30',
+    name: 'X',
+    landscapeName: 'X',
+    summary: 'X does things.',
+    maturity: 'sandbox',
+    dates: { accepted: '2021-01-01' },
+    landscape: { category: 'Runtime', subcategory: 'Container Runtime' },
+    homepage: 'https://x.example.org',
+    repository: 'https://github.com/x/x',
+    logo: 'x.svg',
+    rustUsage: 'pure',
+    categories: ['storage'],
+    rationale: 'Because.',
+    sources: ['cncf-landscape'],
+    updated: '2026-11-30',
     rustRepos: [{ repo: 'x/x', role: 'Main repository', measurement: measurement() }],
     reported: { type: ['pure'], maturity: 'sandbox', figures: [{ text: '1,000', where: 'table', bytes: 1000, repos }] },
   });
-  it("accepts repositories of the entry and refuses others", () => {
+  it('accepts repositories of the entry and refuses others', () => {
     expect(projectFrontmatterSchema.safeParse(entry(['x/x'])).success).toBe(true);
     const bad = projectFrontmatterSchema.safeParse(entry(['x/other']));
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([["reported.figures.0.repos.0", "expected one of the entry's rustRepos; x/other is not listed there"]]);
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['reported.figures.0.repos.0', "expected one of the entry's rustRepos; x/other is not listed there"],
+    ]);
   });
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { optimize, type CustomPlugin } from 'svgo';
-import { mergeDuplicateDefs, removeRedundantStops, removeUnpaintedShapes, shareGradientStops, sharePathData } from '../../scripts/lib/svg-plugins.ts';
+import {
+  mergeDuplicateDefs,
+  removeRedundantStops,
+  removeUnpaintedShapes,
+  shareGradientStops,
+  sharePathData,
+} from '../../scripts/lib/svg-plugins.ts';
 import { LOGO_BUDGET_BYTES, optimiseSvg, precisionFor } from '../../scripts/lib/logo.ts';
 
 const run = (svg: string, plugin: CustomPlugin) => optimize(svg, { plugins: [plugin] }).data;
-const svg = (body: string, attrs = '') => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"${attrs}>${body}</svg>`;
+const svg = (body: string, attrs = '') =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"${attrs}>${body}</svg>`;
 
 describe('mergeDuplicateDefs', () => {
   it('keeps one of identical clip paths and points every reference at it', () => {
@@ -23,7 +30,12 @@ describe('mergeDuplicateDefs', () => {
 
   it('rewrites href references and leaves ids that a style sheet selects', () => {
     const gradient = (id: string) => `<linearGradient id="${id}"><stop offset="0" stop-color="red"/></linearGradient>`;
-    const out = run(svg(`<style>#g2{opacity:.5}</style>${gradient('g1')}${gradient('g2')}${gradient('g3')}<linearGradient id="x" href="#g3"/>`), mergeDuplicateDefs);
+    const out = run(
+      svg(
+        `<style>#g2{opacity:.5}</style>${gradient('g1')}${gradient('g2')}${gradient('g3')}<linearGradient id="x" href="#g3"/>`,
+      ),
+      mergeDuplicateDefs,
+    );
     expect(out).toContain('id="g2"');
     expect(out).not.toContain('id="g3"');
     expect(out).toContain('<linearGradient id="x" href="#g1"/>');
@@ -35,32 +47,43 @@ describe('removeRedundantStops', () => {
 
   it('drops a stop that repeats the one before it and stops hidden between two at one offset', () => {
     const out = run(
-      svg('<linearGradient id="g"><stop stop-color="red"/><stop offset="0" stop-color="red"/><stop offset="1" stop-color="blue"/><stop offset="1" stop-color="green"/><stop offset="1" stop-color="blue"/></linearGradient>'),
+      svg(
+        '<linearGradient id="g"><stop stop-color="red"/><stop offset="0" stop-color="red"/><stop offset="1" stop-color="blue"/><stop offset="1" stop-color="green"/><stop offset="1" stop-color="blue"/></linearGradient>',
+      ),
       removeRedundantStops,
     );
     expect(stops(out)).toEqual(['<stop stop-color="red"/>', '<stop offset="1" stop-color="blue"/>']);
   });
 
   it('keeps a hard edge: two colours at the same offset', () => {
-    const out = run(svg('<linearGradient id="g"><stop offset=".5" stop-color="red"/><stop offset=".5" stop-color="blue"/><stop offset=".5" stop-color="blue"/></linearGradient>'), removeRedundantStops);
+    const out = run(
+      svg(
+        '<linearGradient id="g"><stop offset=".5" stop-color="red"/><stop offset=".5" stop-color="blue"/><stop offset=".5" stop-color="blue"/></linearGradient>',
+      ),
+      removeRedundantStops,
+    );
     expect(stops(out)).toEqual(['<stop offset=".5" stop-color="red"/>', '<stop offset=".5" stop-color="blue"/>']);
   });
 
   it('sees only the last offset-0 stop of a centred radial gradient, but all of a linear one', () => {
-    const body = (tag: string) => `<${tag} id="g"><stop stop-color="red"/><stop offset="0" stop-color="red" stop-opacity="0"/><stop offset="1" stop-color="red" stop-opacity="0"/></${tag}>`;
+    const body = (tag: string) =>
+      `<${tag} id="g"><stop stop-color="red"/><stop offset="0" stop-color="red" stop-opacity="0"/><stop offset="1" stop-color="red" stop-opacity="0"/></${tag}>`;
     expect(stops(run(svg(body('radialGradient')), removeRedundantStops))).toHaveLength(2);
     expect(stops(run(svg(body('linearGradient')), removeRedundantStops))).toHaveLength(3);
   });
 
   it('leaves gradients whose stops carry styles or classes alone', () => {
-    const input = svg('<linearGradient id="g"><stop class="a" offset="0"/><stop class="a" offset="0"/></linearGradient>');
+    const input = svg(
+      '<linearGradient id="g"><stop class="a" offset="0"/><stop class="a" offset="0"/></linearGradient>',
+    );
     expect(stops(run(input, removeRedundantStops))).toHaveLength(2);
   });
 });
 
 describe('shareGradientStops', () => {
   it('moves shared stops and attributes into one template referenced by href', () => {
-    const g = (id: string, t: string) => `<radialGradient id="${id}" cx="0" cy="0" r="1" gradientUnits="userSpaceOnUse" gradientTransform="${t}"><stop stop-color="red"/><stop offset="1" stop-color="red" stop-opacity="0"/></radialGradient>`;
+    const g = (id: string, t: string) =>
+      `<radialGradient id="${id}" cx="0" cy="0" r="1" gradientUnits="userSpaceOnUse" gradientTransform="${t}"><stop stop-color="red"/><stop offset="1" stop-color="red" stop-opacity="0"/></radialGradient>`;
     const out = run(svg(`<defs>${g('a', 'scale(2)')}${g('b', 'scale(3)')}</defs>`), shareGradientStops);
     expect(out).toContain('<radialGradient id="a" gradientTransform="scale(2)" href="#s0"/>');
     expect(out).toContain('<radialGradient id="b" gradientTransform="scale(3)" href="#s0"/>');
@@ -69,7 +92,9 @@ describe('shareGradientStops', () => {
   });
 
   it('does not touch a gradient that another one already inherits from', () => {
-    const input = svg('<linearGradient id="a"><stop stop-color="red"/></linearGradient><linearGradient id="b"><stop stop-color="red"/></linearGradient><linearGradient id="c" href="#a"/>');
+    const input = svg(
+      '<linearGradient id="a"><stop stop-color="red"/></linearGradient><linearGradient id="b"><stop stop-color="red"/></linearGradient><linearGradient id="c" href="#a"/>',
+    );
     expect(run(input, shareGradientStops)).not.toContain('id="s0"');
   });
 });
@@ -86,14 +111,19 @@ describe('sharePathData', () => {
 
   it('leaves files with a style sheet and paths with ids or classes alone', () => {
     const d = 'M0 0c1 2 3 4 5 6s7 8 9 0-1 2-3 4 5 6 7 8 9 0 1 2z';
-    expect(run(svg(`<style>path{fill:red}</style><path d="${d}"/><path d="${d}"/>`), sharePathData)).not.toContain('<use');
+    expect(run(svg(`<style>path{fill:red}</style><path d="${d}"/><path d="${d}"/>`), sharePathData)).not.toContain(
+      '<use',
+    );
     expect(run(svg(`<path class="a" d="${d}"/><path class="a" d="${d}"/>`), sharePathData)).not.toContain('<use');
   });
 });
 
 describe('removeUnpaintedShapes', () => {
   it('removes shapes with no fill and no stroke, including an inherited fill="none"', () => {
-    const out = run(svg('<path d="M0 0h1"/><g fill="red"><path fill="none" d="M1 1h1"/><path d="M2 2h1"/></g>', ' fill="none"'), removeUnpaintedShapes);
+    const out = run(
+      svg('<path d="M0 0h1"/><g fill="red"><path fill="none" d="M1 1h1"/><path d="M2 2h1"/></g>', ' fill="none"'),
+      removeUnpaintedShapes,
+    );
     expect(out).not.toContain('M0 0h1');
     expect(out).not.toContain('M1 1h1');
     expect(out).toContain('M2 2h1');
@@ -113,14 +143,22 @@ describe('removeUnpaintedShapes', () => {
   });
 
   it('keeps a <use> whose target paints itself', () => {
-    const out = run(svg('<defs><path id="p" fill="red" d="M0 0h1"/></defs><use href="#p"/>', ' fill="none"'), removeUnpaintedShapes);
+    const out = run(
+      svg('<defs><path id="p" fill="red" d="M0 0h1"/></defs><use href="#p"/>', ' fill="none"'),
+      removeUnpaintedShapes,
+    );
     expect(out).toContain('<use href="#p"/>');
   });
 });
 
 describe('optimiseSvg', () => {
   it('rounds to 1/500 of the larger side, and coarser (down to 1/250) only to meet the budget', () => {
-    const big = svg(Array.from({ length: 300 }, (_, i) => `<path fill="#${(i % 9) + 1}00" d="M${i}.123 1.456l2.345 3.456"/>`).join(''), '').replace('0 0 10 10', '0 0 300 300');
+    const big = svg(
+      Array.from({ length: 300 }, (_, i) => `<path fill="#${(i % 9) + 1}00" d="M${i}.123 1.456l2.345 3.456"/>`).join(
+        '',
+      ),
+      '',
+    ).replace('0 0 10 10', '0 0 300 300');
     expect(precisionFor(big)).toBe(1);
     expect(optimiseSvg(big, 100_000)).toMatch(/d="m1\.1 1\.5 2\.4 3\.4"/);
     const squeezed = optimiseSvg(big, 5_000);

@@ -12,7 +12,13 @@ const realEntries = (): EntryFile[] =>
 
 describe('syntheticEntries', () => {
   it('cycles through the templates with unique slugs, names and landscape names', () => {
-    const out = syntheticEntries([{ slug: 'b', text: '---\nname: Bee\nlandscapeName: \'Bee\'\n---\n' }, { slug: 'a', text: '---\nname: Ay\nlandscapeName: Ay\n---\nname: body\n' }], 3);
+    const out = syntheticEntries(
+      [
+        { slug: 'b', text: "---\nname: Bee\nlandscapeName: 'Bee'\n---\n" },
+        { slug: 'a', text: '---\nname: Ay\nlandscapeName: Ay\n---\nname: body\n' },
+      ],
+      3,
+    );
     expect(out).toEqual([
       { slug: 'a-s0', text: '---\nname: "Ay 0"\nlandscapeName: "Ay (synthetic 0)"\n---\nname: body\n' },
       { slug: 'b-s1', text: '---\nname: "Bee 1"\nlandscapeName: "Bee (synthetic 1)"\n---\n' },
@@ -21,15 +27,22 @@ describe('syntheticEntries', () => {
   });
 
   it('fails clearly on a template without a name', () => {
-    expect(() => syntheticEntries([{ slug: 'x', text: '---\nsummary: s\n---\n' }], 1)).toThrow(/no top-level "name:" line/);
-    expect(() => syntheticEntries([{ slug: 'x', text: 'name: x\n' }], 1)).toThrow(/x: expected an entry with --- fenced frontmatter/);
+    expect(() => syntheticEntries([{ slug: 'x', text: '---\nsummary: s\n---\n' }], 1)).toThrow(
+      /no top-level "name:" line/,
+    );
+    expect(() => syntheticEntries([{ slug: 'x', text: 'name: x\n' }], 1)).toThrow(
+      /x: expected an entry with --- fenced frontmatter/,
+    );
   });
 
   it('makes a content tree that npm run validate accepts, at more than twice the real size', () => {
     const real = realEntries();
     const root = mkdtempSync(path.join(tmpdir(), 'synthetic-'));
     try {
-      cpSync('content', path.join(root, 'content'), { recursive: true, filter: (src) => !src.includes(`${path.sep}projects`) });
+      cpSync('content', path.join(root, 'content'), {
+        recursive: true,
+        filter: (src) => !src.includes(`${path.sep}projects`),
+      });
       mkdirSync(path.join(root, 'content/projects'));
       const entries = syntheticEntries(real, real.length * 2 + 5);
       for (const e of entries) writeFileSync(path.join(root, 'content/projects', `${e.slug}.mdx`), e.text);

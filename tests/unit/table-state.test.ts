@@ -17,7 +17,14 @@ const schema: TableSchema = {
   facets: { maturity: ['sandbox', 'graduated'], usage: ['pure', 'sdk'], category: ['runtime', 'observability'] },
 };
 
-const row = (slug: string, maturity: string, usage: string, categories: string[], lines: string, accepted = '2020-01-01'): RowData => ({
+const row = (
+  slug: string,
+  maturity: string,
+  usage: string,
+  categories: string[],
+  lines: string,
+  accepted = '2020-01-01',
+): RowData => ({
   slug,
   name: slug,
   maturity,
@@ -50,7 +57,9 @@ describe('parseState', () => {
   });
 
   it('drops unknown columns, unknown facet values and unrelated parameters', () => {
-    expect(parseState('?sort=stars&maturity=legendary&usage=&category=runtime&utm=x', schema)).toEqual({ filters: { category: 'runtime' } });
+    expect(parseState('?sort=stars&maturity=legendary&usage=&category=runtime&utm=x', schema)).toEqual({
+      filters: { category: 'runtime' },
+    });
     expect(parseState('?sort=__proto__&sort=constructor', schema)).toEqual({ filters: {} });
   });
 
@@ -72,20 +81,38 @@ describe('serializeState', () => {
   });
 
   it('keeps parameters the table does not own, and replaces the ones it does', () => {
-    expect(serializeState({ filters: { usage: 'pure' } }, '?ref=home&usage=sdk&sort=name')).toBe('?ref=home&usage=pure');
+    expect(serializeState({ filters: { usage: 'pure' } }, '?ref=home&usage=sdk&sort=name')).toBe(
+      '?ref=home&usage=pure',
+    );
   });
 });
 
 describe('visibleRows', () => {
   it('keeps the page order without a sort or filter', () => {
-    expect(slugs(visibleRows(rows, { filters: {} }, schema))).toEqual(['akri', 'Linkerd', 'opentelemetry', 'paralus', 'tikv']);
+    expect(slugs(visibleRows(rows, { filters: {} }, schema))).toEqual([
+      'akri',
+      'Linkerd',
+      'opentelemetry',
+      'paralus',
+      'tikv',
+    ]);
   });
 
   it('filters by each facet, and by several at once', () => {
-    expect(slugs(visibleRows(rows, { filters: { maturity: 'graduated' } }, schema))).toEqual(['Linkerd', 'opentelemetry', 'tikv']);
+    expect(slugs(visibleRows(rows, { filters: { maturity: 'graduated' } }, schema))).toEqual([
+      'Linkerd',
+      'opentelemetry',
+      'tikv',
+    ]);
     expect(slugs(visibleRows(rows, { filters: { category: 'runtime' } }, schema))).toEqual(['akri', 'Linkerd', 'tikv']);
-    expect(slugs(visibleRows(rows, { filters: { maturity: 'graduated', usage: 'pure', category: 'observability' } }, schema))).toEqual(['Linkerd']);
-    expect(visibleRows(rows, { filters: { maturity: 'graduated', usage: 'sdk', category: 'runtime' } }, schema)).toEqual([]);
+    expect(
+      slugs(
+        visibleRows(rows, { filters: { maturity: 'graduated', usage: 'pure', category: 'observability' } }, schema),
+      ),
+    ).toEqual(['Linkerd']);
+    expect(
+      visibleRows(rows, { filters: { maturity: 'graduated', usage: 'sdk', category: 'runtime' } }, schema),
+    ).toEqual([]);
   });
 
   it('sorts numbers as numbers, blanks last in both directions, ties in page order', () => {
@@ -106,13 +133,24 @@ describe('visibleRows', () => {
     // The table renders each maturity's place in MATURITY_LEVELS (sandbox … archived) as its value.
     const ranked: TableSchema = { columns: { maturity: 'rank' }, facets: {} };
     const levels = ['archived', 'graduated', 'incubating', 'sandbox'];
-    const byLevel = levels.map((m) => ({ ...row(m, m, 'pure', [], '1'), values: { maturity: String((MATURITY_LEVELS as readonly string[]).indexOf(m)) } }));
+    const byLevel = levels.map((m) => ({
+      ...row(m, m, 'pure', [], '1'),
+      values: { maturity: String((MATURITY_LEVELS as readonly string[]).indexOf(m)) },
+    }));
     const first = toggleSort({ filters: {} }, 'maturity', 'rank');
     expect(first.sort).toEqual({ key: 'maturity', dir: 'ascending' });
     expect(slugs(visibleRows(byLevel, first, ranked))).toEqual(['sandbox', 'incubating', 'graduated', 'archived']);
-    expect(slugs(visibleRows(byLevel, toggleSort(first, 'maturity', 'rank'), ranked))).toEqual(['archived', 'graduated', 'incubating', 'sandbox']);
+    expect(slugs(visibleRows(byLevel, toggleSort(first, 'maturity', 'rank'), ranked))).toEqual([
+      'archived',
+      'graduated',
+      'incubating',
+      'sandbox',
+    ]);
     // Ranks past 9 still compare as numbers.
-    const ten = [{ ...byLevel[0], slug: 'ten', values: { maturity: '10' } }, { ...byLevel[1], slug: 'two', values: { maturity: '2' } }];
+    const ten = [
+      { ...byLevel[0], slug: 'ten', values: { maturity: '10' } },
+      { ...byLevel[1], slug: 'two', values: { maturity: '2' } },
+    ];
     expect(slugs(visibleRows(ten, first, ranked))).toEqual(['two', 'ten']);
   });
 
@@ -133,14 +171,20 @@ describe('state changes', () => {
   });
 
   it('sets and clears a filter without changing the rest', () => {
-    const state = withFilter({ sort: { key: 'name', dir: 'ascending' }, filters: { usage: 'pure' } }, 'maturity', 'sandbox');
+    const state = withFilter(
+      { sort: { key: 'name', dir: 'ascending' }, filters: { usage: 'pure' } },
+      'maturity',
+      'sandbox',
+    );
     expect(state).toEqual({ sort: { key: 'name', dir: 'ascending' }, filters: { usage: 'pure', maturity: 'sandbox' } });
     expect(withFilter(state, 'usage', '').filters).toEqual({ maturity: 'sandbox' });
   });
 
   it('sums up the view for the intro and the caption: how many of how many, and the sort', () => {
     expect(viewSummary(33, 33, 'sorted by name')).toBe('33 projects, sorted by name');
-    expect(viewSummary(8, 33, 'sorted by Rust lines, most first')).toBe('8 of 33 projects, sorted by Rust lines, most first');
+    expect(viewSummary(8, 33, 'sorted by Rust lines, most first')).toBe(
+      '8 of 33 projects, sorted by Rust lines, most first',
+    );
     expect(viewSummary(1, 33, 'sorted by name')).toBe('1 of 33 projects, sorted by name');
     expect(viewSummary(1, 1, '')).toBe('1 project');
     expect(viewSummary(0, 33, 'sorted by name')).toBe('0 of 33 projects, sorted by name');

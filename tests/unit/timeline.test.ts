@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { MILESTONE_KINDS, MILESTONE_LABELS, MILESTONE_SHORT_LABELS, compareMilestones, milestones, timelineByYear } from '../../src/data/timeline.ts';
+import {
+  MILESTONE_KINDS,
+  MILESTONE_LABELS,
+  MILESTONE_SHORT_LABELS,
+  compareMilestones,
+  milestones,
+  timelineByYear,
+} from '../../src/data/timeline.ts';
 import { project } from '../helpers/fixtures.ts';
 
-const linkerd = project('linkerd', { name: 'Linkerd', maturity: 'graduated', dates: { accepted: '2017-01-23', incubating: '2018-04-06', graduated: '2021-07-28' } });
-const tikv = project('tikv', { name: 'TiKV', maturity: 'graduated', dates: { accepted: '2018-08-28', incubating: '2018-08-28', graduated: '2020-09-02' } });
-const krustlet = project('krustlet', { name: 'Krustlet', maturity: 'archived', dates: { accepted: '2021-07-13', archived: '2024-09-30' } });
-const krator = project('krator', { name: 'Krator', maturity: 'archived', dates: { accepted: '2021-07-13', archived: '2024-01-31' } });
+const linkerd = project('linkerd', {
+  name: 'Linkerd',
+  maturity: 'graduated',
+  dates: { accepted: '2017-01-23', incubating: '2018-04-06', graduated: '2021-07-28' },
+});
+const tikv = project('tikv', {
+  name: 'TiKV',
+  maturity: 'graduated',
+  dates: { accepted: '2018-08-28', incubating: '2018-08-28', graduated: '2020-09-02' },
+});
+const krustlet = project('krustlet', {
+  name: 'Krustlet',
+  maturity: 'archived',
+  dates: { accepted: '2021-07-13', archived: '2024-09-30' },
+});
+const krator = project('krator', {
+  name: 'Krator',
+  maturity: 'archived',
+  dates: { accepted: '2021-07-13', archived: '2024-01-31' },
+});
 const projects = [linkerd, tikv, krustlet, krator];
 
 describe('milestones', () => {

@@ -29,12 +29,27 @@ describe('content guard integration', () => {
   it('stops astro build with every problem, the same lines as npm run validate', () => {
     const { run } = setup(THREE_BODY_PROBLEMS, 'build');
     expect(run).toThrow(ContentValidationError);
-    expect(run).toThrow(/3 content problems[\s\S]*content\/projects\/beta\.mdx:25: mdx:unknown-component:[\s\S]*beta\.mdx:29:[\s\S]*beta\.mdx:31:/);
+    expect(run).toThrow(
+      /3 content problems[\s\S]*content\/projects\/beta\.mdx:25: mdx:unknown-component:[\s\S]*beta\.mdx:29:[\s\S]*beta\.mdx:31:/,
+    );
   });
 
   it('fails the build on what Astro only logs: a dangling reference and broken collection YAML', () => {
-    expect(setup([edit('content/projects/alpha.mdx', '  - storage\n', '  - databases\n')], 'build').run).toThrow(/alpha\.mdx:18: categories\[0\]: unknown category "databases"/);
-    expect(setup([edit('content/maturity.yaml', /description: Early-stage projects\.\n[\s\S]*$/, 'description: "Early-stage projects.\n- id: incubating\n')], 'build').run).toThrow(/content\/maturity\.yaml:4: yaml:syntax/);
+    expect(setup([edit('content/projects/alpha.mdx', '  - storage\n', '  - databases\n')], 'build').run).toThrow(
+      /alpha\.mdx:18: categories\[0\]: unknown category "databases"/,
+    );
+    expect(
+      setup(
+        [
+          edit(
+            'content/maturity.yaml',
+            /description: Early-stage projects\.\n[\s\S]*$/,
+            'description: "Early-stage projects.\n- id: incubating\n',
+          ),
+        ],
+        'build',
+      ).run,
+    ).toThrow(/content\/maturity\.yaml:4: yaml:syntax/);
   });
 
   it('only warns in astro dev, so the server keeps running', () => {

@@ -22,9 +22,12 @@ describe('unsafeScheme', () => {
     expect(unsafeScheme(url)).toBe(scheme);
   });
 
-  it.each(['https://example.org/', '/logos/x.svg', '#top', 'mailto:a@example.org', 'notes/javascript:x', './data:x'])('%j is safe', (url) => {
-    expect(unsafeScheme(url)).toBeUndefined();
-  });
+  it.each(['https://example.org/', '/logos/x.svg', '#top', 'mailto:a@example.org', 'notes/javascript:x', './data:x'])(
+    '%j is safe',
+    (url) => {
+      expect(unsafeScheme(url)).toBeUndefined();
+    },
+  );
 });
 
 describe('checkMdx', () => {
@@ -35,7 +38,11 @@ describe('checkMdx', () => {
 
   it('refuses every capitalised tag: entries use no components', () => {
     expect(checkMdx(doc('<Callout type="warning">\nx\n</Callout>'))).toEqual([
-      { line: 5, rule: 'mdx:unknown-component', message: '<Callout> is not an entry component (expected Markdown or plain HTML; entries use no components)' },
+      {
+        line: 5,
+        rule: 'mdx:unknown-component',
+        message: '<Callout> is not an entry component (expected Markdown or plain HTML; entries use no components)',
+      },
     ]);
   });
 
@@ -51,7 +58,13 @@ describe('checkMdx', () => {
       '',
       '<a href="javascript:void(0)">x</a>', // 13
     ].join('\n');
-    expect(rules(body)).toEqual(['5 mdx:no-import-export', '7 mdx:no-expression', '9 mdx:event-handler', '11 mdx:unknown-component', '13 mdx:unsafe-url']);
+    expect(rules(body)).toEqual([
+      '5 mdx:no-import-export',
+      '7 mdx:no-expression',
+      '9 mdx:event-handler',
+      '11 mdx:unknown-component',
+      '13 mdx:unsafe-url',
+    ]);
   });
 
   it('refuses expressions in every form, comments included', () => {

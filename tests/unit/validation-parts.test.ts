@@ -15,7 +15,11 @@ describe('problems', () => {
   });
   it('sort by file then line', () => {
     const p = (file: string, line: number) => ({ file, line, field: 'f', message: 'm' });
-    expect(sortProblems([p('b', 1), p('a', 9), p('a', 2)]).map((x) => `${x.file}${x.line}`)).toEqual(['a2', 'a9', 'b1']);
+    expect(sortProblems([p('b', 1), p('a', 9), p('a', 2)]).map((x) => `${x.file}${x.line}`)).toEqual([
+      'a2',
+      'a9',
+      'b1',
+    ]);
   });
   it('format paths like code', () => {
     expect(formatPath(['rustRepos', 0, 'measurement', 'lines'])).toBe('rustRepos[0].measurement.lines');
@@ -31,7 +35,11 @@ describe('decodeContentFile', () => {
   it('refuses oversize, binary and non-UTF-8 input with a line', () => {
     expect(decodeContentFile(bytes('abcdef'), 5)).toMatchObject({ ok: false, rule: 'file:size' });
     expect(decodeContentFile(bytes('a\nb\n\u0000'))).toMatchObject({ ok: false, rule: 'file:binary', line: 3 });
-    expect(decodeContentFile(Uint8Array.from([0x61, 0x0a, 0xff]))).toMatchObject({ ok: false, rule: 'file:encoding', line: 2 });
+    expect(decodeContentFile(Uint8Array.from([0x61, 0x0a, 0xff]))).toMatchObject({
+      ok: false,
+      rule: 'file:encoding',
+      line: 2,
+    });
   });
   it('finds overlong, surrogate and truncated UTF-8 sequences', () => {
     expect(firstInvalidUtf8(bytes('héllo ✓ 🦀'))).toBe(-1);
@@ -43,12 +51,28 @@ describe('decodeContentFile', () => {
 
 describe('readEntry', () => {
   it('returns the YAML, the body and where each starts', () => {
-    expect(splitEntry('---\na: 1\nb: 2\n---\n\nBody\n')).toEqual({ bom: '', eol: '\n', yamlStart: 4, yamlEnd: 14, yaml: 'a: 1\nb: 2\n', yamlLine: 2, body: '\nBody\n', bodyLine: 5 });
+    expect(splitEntry('---\na: 1\nb: 2\n---\n\nBody\n')).toEqual({
+      bom: '',
+      eol: '\n',
+      yamlStart: 4,
+      yamlEnd: 14,
+      yaml: 'a: 1\nb: 2\n',
+      yamlLine: 2,
+      body: '\nBody\n',
+      bodyLine: 5,
+    });
   });
   it('keeps offsets into the raw text of a file with a BOM and CRLF line endings', () => {
     const text = '\uFEFF---\r\na: 1\r\n---\r\nBody\r\n';
     const parts = splitEntry(text)!;
-    expect(parts).toMatchObject({ bom: '\uFEFF', eol: '\r\n', yaml: 'a: 1\r\n', yamlLine: 2, body: 'Body\r\n', bodyLine: 4 });
+    expect(parts).toMatchObject({
+      bom: '\uFEFF',
+      eol: '\r\n',
+      yaml: 'a: 1\r\n',
+      yamlLine: 2,
+      body: 'Body\r\n',
+      bodyLine: 4,
+    });
     expect(text.slice(parts.yamlStart, parts.yamlEnd)).toBe(parts.yaml);
   });
   it('returns null without both fences, and says which one is missing', () => {
@@ -60,12 +84,29 @@ describe('readEntry', () => {
 });
 
 describe('parseYaml', () => {
-  const text = ['name: X', 'dates:', "  accepted: '2020-01-01'", 'list:', '  - a', '  - b: 1', '    "c": [1, 2]', 'flow: {a: 1}'].join('\n');
+  const text = [
+    'name: X',
+    'dates:',
+    "  accepted: '2020-01-01'",
+    'list:',
+    '  - a',
+    '  - b: 1',
+    '    "c": [1, 2]',
+    'flow: {a: 1}',
+  ].join('\n');
   it('gives the line of any path, offset by where the YAML starts', () => {
     const parsed = parseYaml(text, 2);
     if (!parsed.ok) throw new Error(parsed.message);
     const at = (...path: (string | number)[]) => parsed.lineOf(path);
-    expect([at('name'), at('dates'), at('dates', 'accepted'), at('list', 0), at('list', 1, 'b'), at('list', 1, 'c', 1), at('flow', 'a')]).toEqual([2, 3, 4, 6, 7, 8, 9]);
+    expect([
+      at('name'),
+      at('dates'),
+      at('dates', 'accepted'),
+      at('list', 0),
+      at('list', 1, 'b'),
+      at('list', 1, 'c', 1),
+      at('flow', 'a'),
+    ]).toEqual([2, 3, 4, 6, 7, 8, 9]);
   });
   it('points a missing field at its nearest existing parent', () => {
     const parsed = parseYaml(text, 2);
@@ -95,7 +136,12 @@ describe('zod issues as problems', () => {
   });
 
   it('knows the fields of nested strict objects', () => {
-    expect(knownFieldsAt(projectFrontmatterSchema, ['dates'])).toEqual(['accepted', 'incubating', 'graduated', 'archived']);
+    expect(knownFieldsAt(projectFrontmatterSchema, ['dates'])).toEqual([
+      'accepted',
+      'incubating',
+      'graduated',
+      'archived',
+    ]);
     expect(knownFieldsAt(projectFrontmatterSchema, ['rustRepos', 0, 'measurement'])).toContain('codeLines');
     expect(knownFieldsAt(projectFrontmatterSchema, ['adopters', 0])).toEqual(['name', 'url']);
   });
@@ -104,8 +150,15 @@ describe('zod issues as problems', () => {
     const data = { adopters: [42] };
     const result = projectFrontmatterSchema.safeParse(data);
     if (result.success) throw new Error('expected failure');
-    const problems = issuesToProblems(result.error.issues, { file: 'f', data, lineOf: () => 7, schema: projectFrontmatterSchema });
-    expect(problems.find((p) => p.field === 'adopters[0]')?.message).toBe('got 42 (expected an adopter name as text or expected a mapping of fields)');
+    const problems = issuesToProblems(result.error.issues, {
+      file: 'f',
+      data,
+      lineOf: () => 7,
+      schema: projectFrontmatterSchema,
+    });
+    expect(problems.find((p) => p.field === 'adopters[0]')?.message).toBe(
+      'got 42 (expected an adopter name as text or expected a mapping of fields)',
+    );
   });
 
   it('reports each unknown key on its own line', () => {
@@ -113,7 +166,12 @@ describe('zod issues as problems', () => {
     const result = projectFrontmatterSchema.safeParse(data);
     if (result.success) throw new Error('expected failure');
     const lines: Record<string, number> = { '["dates","graduate"]': 12 };
-    const problems = issuesToProblems(result.error.issues, { file: 'f', data, lineOf: (p) => lines[JSON.stringify(p)] ?? 1, schema: projectFrontmatterSchema });
+    const problems = issuesToProblems(result.error.issues, {
+      file: 'f',
+      data,
+      lineOf: (p) => lines[JSON.stringify(p)] ?? 1,
+      schema: projectFrontmatterSchema,
+    });
     expect(problems.find((p) => p.field === 'dates.graduate')).toEqual({
       file: 'f',
       line: 12,
@@ -135,7 +193,11 @@ describe('cross-file checks', () => {
       name: { value: name, line: 2 },
       landscapeName: { value: landscapeName, line: 3 },
     });
-    const problems = duplicateProblems([entry('a.mdx', 'a', 'TiKV', 'TiKV'), entry('b.mdx', 'b', 'tikv', 'Other'), entry('c.mdx', 'c', 'C', 'TIKV')]);
+    const problems = duplicateProblems([
+      entry('a.mdx', 'a', 'TiKV', 'TiKV'),
+      entry('b.mdx', 'b', 'tikv', 'Other'),
+      entry('c.mdx', 'c', 'C', 'TIKV'),
+    ]);
     expect(problems.map((p) => `${p.file}:${p.line}: ${p.field}`)).toEqual(['b.mdx:2: name', 'c.mdx:3: landscapeName']);
   });
 });

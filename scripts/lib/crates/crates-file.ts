@@ -13,12 +13,14 @@ export function formatJson(value: unknown, indent = ''): string {
   if (flat === undefined) throw new Error('cannot format undefined as JSON');
   if (typeof value !== 'object' || value === null || flat.length + indent.length <= ONE_LINE) return flat;
   const inner = `${indent}  `;
-  if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]` : '[]';
+  if (Array.isArray(value))
+    return value.length ? `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]` : '[]';
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
-const sameContent = (a: CrateRecord, b: CrateRecord) => JSON.stringify({ ...a, extracted: '' }) === JSON.stringify({ ...b, extracted: '' });
+const sameContent = (a: CrateRecord, b: CrateRecord) =>
+  JSON.stringify({ ...a, extracted: '' }) === JSON.stringify({ ...b, extracted: '' });
 
 /** The new record, dated as the previous one when nothing but the date differs. */
 export function keepDate(next: CrateRecord, previous: CrateRecord | undefined): CrateRecord {
@@ -28,7 +30,9 @@ export function keepDate(next: CrateRecord, previous: CrateRecord | undefined): 
 /** Validated, sorted by repository (case-insensitive), formatted with a final newline. */
 export function serializeCratesFile(records: CratesFile): string {
   const checked = cratesFileSchema.parse(records);
-  const sorted = Object.fromEntries(Object.entries(checked).sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b)));
+  const sorted = Object.fromEntries(
+    Object.entries(checked).sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b)),
+  );
   return `${formatJson(sorted)}\n`;
 }
 

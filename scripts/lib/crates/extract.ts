@@ -11,13 +11,24 @@
  */
 import { posix } from 'node:path';
 import type { CrateRecord, LockedPackage, WorkspaceCrate } from '../../../src/schemas/crates.ts';
-import { crateOf, dependencies, joinDir, manifestPath, ManifestError, parseToml, workspaceOf, type Table, type WorkspaceContext } from './manifest.ts';
+import {
+  crateOf,
+  dependencies,
+  joinDir,
+  manifestPath,
+  ManifestError,
+  parseToml,
+  workspaceOf,
+  type Table,
+  type WorkspaceContext,
+} from './manifest.ts';
 import { parseLockfile, sortLocked } from './lockfile.ts';
 
 export type Extracted = Pick<CrateRecord, 'workspaces' | 'crates' | 'locked'> & { notes: string[] };
 
 /** Directory segments whose manifests are not the project's own crates when there is no top manifest. */
-export const SKIPPED_SEGMENT = /^(?:examples?|tests?|.*test-?data|fixtures?|benches|3rd-?party|third[-_]party|vendor(?:ed)?)$/i;
+export const SKIPPED_SEGMENT =
+  /^(?:examples?|tests?|.*test-?data|fixtures?|benches|3rd-?party|third[-_]party|vendor(?:ed)?)$/i;
 
 const dirOf = (file: string) => {
   const d = posix.dirname(file);
@@ -32,7 +43,10 @@ const relative = (dir: string, root: string) => (root === '' ? dir : dir === roo
  * `submodules`: the paths of its git submodules (their content is another repository's).
  */
 export function extractCrates(files: ReadonlyMap<string, string>, submodules: readonly string[] = []): Extracted {
-  const manifestDirs = [...files.keys()].filter((f) => posix.basename(f) === 'Cargo.toml').map(dirOf).sort();
+  const manifestDirs = [...files.keys()]
+    .filter((f) => posix.basename(f) === 'Cargo.toml')
+    .map(dirOf)
+    .sort();
   const parsed = new Map<string, Table>();
   const manifest = (dir: string): Table => {
     let m = parsed.get(dir);
@@ -46,8 +60,14 @@ export function extractCrates(files: ReadonlyMap<string, string>, submodules: re
     const outermost = manifestDirs.filter((d) => !manifestDirs.some((o) => o !== d && inside(d, o)));
     roots = outermost.filter((d) => !d.split('/').some((s) => SKIPPED_SEGMENT.test(s)));
     const skipped = outermost.length - roots.length;
-    if (roots.length) notes.push(`No Cargo.toml at the top: read ${roots.length === 1 ? 'the outermost manifest' : `the ${roots.length} outermost manifests`} (${roots.join(', ')})`);
-    if (skipped) notes.push(`Skipped ${skipped} outermost manifest${skipped === 1 ? '' : 's'} under example, test, fixture or vendored directories`);
+    if (roots.length)
+      notes.push(
+        `No Cargo.toml at the top: read ${roots.length === 1 ? 'the outermost manifest' : `the ${roots.length} outermost manifests`} (${roots.join(', ')})`,
+      );
+    if (skipped)
+      notes.push(
+        `Skipped ${skipped} outermost manifest${skipped === 1 ? '' : 's'} under example, test, fixture or vendored directories`,
+      );
   }
 
   const crates: WorkspaceCrate[] = [];
@@ -60,17 +80,27 @@ export function extractCrates(files: ReadonlyMap<string, string>, submodules: re
     const members = new Set<string>();
     if (crateOf(top, root, context)) members.add(root);
     if (ws) {
-      const under = (dir: string, prefix: string) => { const r = relative(dir, root); return r === prefix || r.startsWith(`${prefix}/`); };
+      const under = (dir: string, prefix: string) => {
+        const r = relative(dir, root);
+        return r === prefix || r.startsWith(`${prefix}/`);
+      };
       // As in Cargo, `exclude` does not apply under a member listed by its literal path.
       const literal = ws.members.filter((m) => !/[*?[]/.test(m));
       const excluded = (dir: string) => ws.exclude.some((e) => under(dir, e)) && !literal.some((m) => under(dir, m));
       for (const pattern of ws.members) {
         const glob = /[*?[]/.test(pattern);
-        const found = manifestDirs.filter((d) => d !== root && inside(d, root) && (glob ? !excluded(d) && posix.matchesGlob(relative(d, root), pattern) : relative(d, root) === pattern));
+        const found = manifestDirs.filter(
+          (d) =>
+            d !== root &&
+            inside(d, root) &&
+            (glob ? !excluded(d) && posix.matchesGlob(relative(d, root), pattern) : relative(d, root) === pattern),
+        );
         if (!found.length) {
           const dir = joinDir(root, pattern);
           const sub = submodules.find((m) => dir === m || dir.startsWith(`${m}/`));
-          notes.push(`${manifestPath(root)}: workspace member "${pattern}" ${sub ? `is in the git submodule ${sub}, not read` : 'matches no Cargo.toml'}`);
+          notes.push(
+            `${manifestPath(root)}: workspace member "${pattern}" ${sub ? `is in the git submodule ${sub}, not read` : 'matches no Cargo.toml'}`,
+          );
         }
         found.forEach((d) => members.add(d));
       }
@@ -79,7 +109,13 @@ export function extractCrates(files: ReadonlyMap<string, string>, submodules: re
       while (queue.length) {
         const dir = queue.pop()!;
         for (const dep of dependencies(manifest(dir), dir, context))
-          if (dep.source === 'path' && !members.has(dep.path!) && inside(dep.path!, root) && !excluded(dep.path!) && manifestDirs.includes(dep.path!)) {
+          if (
+            dep.source === 'path' &&
+            !members.has(dep.path!) &&
+            inside(dep.path!, root) &&
+            !excluded(dep.path!) &&
+            manifestDirs.includes(dep.path!)
+          ) {
             members.add(dep.path!);
             queue.push(dep.path!);
           }
@@ -100,7 +136,8 @@ export function extractCrates(files: ReadonlyMap<string, string>, submodules: re
   }
   if (!manifestDirs.length) notes.push('No Cargo.toml in the tree');
   else if (!roots.length) notes.push('Every Cargo.toml is under example, test, fixture or vendored directories');
-  if (workspaces.length && workspaces.every((w) => !w.lock)) notes.push('No Cargo.lock committed: only direct dependencies are known');
+  if (workspaces.length && workspaces.every((w) => !w.lock))
+    notes.push('No Cargo.lock committed: only direct dependencies are known');
 
   const unique = new Map(locked.map((p) => [`${p.name}\0${p.version}\0${p.source}`, p]));
   return {

@@ -5,7 +5,10 @@
 import { BlobReader, GitError, listTree, resolveCommit } from '../git-objects.ts';
 
 /** Every `Cargo.toml` and `Cargo.lock` blob of the commit as text, keyed by path, and the paths of its submodules. */
-export async function readCargoFiles(gitDir: string, commit: string): Promise<{ files: Map<string, string>; submodules: string[] }> {
+export async function readCargoFiles(
+  gitDir: string,
+  commit: string,
+): Promise<{ files: Map<string, string>; submodules: string[] }> {
   const { commit: full } = await resolveCommit(gitDir, commit);
   const tree = await listTree(gitDir, full, false);
   const submodules = tree.filter((e) => e.type === 'commit').map((e) => e.path);

@@ -24,17 +24,25 @@ export function sourceKind(source: string): LockedPackage['source'] | undefined 
 export function parseLockfile(file: string, text: string): Lockfile {
   const lock = parseToml(file, text);
   const declared = lock.version;
-  if (declared !== undefined && (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1 || declared > 4))
-    throw new ManifestError(`${file}: expected a Cargo.lock format version from 1 to 4, got ${JSON.stringify(declared)}`);
-  const version = (declared as number | undefined) ?? (typeof lock.metadata === 'object' && lock.metadata !== null ? 1 : 2);
+  if (
+    declared !== undefined &&
+    (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1 || declared > 4)
+  )
+    throw new ManifestError(
+      `${file}: expected a Cargo.lock format version from 1 to 4, got ${JSON.stringify(declared)}`,
+    );
+  const version =
+    (declared as number | undefined) ?? (typeof lock.metadata === 'object' && lock.metadata !== null ? 1 : 2);
   const list = lock.package ?? [];
   if (!Array.isArray(list)) throw new ManifestError(`${file}: expected [[package]] entries`);
   const seen = new Map<string, LockedPackage>();
   list.forEach((entry: Table, i) => {
     const { name, version: v, source } = entry ?? {};
-    if (typeof name !== 'string' || typeof v !== 'string') throw new ManifestError(`${file}: package ${i + 1} has no name or version`);
+    if (typeof name !== 'string' || typeof v !== 'string')
+      throw new ManifestError(`${file}: package ${i + 1} has no name or version`);
     if (source === undefined) return;
-    if (typeof source !== 'string') throw new ManifestError(`${file}: package ${name} ${v} has a source that is not a string`);
+    if (typeof source !== 'string')
+      throw new ManifestError(`${file}: package ${name} ${v} has a source that is not a string`);
     const kind = sourceKind(source);
     if (!kind) throw new ManifestError(`${file}: package ${name} ${v} has a source Cargo does not write: ${source}`);
     seen.set(`${name}\0${v}\0${kind}`, { name, version: v, source: kind });
@@ -45,5 +53,11 @@ export function parseLockfile(file: string, text: string): Lockfile {
 /** By name, then version (numerically where the parts are numbers), then source. */
 export function sortLocked(packages: LockedPackage[]): LockedPackage[] {
   const collator = new Intl.Collator('en', { numeric: true });
-  return packages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : collator.compare(a.version, b.version) || a.source.localeCompare(b.source)));
+  return packages.sort((a, b) =>
+    a.name < b.name
+      ? -1
+      : a.name > b.name
+        ? 1
+        : collator.compare(a.version, b.version) || a.source.localeCompare(b.source),
+  );
 }

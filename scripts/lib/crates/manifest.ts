@@ -11,7 +11,8 @@ export type Table = Record<string, unknown>;
 
 export class ManifestError extends Error {}
 
-const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const isTable = (value: unknown): value is Table =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 /** Parses TOML text; the error names the file and smol-toml's line and column. */
 export function parseToml(file: string, text: string): Table {
@@ -46,7 +47,8 @@ const KIND_TABLES: [Dependency['kind'], string[]][] = [
 
 function expectString(value: unknown, file: string, what: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw new ManifestError(`${file}: expected ${what} as a string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value === '')
+    throw new ManifestError(`${file}: expected ${what} as a string, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -54,15 +56,28 @@ function expectString(value: unknown, file: string, what: string): string | unde
  * One dependency entry. `dir` is the directory path dependencies are relative to (the
  * member's, or the workspace root's for an inherited entry).
  */
-function toDependency(key: string, spec: unknown, kind: Dependency['kind'], target: string | undefined, dir: string, file: string, ws: WorkspaceContext | undefined): Dependency {
+function toDependency(
+  key: string,
+  spec: unknown,
+  kind: Dependency['kind'],
+  target: string | undefined,
+  dir: string,
+  file: string,
+  ws: WorkspaceContext | undefined,
+): Dependency {
   const base = { kind, ...(target ? { target } : {}) };
   if (typeof spec === 'string') return { name: key, ...base, source: 'registry', req: spec };
-  if (!isTable(spec)) throw new ManifestError(`${file}: dependency "${key}" should be a version string or a table, got ${JSON.stringify(spec)}`);
+  if (!isTable(spec))
+    throw new ManifestError(
+      `${file}: dependency "${key}" should be a version string or a table, got ${JSON.stringify(spec)}`,
+    );
   if (spec.workspace === true) {
     const inherited = isTable(ws?.manifest.workspace) ? (ws.manifest.workspace as Table).dependencies : undefined;
     const entry = isTable(inherited) ? inherited[key] : undefined;
     if (!ws || entry === undefined)
-      throw new ManifestError(`${file}: dependency "${key}" says workspace = true, but ${ws ? manifestPath(ws.dir) : 'no workspace root'} has no [workspace.dependencies] entry "${key}"`);
+      throw new ManifestError(
+        `${file}: dependency "${key}" says workspace = true, but ${ws ? manifestPath(ws.dir) : 'no workspace root'} has no [workspace.dependencies] entry "${key}"`,
+      );
     const resolved = toDependency(key, entry, kind, target, ws.dir, manifestPath(ws.dir), undefined);
     const optional = spec.optional === true || resolved.optional === true;
     const { optional: _drop, ...rest } = resolved;
@@ -100,7 +115,10 @@ export function dependencies(manifest: Table, dir: string, ws: WorkspaceContext 
     for (const [spec, table] of targets) if (isTable(table)) for (const n of names) tables.push([spec, table[n]]);
     for (const [target, table] of tables) {
       if (table === undefined) continue;
-      if (!isTable(table)) throw new ManifestError(`${file}: expected a table of ${kind} dependencies${target ? ` for target ${target}` : ''}`);
+      if (!isTable(table))
+        throw new ManifestError(
+          `${file}: expected a table of ${kind} dependencies${target ? ` for target ${target}` : ''}`,
+        );
       for (const [key, spec] of Object.entries(table)) out.push(toDependency(key, spec, kind, target, dir, file, ws));
     }
   }
@@ -114,7 +132,9 @@ function packageField(manifest: Table, field: string, ws: WorkspaceContext | und
   if (isTable(value) && value.workspace === true) {
     const inherited = isTable(ws?.manifest.workspace) ? (ws.manifest.workspace as Table).package : undefined;
     if (!ws || !isTable(inherited) || inherited[field] === undefined)
-      throw new ManifestError(`${file}: package.${field} says workspace = true, but ${ws ? manifestPath(ws.dir) : 'no workspace root'} has no [workspace.package] ${field}`);
+      throw new ManifestError(
+        `${file}: package.${field} says workspace = true, but ${ws ? manifestPath(ws.dir) : 'no workspace root'} has no [workspace.package] ${field}`,
+      );
     return inherited[field];
   }
   return value;
@@ -130,7 +150,9 @@ export function crateOf(manifest: Table, dir: string, ws: WorkspaceContext | und
   const version = expectString(packageField(manifest, 'version', ws, file), file, 'package.version');
   const publish = packageField(manifest, 'publish', ws, file);
   if (publish !== undefined && typeof publish !== 'boolean' && !Array.isArray(publish))
-    throw new ManifestError(`${file}: expected package.publish to be true, false or a list of registries, got ${JSON.stringify(publish)}`);
+    throw new ManifestError(
+      `${file}: expected package.publish to be true, false or a list of registries, got ${JSON.stringify(publish)}`,
+    );
   return {
     name,
     ...(version ? { version } : {}),
@@ -148,8 +170,11 @@ export function workspaceOf(manifest: Table, dir: string): { members: string[]; 
   const list = (key: string): string[] => {
     const value = (manifest.workspace as Table)[key];
     if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ManifestError(`${file}: expected workspace.${key} to be a list of paths`);
-    return (value as string[]).map((v) => v.replace(/^\.\//, '').replace(/\/+$/, '')).filter((v) => v !== '' && v !== '.');
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      throw new ManifestError(`${file}: expected workspace.${key} to be a list of paths`);
+    return (value as string[])
+      .map((v) => v.replace(/^\.\//, '').replace(/\/+$/, ''))
+      .filter((v) => v !== '' && v !== '.');
   };
   return { members: list('members'), exclude: list('exclude') };
 }

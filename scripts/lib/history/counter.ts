@@ -49,12 +49,22 @@ export async function createTreeCounter(options: { cacheFile?: string } = {}): P
       let reader = readers.get(gitDir);
       if (!reader) readers.set(gitDir, (reader = new BlobReader(gitDir)));
       const result = await countTree({ gitDir, commit, cache, reader });
-      const list = (m: { path: string }[]) => `${m.slice(0, 3).map((x) => x.path).join(', ')}${m.length > 3 ? ', …' : ''}`;
+      const list = (m: { path: string }[]) =>
+        `${m
+          .slice(0, 3)
+          .map((x) => x.path)
+          .join(', ')}${m.length > 3 ? ', …' : ''}`;
       // Rust figures must be whole; a missing blob of another language only touches the share,
       // as in measure:rust (snapshots here lack files of 4 MiB and more).
       const rust = result.missing.filter((m) => m.language === 'Rust');
-      if (rust.length > 0) throw new IncompleteCopyError(`the copy in ${gitDir} lacks ${rust.length} Rust blob(s) at ${commit}: ${list(rust)}`);
-      if (result.missing.length > 0) counter.onIncomplete?.(`${gitDir} at ${commit.slice(0, 7)} lacks ${result.missing.length} blob(s) of other languages, left out of the share: ${list(result.missing)}`);
+      if (rust.length > 0)
+        throw new IncompleteCopyError(
+          `the copy in ${gitDir} lacks ${rust.length} Rust blob(s) at ${commit}: ${list(rust)}`,
+        );
+      if (result.missing.length > 0)
+        counter.onIncomplete?.(
+          `${gitDir} at ${commit.slice(0, 7)} lacks ${result.missing.length} blob(s) of other languages, left out of the share: ${list(result.missing)}`,
+        );
       return { ...result.rust, rustShare: result.rustShare };
     },
   };

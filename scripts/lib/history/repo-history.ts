@@ -1,5 +1,11 @@
 /** One repository's history: select the commits, count each once, shape the record. */
-import { CNCF_EVENTS, repoHistorySchema, type CncfEvent, type HistoryPoint, type RepoHistory } from '../../../src/schemas/history.ts';
+import {
+  CNCF_EVENTS,
+  repoHistorySchema,
+  type CncfEvent,
+  type HistoryPoint,
+  type RepoHistory,
+} from '../../../src/schemas/history.ts';
 import type { TreeCounter } from './counter.ts';
 import { firstParentLog, firstRustCommit } from './git.ts';
 import { selectPoints, type LogCommit } from './select.ts';
@@ -32,7 +38,8 @@ export async function repoHistory(input: RepoHistoryInput): Promise<RepoHistory>
   const years = [];
   for (const y of selection.years) years.push({ year: y.year, point: await pointAt(y.commit) });
   const eventPoints = [];
-  for (const e of selection.events) eventPoints.push({ event: e.event, date: e.date, point: e.commit ? await pointAt(e.commit) : null });
+  for (const e of selection.events)
+    eventPoints.push({ event: e.event, date: e.date, point: e.commit ? await pointAt(e.commit) : null });
   return repoHistorySchema.parse({
     repo,
     measuredCommit,

@@ -30,9 +30,15 @@ export async function readEntries(contentDir: string): Promise<HistoryEntry[]> {
   for (const file of files) {
     const parsed = projectFrontmatterSchema.safeParse(readFrontmatter(await readFile(path.join(dir, file), 'utf8')));
     if (!parsed.success)
-      throw new HistoryInputError(`${path.join(dir, file)}: invalid frontmatter (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); run \`npm run validate\``);
+      throw new HistoryInputError(
+        `${path.join(dir, file)}: invalid frontmatter (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); run \`npm run validate\``,
+      );
     const { dates, rustRepos } = parsed.data;
-    entries.push({ slug: file.slice(0, -'.mdx'.length), dates, repos: rustRepos.map((r) => ({ repo: r.repo, commit: r.measurement.commit })) });
+    entries.push({
+      slug: file.slice(0, -'.mdx'.length),
+      dates,
+      repos: rustRepos.map((r) => ({ repo: r.repo, commit: r.measurement.commit })),
+    });
   }
   return entries;
 }
@@ -63,7 +69,8 @@ export interface HistoryRun {
 }
 
 const sameEvents = (r: RepoHistory, entry: HistoryEntry) =>
-  JSON.stringify(r.events.map((e) => [e.event, e.date])) === JSON.stringify(CNCF_EVENTS.filter((e) => entry.dates[e]).map((e) => [e, entry.dates[e]]));
+  JSON.stringify(r.events.map((e) => [e.event, e.date])) ===
+  JSON.stringify(CNCF_EVENTS.filter((e) => entry.dates[e]).map((e) => [e, entry.dates[e]]));
 
 export async function runHistory(options: {
   entries: HistoryEntry[];
@@ -80,9 +87,15 @@ export async function runHistory(options: {
     const record: ProjectHistory = { id: entry.slug, repos: [] };
     for (const { repo, commit } of entry.repos) {
       const gitDir = locateRepo(reposDir, repo);
-      const reason = !gitDir ? `no copy of ${repo} under ${reposDir}` : !(await hasCommit(gitDir, commit)) ? `${repo} has no commit ${commit} (fetch it again)` : undefined;
+      const reason = !gitDir
+        ? `no copy of ${repo} under ${reposDir}`
+        : !(await hasCommit(gitDir, commit))
+          ? `${repo} has no commit ${commit} (fetch it again)`
+          : undefined;
       if (reason) {
-        const old = previous.find((p) => p.id === entry.slug)?.repos.find((r) => r.repo === repo && r.measuredCommit === commit && sameEvents(r, entry));
+        const old = previous
+          .find((p) => p.id === entry.slug)
+          ?.repos.find((r) => r.repo === repo && r.measuredCommit === commit && sameEvents(r, entry));
         if (old) record.repos.push(old);
         gaps.push({ slug: entry.slug, repo, reason, kept: old !== undefined });
         log(`${entry.slug}: ${reason}${old ? ' (kept the earlier history at the same commit)' : ''}`);
@@ -94,8 +107,11 @@ export async function runHistory(options: {
         history = await repoHistory({ gitDir: gitDir!, repo, measuredCommit: commit, dates: entry.dates, counter });
       } catch (error) {
         // One unreadable copy (missing blobs, a git failure) must not cost the other repositories.
-        if (!(error instanceof IncompleteCopyError || error instanceof HistoryGitError || error instanceof GitError)) throw error;
-        const old = previous.find((p) => p.id === entry.slug)?.repos.find((r) => r.repo === repo && r.measuredCommit === commit && sameEvents(r, entry));
+        if (!(error instanceof IncompleteCopyError || error instanceof HistoryGitError || error instanceof GitError))
+          throw error;
+        const old = previous
+          .find((p) => p.id === entry.slug)
+          ?.repos.find((r) => r.repo === repo && r.measuredCommit === commit && sameEvents(r, entry));
         if (old) record.repos.push(old);
         gaps.push({ slug: entry.slug, repo, reason: error.message, kept: old !== undefined });
         log(`${entry.slug}: ${error.message}`);
@@ -103,7 +119,9 @@ export async function runHistory(options: {
       }
       record.repos.push(history);
       repos++;
-      log(`${entry.slug}: ${repo}, ${history.years.length} years from ${history.years[0].year}, ${history.events.length} CNCF dates (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      log(
+        `${entry.slug}: ${repo}, ${history.years.length} years from ${history.years[0].year}, ${history.events.length} CNCF dates (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
     records.push(record);
   }

@@ -54,7 +54,11 @@ export function selectPoints(
     if (commit) years.push({ year, commit });
   }
   years.push({ year: lastYear, commit: measured });
-  const events = options.events.map(({ event, date }) => ({ event, date, commit: lastAtOrBefore(log, endOfDay(date)) ?? null }));
+  const events = options.events.map(({ event, date }) => ({
+    event,
+    date,
+    commit: lastAtOrBefore(log, endOfDay(date)) ?? null,
+  }));
   return { years: fillGaps(years), events };
 }
 
@@ -76,7 +80,8 @@ export function parseLog(text: string): LogCommit[] {
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const [commit, time, date] = line.split('\t');
-      if (!/^[0-9a-f]{40}$/.test(commit ?? '') || !/^\d+$/.test(time ?? '') || !date) throw new Error(`unexpected git log line: ${JSON.stringify(line)}`);
+      if (!/^[0-9a-f]{40}$/.test(commit ?? '') || !/^\d+$/.test(time ?? '') || !date)
+        throw new Error(`unexpected git log line: ${JSON.stringify(line)}`);
       return { commit, time: Number(time), date };
     });
 }

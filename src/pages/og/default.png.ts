@@ -10,7 +10,10 @@ export const GET: APIRoute = async () => {
   const svg = siteCardSvg({
     title: 'CNCF Rust Catalog',
     tagline: 'Every CNCF project built with Rust: maturity, measured Rust code and sources.',
-    figures: [`${plural(stats.rustProjects, 'project')} with Rust`, `${formatCompact(stats.totals.lines)} lines of Rust`],
+    figures: [
+      `${plural(stats.rustProjects, 'project')} with Rust`,
+      `${formatCompact(stats.totals.lines)} lines of Rust`,
+    ],
   });
   return new Response(renderPng(svg), { headers: { 'Content-Type': 'image/png' } });
 };
