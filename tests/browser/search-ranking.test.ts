@@ -92,8 +92,8 @@ describe('search ranking', () => {
     }
   });
 
-  it('matches no page on a single letter: "cedar" and "c++" find nothing, "c" asks for more', async () => {
-    for (const query of ['cedar', 'c++']) expect((await search(query)).summary).toBe(`Nothing found for “${query}”.`);
+  it('matches no page on a single letter: "cqzx" and "c++" find nothing, "c" asks for more', async () => {
+    for (const query of ['cqzx', 'c++']) expect((await search(query)).summary).toBe(`Nothing found for “${query}”.`);
     const box = page.getByRole('searchbox', { name: 'Search the catalog' });
     await box.fill('c');
     await expect

@@ -40,7 +40,7 @@ const uses = (job: Job, action: string) => job.steps.find((s) => s.uses?.startsW
 const needs = (job: Job) => (Array.isArray(job.needs) ? job.needs : job.needs ? [job.needs] : []);
 
 /** The checks `.ci/run` runs through `npm test`, in order. */
-const CHECKS = ['validate', 'check', 'build:test', 'test:run'];
+const CHECKS = ['validate', 'format:check', 'check', 'build:test', 'test:run'];
 
 describe.each(Object.entries(workflows))('%s.yml', (_name, wf) => {
   it('only runs npm scripts that package.json defines', () => {
@@ -67,7 +67,7 @@ describe('ci.yml', () => {
     expect(runs(workflows.ci).some((r) => /^npm ci\b/m.test(r))).toBe(true);
     expect(npmScripts(workflows.ci)).toEqual(CHECKS);
     expect(read('package.json')).toContain(
-      '"test": "npm run setup && npm run validate && npm run check && npm run build:test && npm run test:run"',
+      '"test": "npm run setup && npm run validate && npm run format:check && npm run check && npm run build:test && npm run test:run"',
     );
   });
 
