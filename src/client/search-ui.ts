@@ -31,7 +31,12 @@ let loading: Promise<Pagefind> | undefined;
  * A match in a page's title (its h1) counts ten times a match in its text, so a project's own
  * page ranks first for its name, above pages that mention it often (Krator names kube-rs).
  */
-export const SEARCH_OPTIONS = { ranking: { metaWeights: { title: 10 } } };
+// termSimilarity above its default of 1 ranks an exact word ("spin") above a longer one it starts ("spinkube").
+export const SEARCH_OPTIONS = { ranking: { metaWeights: { title: 10 }, termSimilarity: 5 } };
+/** Whether a result's title is the query itself, ignoring case. */
+export const exactTitle = (r: { meta: { title?: string } }, query: string): boolean =>
+  (r.meta.title ?? '').trim().toLowerCase() === query.trim().toLowerCase();
+
 /** Shortest query searched: one letter would match every word that starts with it. */
 const MIN_QUERY = 2;
 
@@ -102,6 +107,8 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
     const start = list.childElementCount;
     const data = await Promise.all(results.slice(start, start + step).map((r) => r.data()));
     if (ticket !== latest) return false;
+    // A page titled exactly what was typed comes first ("spin": Spin before SpinKube, which says "Spin" more often).
+    if (start === 0) data.sort((a, b) => Number(exactTitle(b, query)) - Number(exactTitle(a, query)));
     list.append(...data.map(resultItem));
     const total = results.length;
     const listed = list.childElementCount;
