@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { siteOptions } from './src/data/site-options.ts';
+import { siteOptions } from './src/data/site/site-options.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
-import { repoRootIntegration } from './src/integrations/repo-root.ts';
+import { repoRootIntegration } from './src/data/site/repo-root.ts';
 
 // `SITE_URL` and `BASE_PATH` come from the environment so a fork can deploy to its own
 // GitHub Pages path without editing code (see .github/workflows/deploy.yml).
@@ -15,7 +15,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // No inline <style>: the Content-Security-Policy (src/data/csp.ts) allows style-src 'self' only.
+  // No inline <style>: the Content-Security-Policy (src/data/site/csp.ts) allows style-src 'self' only.
   // concurrency: the projects' share images render in worker threads, one per core (render-pool.ts);
   // 4 routes at a time keep every worker fed (bench:build, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },

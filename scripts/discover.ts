@@ -1,7 +1,7 @@
 /**
  * Find every CNCF project with Rust: measure the repositories of every project item of a
  * landscape.yml (all maturities, archived included) and of the catalog's entries, and judge
- * them with the inclusion rule (src/data/rust-class.ts).
+ * them with the inclusion rule (src/data/rules/rust-class.ts).
  *
  *   npm run discover -- --repos DIR [--landscape FILE] [--content DIR] [--listing FILE]
  *                       [--github] [--clone] [--cache FILE] [--json] [--write FILE] [--project NAME ...]
@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
-import { MIN_CODE_LINES, PURE_SHARE } from '../src/data/rust-class.ts';
+import { MIN_CODE_LINES, PURE_SHARE } from '../src/data/rules/rust-class.ts';
 import { readFrontmatter } from './lib/frontmatter-edit.ts';
 import { LandscapeShapeError } from './lib/landscape.ts';
 import { formatColumns } from './lib/measurement-format.ts';

@@ -1,13 +1,13 @@
 /**
  * `npm run discover`: which repositories to look at (every CNCF project item of a
  * landscape.yml, with the catalog's entries), where their bare copies are, and what the
- * measurements say against the inclusion rule (`src/data/rust-class.ts`). Pure except
+ * measurements say against the inclusion rule (`src/data/rules/rust-class.ts`). Pure except
  * `findLocalRepository` (reads a directory).
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MIN_CODE_LINES, PURE_SHARE, classify } from '../../src/data/rust-class.ts';
-import type { ClassInput } from '../../src/data/rust-class.ts';
+import { MIN_CODE_LINES, PURE_SHARE, classify } from '../../src/data/rules/rust-class.ts';
+import type { ClassInput } from '../../src/data/rules/rust-class.ts';
 import type { RepoKind, RustUsage } from '../../src/schemas/taxonomy.ts';
 import { LandscapeShapeError } from './landscape.ts';
 

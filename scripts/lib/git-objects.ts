@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineCounter } from './line-count.ts';
 import type { LineCounts } from './line-count.ts';
-import { LINGUIST_ATTRIBUTES } from '../../src/data/linguist-rules.ts';
-import type { AttributeValues } from '../../src/data/linguist-rules.ts';
+import { LINGUIST_ATTRIBUTES } from '../../src/data/rules/linguist-rules.ts';
+import type { AttributeValues } from '../../src/data/rules/linguist-rules.ts';
 
 export class GitError extends Error {}
 

@@ -13,7 +13,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AMBIGUOUS_EXTENSIONS } from '../../src/data/linguist-rules.ts';
+import { AMBIGUOUS_EXTENSIONS } from '../../src/data/rules/linguist-rules.ts';
 
 export { AMBIGUOUS_EXTENSIONS };
 

@@ -6,7 +6,7 @@
  *
  * Every regular file gets a language from GitHub linguist's table (`languages.ts`), then is
  * kept or left out by `.gitattributes` at the commit and the default path rules
- * (`src/data/linguist-rules.ts`). Bytes come from the tree (`ls-tree --long`); only Rust blobs are
+ * (`src/data/rules/linguist-rules.ts`). Bytes come from the tree (`ls-tree --long`); only Rust blobs are
  * read, streamed through the line counter (`line-count.ts`). Rust share = Rust bytes / bytes
  * of every *programming* language. A blob of a counted language that the copy lacks (a
  * partial or size-limited clone) is listed by path in `missing`, never skipped in silence.
@@ -28,8 +28,8 @@ import { languageByAlias, languageOf, loadLinguistTable } from './languages.ts';
 import type { Language, LanguageTable, LanguageType } from './languages.ts';
 import type { LineCounts } from './line-count.ts';
 import { rustShare } from './line-count.ts';
-import { exclusionOf } from '../../src/data/linguist-rules.ts';
-import type { AttributeValues, PathRuleKind } from '../../src/data/linguist-rules.ts';
+import { exclusionOf } from '../../src/data/rules/linguist-rules.ts';
+import type { AttributeValues, PathRuleKind } from '../../src/data/rules/linguist-rules.ts';
 
 /**
  * Rust line counts by blob id: a blob's counts never change, so one count serves every

@@ -9,7 +9,7 @@
  * message with its "Show all" button stands in for a table that no project is left in. Rows
  * that do not match are taken out of the table, so its last row is the last one shown.
  * Without JavaScript the full table and the links to the group pages stay as they are.
- * All decisions are made by the tested pure module src/data/table-state.ts.
+ * All decisions are made by the tested pure module src/data/views/table-state.ts.
  */
 import {
   FACETS,
@@ -27,7 +27,7 @@ import {
   type RowData,
   type TableSchema,
   type TableState,
-} from '../data/table-state.ts';
+} from '../data/views/table-state.ts';
 
 interface Row extends RowData {
   tr: HTMLTableRowElement;

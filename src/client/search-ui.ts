@@ -7,7 +7,7 @@
  * region), and `[data-search-results]` holding `[data-search-summary]`, `ol[data-search-list]`
  * and, on the search page, a `[data-search-more]` button that lists the next results.
  */
-import { withBase } from '../data/paths.ts';
+import { withBase } from '../data/site/paths.ts';
 
 interface ResultData {
   url: string;

@@ -5,14 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { loadYaml } from '../validation/safe-yaml.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { fromRepoRoot } from '../integrations/repo-root.ts';
-import { healthLinksByName, type HealthLink } from './health-links.ts';
-import { byName, measurementRange, toCatalogProject, type CatalogProject } from './project.ts';
-import { groupProjects, sortTermsByName, type Group, type Term } from './groups.ts';
-import { catalogStats } from './stats.ts';
-import { danglingReferences } from './references.ts';
+import { fromRepoRoot } from './site/repo-root.ts';
+import { healthLinksByName, type HealthLink } from './views/health-links.ts';
+import { byName, measurementRange, toCatalogProject, type CatalogProject } from './model/project.ts';
+import { groupProjects, sortTermsByName, type Group, type Term } from './views/groups.ts';
+import { catalogStats } from './views/stats.ts';
+import { danglingReferences } from './model/references.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../schemas/taxonomy.ts';
-import { catalogHistory } from './history.ts';
+import { catalogHistory } from './views/history.ts';
 
 export type Source = CollectionEntry<'sources'>['data'];
 

@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import { catalog, type CatalogProject } from './catalog.ts';
 import type { CratesFile } from '../schemas/crates.ts';
-import { CRATE_PAGE_MIN_PROJECTS, builtWith, cratesWithPages, crateRecordProblems, extractionRange, projectCrates, sharedCrates } from './crates.ts';
+import { CRATE_PAGE_MIN_PROJECTS, builtWith, cratesWithPages, crateRecordProblems, extractionRange, projectCrates, sharedCrates } from './views/crates.ts';
 
 async function load() {
   const [{ projects }, entries] = await Promise.all([catalog(), getCollection('crates')]);

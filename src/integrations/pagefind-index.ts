@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { withoutSingleLetters } from '../data/search-index.ts';
+import { withoutSingleLetters } from '../data/views/search-index.ts';
 import type { AstroIntegration } from 'astro';
 
 export class SearchIndexError extends Error {
@@ -27,7 +27,7 @@ export function pagefindIndex(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
           // Each page is read and handed over with its single letters out of the index, so
-          // that no query matches on one letter (src/data/search-index.ts).
+          // that no query matches on one letter (src/data/views/search-index.ts).
           const files = (await readdir(site, { recursive: true })).filter(
             (f) => f.endsWith('.html') && !f.startsWith('pagefind'),
           );

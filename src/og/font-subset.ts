@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import subsetFont from 'subset-font';
-import { fromRepoRoot } from '../integrations/repo-root.ts';
+import { fromRepoRoot } from '../data/site/repo-root.ts';
 
 const require = createRequire(import.meta.url);
 /** Part of the cache key: another subsetter may write other bytes. */

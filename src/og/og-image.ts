@@ -3,7 +3,7 @@
  * lines of Rust and logo, or the catalog's headline figures for the default image. Pure: the
  * build renders the SVG to PNG with resvg (`render-png.ts`), with fonts shipped in npm.
  */
-import { formatInt } from '../data/format.ts';
+import { formatInt } from '../data/views/format.ts';
 import { escapeXml, nestSvg } from './svg.ts';
 
 export const OG_WIDTH = 1200;

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fromRepoRoot } from '../integrations/repo-root.ts';
+import { fromRepoRoot } from '../data/site/repo-root.ts';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { RenderJob, RenderOptions, RenderReply, RenderRequest } from './render-png.ts';

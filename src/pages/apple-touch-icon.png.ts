@@ -1,7 +1,7 @@
 /** 180×180 home-screen icon from public/favicon.svg, on white (iOS shows transparency as black). */
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
-import { fromRepoRoot } from '../integrations/repo-root.ts';
+import { fromRepoRoot } from '../data/site/repo-root.ts';
 import { iconSvg } from '../og/og-image.ts';
 import { renderPng } from '../og/render-png.ts';
 

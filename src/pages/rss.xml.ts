@@ -1,9 +1,9 @@
-/** `/rss.xml`: one item per change to a catalog entry, newest first (src/data/feed.ts). */
+/** `/rss.xml`: one item per change to a catalog entry, newest first (src/data/exports/feed.ts). */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { catalog } from '../data/catalog.ts';
-import { feedItems } from '../data/feed.ts';
-import { absoluteUrl, routes } from '../data/paths.ts';
+import { feedItems } from '../data/exports/feed.ts';
+import { absoluteUrl, routes } from '../data/site/paths.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -57,7 +57,7 @@ export type LeftOutRepo = z.infer<typeof leftOutRepoSchema>;
 
 /**
  * One item of `content/left-out.yaml`: a CNCF project with some Rust that the inclusion rule
- * (src/data/rust-class.ts) leaves out, with its figures and the reason. `npm run discover`
+ * (src/data/rules/rust-class.ts) leaves out, with its figures and the reason. `npm run discover`
  * reports such a project as "left out" rather than as a project missing an entry.
  */
 export const leftOutSchema = z.strictObject({

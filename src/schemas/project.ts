@@ -137,7 +137,7 @@ export const rustRepoSchema = z.strictObject({
   /** What this repository is for in the project, in a short phrase. */
   role: lineSchema('the role of the repository', 200),
   /**
-   * What the repository's Rust is for the project (see `src/data/rust-class.ts`): `main`, its
+   * What the repository's Rust is for the project (see `src/data/rules/rust-class.ts`): `main`, its
    * main deliverable; `component`, a shipped part such as a daemon, proxy, runtime, agent or
    * plugin; `sdk`, an official client, SDK or library for users; `tooling`, tests, examples or
    * tools that are not shipped. Optional until every entry states it.

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { BASE } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { cratesWithPages, mainDependencies, projectCrates, sharedCrates } from '../../src/data/crates.ts';
+import { cratesWithPages, mainDependencies, projectCrates, sharedCrates } from '../../src/data/views/crates.ts';
 import { cratesFileSchema } from '../../src/schemas/crates.ts';
 
 const { entries } = readCatalog();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/data/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/data/site/csp.ts';
 
 interface Violation {
   page: string;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../helpers/content.ts';
 import { historyFileSchema } from '../../src/schemas/history.ts';
-import { missingHistory } from '../../src/data/history.ts';
+import { missingHistory } from '../../src/data/views/history.ts';
 
 const { entries } = readCatalog();
 const parsed = historyFileSchema.safeParse(JSON.parse(readFileSync('data/history.json', 'utf8')));

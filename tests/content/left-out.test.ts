@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { MIN_CODE_LINES } from '../../src/data/rust-class.ts';
+import { MIN_CODE_LINES } from '../../src/data/rules/rust-class.ts';
 import { indexByName, landscapeProjects } from '../../scripts/lib/landscape.ts';
 import { leftOutSchema } from '../../src/schemas/left-out.ts';
 import { readCatalog, yamlList } from '../helpers/content.ts';

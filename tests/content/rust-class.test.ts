@@ -1,10 +1,10 @@
 /**
  * The usage class of every entry that states the kind of each of its repositories is the
- * class the inclusion rule (src/data/rust-class.ts) computes from its measurements, so a
+ * class the inclusion rule (src/data/rules/rust-class.ts) computes from its measurements, so a
  * class cannot silently go stale when a repository is re-measured or its kind changes.
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/data/rust-class.ts';
+import { classify } from '../../src/data/rules/rust-class.ts';
 import { readCatalog } from '../helpers/content.ts';
 
 const { entries } = readCatalog();

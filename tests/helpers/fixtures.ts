@@ -1,5 +1,5 @@
 /** Builders for plain project objects, so lib tests do not depend on today's content. */
-import { toCatalogProject, type CatalogProject, type ProjectData } from '../../src/data/project.ts';
+import { toCatalogProject, type CatalogProject, type ProjectData } from '../../src/data/model/project.ts';
 import type { Measurement } from '../../src/schemas/project.ts';
 
 export function measurement(overrides: Partial<Measurement> = {}): Measurement {

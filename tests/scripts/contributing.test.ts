@@ -8,7 +8,7 @@ import { schemaFieldPaths } from '../helpers/schema-fields.ts';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
 import { categorySchema } from '../../src/schemas/taxonomy.ts';
-import { MIN_CODE_LINES, PURE_SHARE } from '../../src/data/rust-class.ts';
+import { MIN_CODE_LINES, PURE_SHARE } from '../../src/data/rules/rust-class.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');

@@ -9,7 +9,7 @@ import { BASE, DIST, assertBuilt, htmlFiles, readPage } from '../helpers/dist.ts
 import { readCatalog } from '../helpers/content.ts';
 import { gzipSize, pageReferences, pageWeight, type PageWeight } from '../../scripts/lib/page-weight.ts';
 import { distReader } from '../../scripts/lib/dist-reader.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/data/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/data/site/csp.ts';
 import { LOGO_BUDGET_BYTES } from '../../scripts/lib/logo.ts';
 
 const KB = 1024;

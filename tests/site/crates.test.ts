@@ -15,10 +15,10 @@ import {
   mainDependencies,
   projectCrates,
   sharedCrates,
-} from '../../src/data/crates.ts';
-import { CRATES_CSV_COLUMNS, type CratesExport } from '../../src/data/crates-export.ts';
+} from '../../src/data/views/crates.ts';
+import { CRATES_CSV_COLUMNS, type CratesExport } from '../../src/data/exports/crates-export.ts';
 import { parseCsv } from '../helpers/csv.ts';
-import { formatInt } from '../../src/data/format.ts';
+import { formatInt } from '../../src/data/views/format.ts';
 import { cratesFileSchema } from '../../src/schemas/crates.ts';
 
 const { entries } = readCatalog();

@@ -12,7 +12,7 @@ import {
   PROJECT_CSV_COLUMNS,
   REPOSITORY_CSV_COLUMNS,
   type ProjectsExport,
-} from '../../src/data/exports.ts';
+} from '../../src/data/exports/exports.ts';
 import { parseCsv } from '../helpers/csv.ts';
 
 const { entries, sources } = readCatalog();

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, readPage } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
 import { historyFileSchema } from '../../src/schemas/history.ts';
-import { catalogByYear, historySentence, projectEvents, projectSeries } from '../../src/data/history.ts';
+import { catalogByYear, historySentence, projectEvents, projectSeries } from '../../src/data/views/history.ts';
 
 const histories = historyFileSchema.parse(JSON.parse(readFileSync('data/history.json', 'utf8')));
 const { entries } = readCatalog();

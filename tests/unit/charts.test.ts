@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLayout, formatTick, linearScale, niceStep, niceTicks, type Datum } from '../../src/data/charts.ts';
+import { barLayout, formatTick, linearScale, niceStep, niceTicks, type Datum } from '../../src/data/views/charts.ts';
 import {
   byValueDescending,
   codeLinesByProject,
@@ -7,9 +7,9 @@ import {
   rustLinesByCategory,
   rustLinesByProject,
   rustShareByProject,
-} from '../../src/data/chart-series.ts';
-import { groupProjects } from '../../src/data/groups.ts';
-import { routes } from '../../src/data/paths.ts';
+} from '../../src/data/views/chart-series.ts';
+import { groupProjects } from '../../src/data/views/groups.ts';
+import { routes } from '../../src/data/site/paths.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 describe('niceStep', () => {

@@ -9,9 +9,14 @@ import {
   projectCrates,
   sharedCrates,
   type CrateProject,
-} from '../../src/data/crates.ts';
-import { CRATE_FAMILIES } from '../../src/data/crate-families.ts';
-import { CRATES_CSV_COLUMNS, CRATES_JSON_FIELDS, cratesCsv, cratesExport } from '../../src/data/crates-export.ts';
+} from '../../src/data/views/crates.ts';
+import { CRATE_FAMILIES } from '../../src/data/views/crate-families.ts';
+import {
+  CRATES_CSV_COLUMNS,
+  CRATES_JSON_FIELDS,
+  cratesCsv,
+  cratesExport,
+} from '../../src/data/exports/crates-export.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import type { CrateRecord, CratesFile, Dependency, WorkspaceCrate } from '../../src/schemas/crates.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeDiscoverRun } from '../../src/data/discover-run.ts';
+import { summarizeDiscoverRun } from '../../src/data/views/discover-run.ts';
 import { discoverRunSchema } from '../../src/schemas/discover-run.ts';
 
 const m = (rustCodeLines: number) => ({

@@ -11,9 +11,9 @@ import {
   projectsExport,
   repositoriesCsv,
   toCsv,
-} from '../../src/data/exports.ts';
+} from '../../src/data/exports/exports.ts';
 import { parseCsv } from '../helpers/csv.ts';
-import { absoluteUrl } from '../../src/data/paths.ts';
+import { absoluteUrl } from '../../src/data/site/paths.ts';
 import type { Source } from '../../src/schemas/source.ts';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { measurement, project } from '../helpers/fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryChanges, feedItems } from '../../src/data/feed.ts';
+import { entryChanges, feedItems } from '../../src/data/exports/feed.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {

@@ -15,8 +15,8 @@ import {
   missingHistory,
   projectEvents,
   projectSeries,
-} from '../../src/data/history.ts';
-import { columnLayout, datePosition } from '../../src/data/column-chart.ts';
+} from '../../src/data/views/history.ts';
+import { columnLayout, datePosition } from '../../src/data/views/column-chart.ts';
 
 const hash = (n: number) => n.toString(16).padStart(40, '0');
 const at = (iso: string) => Date.parse(iso) / 1000;

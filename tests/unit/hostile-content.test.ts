@@ -15,7 +15,7 @@ import { readFrontmatter } from '../../scripts/lib/frontmatter-edit.ts';
 import { duplicateProblems } from '../../src/validation/cross-checks.ts';
 import { checkMdx } from '../../src/validation/mdx-safety.ts';
 import { formatProblem, validateContent } from '../../src/validation/index.ts';
-import { csvField, projectsCsv } from '../../src/data/exports.ts';
+import { csvField, projectsCsv } from '../../src/data/exports/exports.ts';
 import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { project } from '../helpers/fixtures.ts';
 import { FIXTURES, makeTree } from '../helpers/validation-tree.ts';

@@ -7,7 +7,7 @@ import {
   linguistTable,
   loadLinguistTable,
 } from '../../scripts/lib/languages.ts';
-import { PATH_RULES, exclusionOf, pathRuleOf } from '../../src/data/linguist-rules.ts';
+import { PATH_RULES, exclusionOf, pathRuleOf } from '../../src/data/rules/linguist-rules.ts';
 
 const name = (p: string) => languageOf(p)?.name;
 

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatDate, formatInt, formatPercent, plural, shortCommit } from '../../src/data/format.ts';
-import { joinBase, routes } from '../../src/data/paths.ts';
-import { byName, measurementRange, refId, rustTotals } from '../../src/data/project.ts';
-import { catalogStats } from '../../src/data/stats.ts';
-import { groupProjects, sortTermsByName } from '../../src/data/groups.ts';
-import { danglingReferences } from '../../src/data/references.ts';
+import {
+  formatCompact,
+  formatDate,
+  formatInt,
+  formatPercent,
+  plural,
+  shortCommit,
+} from '../../src/data/views/format.ts';
+import { joinBase, routes } from '../../src/data/site/paths.ts';
+import { byName, measurementRange, refId, rustTotals } from '../../src/data/model/project.ts';
+import { catalogStats } from '../../src/data/views/stats.ts';
+import { groupProjects, sortTermsByName } from '../../src/data/views/groups.ts';
+import { danglingReferences } from '../../src/data/model/references.ts';
 import { fitBox, svgSize } from '../../src/og/svg.ts';
-import { contributionLinks, normaliseBase, repoOptions, siteOptions } from '../../src/data/site-options.ts';
+import { contributionLinks, normaliseBase, repoOptions, siteOptions } from '../../src/data/site/site-options.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 describe('format', () => {

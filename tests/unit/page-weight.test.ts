@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSize, pageReferences, pageWeight, resolvePath, staticImports } from '../../scripts/lib/page-weight.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/data/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/data/site/csp.ts';
 import { parsePolicy, scriptSources } from '../helpers/csp.ts';
 
 const files: Record<string, string> = {

@@ -1,11 +1,11 @@
 /** The pure functions behind issue 11's pages: Rust share, health links, rankings, search index words, table state. */
 import { describe, expect, it } from 'vitest';
-import { projectRustShare, sourceBytes } from '../../src/data/rust-share.ts';
-import { healthLinks, healthLinksByName } from '../../src/data/health-links.ts';
-import { mostRust } from '../../src/data/ranking.ts';
-import { searchAliases, withoutSingleLetters } from '../../src/data/search-index.ts';
-import { catalogStats } from '../../src/data/stats.ts';
-import { repoLinks } from '../../src/data/site-options.ts';
+import { projectRustShare, sourceBytes } from '../../src/data/rules/rust-share.ts';
+import { healthLinks, healthLinksByName } from '../../src/data/views/health-links.ts';
+import { mostRust } from '../../src/data/views/ranking.ts';
+import { searchAliases, withoutSingleLetters } from '../../src/data/views/search-index.ts';
+import { catalogStats } from '../../src/data/views/stats.ts';
+import { repoLinks } from '../../src/data/site/site-options.ts';
 import {
   columnTotal,
   facetCounts,
@@ -14,7 +14,7 @@ import {
   visibleRows,
   type RowData,
   type TableSchema,
-} from '../../src/data/table-state.ts';
+} from '../../src/data/views/table-state.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 describe('Rust share', () => {

@@ -9,7 +9,7 @@ import {
   reportedAcceptances,
   staleMaturities,
   unconfirmedFigures,
-} from '../../src/data/report.ts';
+} from '../../src/data/views/report.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 import { projectFrontmatterSchema, type ReportedFigure } from '../../src/schemas/project.ts';
 

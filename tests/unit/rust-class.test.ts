@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_CODE_LINES, PURE_SHARE, classify } from '../../src/data/rust-class.ts';
+import { MIN_CODE_LINES, PURE_SHARE, classify } from '../../src/data/rules/rust-class.ts';
 
 const repo = (
   kind: 'main' | 'component' | 'sdk' | 'tooling' | undefined,

@@ -10,7 +10,7 @@ import {
   withFilter,
   type RowData,
   type TableSchema,
-} from '../../src/data/table-state.ts';
+} from '../../src/data/views/table-state.ts';
 
 const schema: TableSchema = {
   columns: { name: 'text', lines: 'number', accepted: 'text' },

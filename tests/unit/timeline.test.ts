@@ -6,7 +6,7 @@ import {
   compareMilestones,
   milestones,
   timelineByYear,
-} from '../../src/data/timeline.ts';
+} from '../../src/data/views/timeline.ts';
 import { project } from '../helpers/fixtures.ts';
 
 const linkerd = project('linkerd', {

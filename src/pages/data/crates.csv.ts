@@ -1,8 +1,8 @@
 /** `/data/crates.csv`: one row per project and crate it uses (see /data/ for the columns). */
 import type { APIRoute } from 'astro';
 import { crateCatalog } from '../../data/crates-catalog.ts';
-import { cratesCsv } from '../../data/crates-export.ts';
-import { absoluteUrl, routes } from '../../data/paths.ts';
+import { cratesCsv } from '../../data/exports/crates-export.ts';
+import { absoluteUrl, routes } from '../../data/site/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { shared, hasPage } = await crateCatalog();

@@ -1,10 +1,10 @@
 /** `/data/projects.json`: the whole catalog as one documented JSON file (see /data/). */
 import type { APIRoute } from 'astro';
 import { catalog } from '../../data/catalog.ts';
-import { projectsExport } from '../../data/exports.ts';
-import { absoluteUrl, routes } from '../../data/paths.ts';
+import { projectsExport } from '../../data/exports/exports.ts';
+import { absoluteUrl, routes } from '../../data/site/paths.ts';
 import { crateCatalog } from '../../data/crates-catalog.ts';
-import { cratesExport } from '../../data/crates-export.ts';
+import { cratesExport } from '../../data/exports/crates-export.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { projects, sources } = await catalog();

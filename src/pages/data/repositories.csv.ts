@@ -1,7 +1,7 @@
 /** `/data/repositories.csv`: one row per measured repository (see /data/ for the columns). */
 import type { APIRoute } from 'astro';
 import { catalog } from '../../data/catalog.ts';
-import { repositoriesCsv } from '../../data/exports.ts';
+import { repositoriesCsv } from '../../data/exports/exports.ts';
 
 export const GET: APIRoute = async () => {
   const { projects } = await catalog();

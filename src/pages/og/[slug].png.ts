@@ -1,7 +1,7 @@
 /** Share image of each project (1200×630 PNG), rendered at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
-import { fromRepoRoot } from '../../integrations/repo-root.ts';
+import { fromRepoRoot } from '../../data/site/repo-root.ts';
 import { catalog, type CatalogProject } from '../../data/catalog.ts';
 import { OG_BACKGROUND, projectCard, projectCardSvg } from '../../og/og-image.ts';
 import { renderPngAsync } from '../../og/render-pool.ts';

@@ -1,7 +1,7 @@
 /** The catalog's default share image (1200×630 PNG), for every page but project pages. */
 import type { APIRoute } from 'astro';
 import { catalog } from '../../data/catalog.ts';
-import { formatCompact, plural } from '../../data/format.ts';
+import { formatCompact, plural } from '../../data/views/format.ts';
 import { siteCardSvg } from '../../og/og-image.ts';
 import { renderPng } from '../../og/render-png.ts';
 

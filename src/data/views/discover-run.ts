@@ -2,7 +2,7 @@
  * "How we looked": the last full run of `npm run discover`, shaped for the data-notes page.
  * Pure: takes the parsed data file.
  */
-import type { DiscoverRun } from '../schemas/discover-run.ts';
+import type { DiscoverRun } from '../../schemas/discover-run.ts';
 
 export interface DiscoverSummary {
   runDate: string;

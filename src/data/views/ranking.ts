@@ -1,5 +1,5 @@
 /** Orders of projects by their Rust, for the home page's list and the charts. */
-import type { CatalogProject } from './project.ts';
+import type { CatalogProject } from '../model/project.ts';
 
 /** Most code lines first; equal counts by name, so the order never depends on input order. */
 export function byCodeLinesDescending(a: CatalogProject, b: CatalogProject): number {

@@ -2,9 +2,9 @@
  * The catalog's history by year: when each project was accepted into the CNCF, moved to
  * incubating, graduated and was archived, from the dates in its entry (landscape.yml's).
  */
-import { byName, type CatalogProject } from './project.ts';
-import type { Maturity } from '../schemas/taxonomy.ts';
-import { MATURITY_DATE_KEYS, type MaturityDates } from '../schemas/project.ts';
+import { byName, type CatalogProject } from '../model/project.ts';
+import type { Maturity } from '../../schemas/taxonomy.ts';
+import { MATURITY_DATE_KEYS, type MaturityDates } from '../../schemas/project.ts';
 
 /** The kinds of milestone: the maturity date keys of an entry, in order. */
 export const MILESTONE_KINDS = MATURITY_DATE_KEYS;

@@ -2,8 +2,8 @@
  * The catalog's view of one entry: frontmatter with references flattened to ids and Rust
  * totals computed once. Pure, so unit tests can build projects from plain objects.
  */
-import type { ProjectFrontmatter, RustRepo } from '../schemas/project.ts';
-import { projectRustShare } from './rust-share.ts';
+import type { ProjectFrontmatter, RustRepo } from '../../schemas/project.ts';
+import { projectRustShare } from '../rules/rust-share.ts';
 
 /** An Astro reference (`{ collection, id }`) or the plain id scripts use. */
 export type Ref = string | { id: string };

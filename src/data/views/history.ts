@@ -2,7 +2,7 @@
  * Rust through time, shaped for the pages from `data/history.json`: a project's yearly series
  * and CNCF moves, the sentence that tells it, and the catalog's totals by year. Pure.
  */
-import { CNCF_EVENTS, type CncfEvent, type HistoryPoint, type ProjectHistory, type RepoHistory } from '../schemas/history.ts';
+import { CNCF_EVENTS, type CncfEvent, type HistoryPoint, type ProjectHistory, type RepoHistory } from '../../schemas/history.ts';
 import { formatInt } from './format.ts';
 
 export interface Figures {

@@ -3,8 +3,8 @@
  * without them one item for its `updated` date), newest first. Each item's guid is the entry
  * and the day of the change, so a later change to the same entry is a new item for readers.
  */
-import { byName, type CatalogProject } from './project.ts';
-import { formatInt } from './format.ts';
+import { byName, type CatalogProject } from '../model/project.ts';
+import { formatInt } from '../views/format.ts';
 
 export interface FeedItem {
   title: string;

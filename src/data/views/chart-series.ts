@@ -4,8 +4,8 @@
  */
 import type { Datum } from './charts.ts';
 import type { Group } from './groups.ts';
-import { compareNames, type CatalogProject } from './project.ts';
-import { routes } from './paths.ts';
+import { compareNames, type CatalogProject } from '../model/project.ts';
+import { routes } from '../site/paths.ts';
 
 /** Largest first; equal values by label, so the order never depends on input order. */
 export function byValueDescending(a: Datum, b: Datum): number {

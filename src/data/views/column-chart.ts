@@ -1,6 +1,6 @@
 /**
  * Geometry of the build-time column charts of values by year, with dated markers (a
- * project's CNCF moves). Like the bar charts of src/data/charts.ts: horizontal positions are
+ * project's CNCF moves). Like the bar charts of src/data/views/charts.ts: horizontal positions are
  * percentages of the chart's width (an inline SVG with `width="100%"` and no viewBox), vertical
  * positions are CSS pixels, so text keeps the page's font size on any screen.
  */

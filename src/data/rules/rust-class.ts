@@ -11,9 +11,9 @@
  * - `sdk`: otherwise, the Rust is an official client, SDK or library (`sdk`) for users of a
  *   project written in another language.
  */
-import type { RepoKind, RustUsage } from '../schemas/taxonomy.ts';
-export { REPO_KINDS } from '../schemas/taxonomy.ts';
-export type { RepoKind } from '../schemas/taxonomy.ts';
+import type { RepoKind, RustUsage } from '../../schemas/taxonomy.ts';
+export { REPO_KINDS } from '../../schemas/taxonomy.ts';
+export type { RepoKind } from '../../schemas/taxonomy.ts';
 
 /** Rust code lines (neither blank nor `//` comments) the shipped repositories must hold. */
 export const MIN_CODE_LINES = 1000;

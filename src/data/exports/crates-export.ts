@@ -3,7 +3,7 @@
  * the `crates` field of `/data/projects.json`. Documented on the site's `/data/` page.
  */
 import { toCsv, type CsvValue } from './exports.ts';
-import type { BuiltWith, CrateProject, ProjectCrates, SharedCrate } from './crates.ts';
+import type { BuiltWith, CrateProject, ProjectCrates, SharedCrate } from '../views/crates.ts';
 
 /** Columns of crates.csv, with what each holds. */
 export const CRATES_CSV_FIELDS = {

@@ -3,11 +3,11 @@
  * `/data/repositories.csv`. The shapes are documented on the site's `/data/` page and in the
  * README; a change that removes or renames a field raises `EXPORT_VERSION`.
  */
-import type { CatalogProject, RustTotals } from './project.ts';
-import { projectFrontmatterSchema, type ProjectFrontmatter } from '../schemas/project.ts';
-import type { Source } from '../schemas/source.ts';
-import { measurementRange } from './project.ts';
-import { catalogStats } from './stats.ts';
+import type { CatalogProject, RustTotals } from '../model/project.ts';
+import { projectFrontmatterSchema, type ProjectFrontmatter } from '../../schemas/project.ts';
+import type { Source } from '../../schemas/source.ts';
+import { measurementRange } from '../model/project.ts';
+import { catalogStats } from '../views/stats.ts';
 
 /** Version of the export formats; raised on any change that is not a pure addition. */
 export const EXPORT_VERSION = 1;

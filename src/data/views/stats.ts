@@ -1,6 +1,6 @@
 /** Headline figures of the catalog, computed from the projects (never typed). */
-import { MATURITY_LEVELS, RUST_USAGES, type Maturity, type RustUsage } from '../schemas/taxonomy.ts';
-import type { CatalogProject, RustTotals } from './project.ts';
+import { MATURITY_LEVELS, RUST_USAGES, type Maturity, type RustUsage } from '../../schemas/taxonomy.ts';
+import type { CatalogProject, RustTotals } from '../model/project.ts';
 
 export interface CatalogStats {
   projects: number;

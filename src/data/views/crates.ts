@@ -10,7 +10,7 @@
  * - it depends on it *in all* when that, or when one of its `Cargo.lock` files resolves it;
  * - a project's own crates (any of its repositories) do not count as its dependencies.
  */
-import type { CrateRecord, CratesFile, Dependency, WorkspaceCrate } from '../schemas/crates.ts';
+import type { CrateRecord, CratesFile, Dependency, WorkspaceCrate } from '../../schemas/crates.ts';
 import { CRATE_FAMILIES, type CrateFamily } from './crate-families.ts';
 
 /** The part of a catalog project the crate views read. */

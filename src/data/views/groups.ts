@@ -2,7 +2,7 @@
  * Taxonomy pages: turn projects into ordered `{ key, label, description, projects }` groups,
  * one per term, that feed `getStaticPaths` and the index pages.
  */
-import { byName, compareNames, type CatalogProject } from './project.ts';
+import { byName, compareNames, type CatalogProject } from '../model/project.ts';
 
 export interface Term {
   id: string;

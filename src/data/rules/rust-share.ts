@@ -4,7 +4,7 @@
  * `sourceBytes`, so that when measurements carry those bytes directly (issue 9) only that
  * function changes.
  */
-import type { Measurement } from '../schemas/project.ts';
+import type { Measurement } from '../../schemas/project.ts';
 
 type ShareFields = Pick<Measurement, 'bytes' | 'rustShare'>;
 

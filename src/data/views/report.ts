@@ -3,9 +3,9 @@
  * notes page is computed here from the entries' `reported` fields, the landscape data and
  * the measurements.
  */
-import { rustTotals, type CatalogProject, type RustTotals } from './project.ts';
-import type { ReportedFigure, RustRepo } from '../schemas/project.ts';
-import type { Maturity, RustUsage } from '../schemas/taxonomy.ts';
+import { rustTotals, type CatalogProject, type RustTotals } from '../model/project.ts';
+import type { ReportedFigure, RustRepo } from '../../schemas/project.ts';
+import type { Maturity, RustUsage } from '../../schemas/taxonomy.ts';
 
 /**
  * The number a printed figure stands for: "24.8M" → 24800000, "949k" → 949000,
