@@ -10,7 +10,7 @@
  * such item it appends one, which needs --role. --notes also writes the counter's notes line
  * (what was left out, the language mix) over the entry's. Exit codes: 0 done; 2 error (nothing written).
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

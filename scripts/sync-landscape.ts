@@ -14,7 +14,7 @@
  */
 import { loadYaml } from '../src/validation/safe-yaml.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { WriteError, describeFsError, readForEdit, writeAll, type ReadFile } from './lib/safe-write.ts';
+import { WriteError, readForEdit, writeAll, type ReadFile } from './lib/safe-write.ts';
 import { fenceCode } from './lib/markdown-fence.ts';
 import { isEntryFile } from '../src/schemas/entry-files.ts';
 import { projectFrontmatterSchema } from '../src/schemas/project.ts';

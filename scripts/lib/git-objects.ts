@@ -360,7 +360,7 @@ export class BlobReader {
   }
 
   #onData(chunk: Buffer): void {
-    let data = this.#buffer.length > 0 ? Buffer.concat([this.#buffer, chunk]) : chunk;
+    const data = this.#buffer.length > 0 ? Buffer.concat([this.#buffer, chunk]) : chunk;
     this.#buffer = Buffer.alloc(0);
     let i = 0;
     while (i < data.length) {
@@ -407,7 +407,6 @@ export class BlobReader {
         }
       } else return this.#fail(new GitError(`unexpected git cat-file output: ${header}`));
     }
-    data = Buffer.alloc(0);
   }
 
   /** Ends the process (after the answers already asked for). */
