@@ -12,7 +12,7 @@
   var saved = null;
   try {
     saved = localStorage.getItem(KEY);
-  } catch (e) {
+  } catch {
     /* storage blocked: follow the system */
   }
   if (saved === 'light' || saved === 'dark') root.setAttribute('data-theme', saved);
@@ -37,7 +37,7 @@
     root.setAttribute('data-theme', next);
     try {
       localStorage.setItem(KEY, next);
-    } catch (e) {
+    } catch {
       /* the choice lasts for this page only */
     }
     sync();

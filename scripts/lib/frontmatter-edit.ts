@@ -70,9 +70,11 @@ export function readFrontmatter(text: string): unknown {
 type ScalarNode = YamlScalar;
 type Pair = YamlPair<ScalarNode>;
 type MappingNode = YamlMapping<ScalarNode>;
+/** A node of the checked tree: every mapping key a plain scalar. */
+type TreeNode = YamlNode<ScalarNode>;
 
 /** The frontmatter's tree, refusing aliases and complex keys, which edits cannot place. */
-function buildTree(yaml: string): YamlNode<ScalarNode> {
+function buildTree(yaml: string): TreeNode {
   let root: YamlNode;
   try {
     root = yamlTree(yaml);
@@ -89,7 +91,7 @@ function buildTree(yaml: string): YamlNode<ScalarNode> {
     if (node.kind === 'sequence') node.items.forEach(plain);
   };
   plain(root);
-  return root as YamlNode<ScalarNode>;
+  return root as TreeNode;
 }
 
 const lineStart = (text: string, pos: number): number => text.lastIndexOf('\n', pos - 1) + 1;
@@ -103,13 +105,13 @@ const column = (text: string, pos: number): number => pos - lineStart(text, pos)
 const startsLine = (text: string, pos: number): boolean => /^[ \t]*$/.test(text.slice(lineStart(text, pos), pos));
 
 interface Located {
-  node: YamlNode;
+  node: TreeNode;
   /** The pair holding the node, when the node is a mapping value. */
   pair?: Pair;
-  parent?: YamlNode;
+  parent?: TreeNode;
 }
 
-function locate(root: YamlNode, path: YamlPath): Located | undefined {
+function locate(root: TreeNode, path: YamlPath): Located | undefined {
   let here: Located = { node: root };
   for (const segment of path) {
     const { node } = here;
@@ -389,7 +391,7 @@ export function appendSequenceItem(text: string, path: YamlPath, item: BlockMapp
     }
     if (node.kind !== 'sequence' || node.flow)
       throw new FrontmatterEditError(`expected a block sequence at ${describe(path)}`);
-    const last = node.items.at(-1) as YamlNode;
+    const last = node.items.at(-1) as TreeNode;
     const dash = column(yaml, node.start);
     // Keep the indentation of the existing items: key column and nesting step.
     let step = 2;

@@ -50,12 +50,14 @@ export interface YamlAlias {
   start: number;
   end: number;
 }
+/** Any node, keys included: what `K` is when nothing narrows it. */
+export type AnyYamlNode = YamlScalar | YamlAlias | YamlMapping | YamlSequence;
 /** `K` narrows the keys: plain scalars for the frontmatter edits, any node in general. */
-export interface YamlPair<K extends YamlNode<any> = YamlNode<any>> {
+export interface YamlPair<K = AnyYamlNode> {
   key: K;
   value: YamlNode<K>;
 }
-export interface YamlMapping<K extends YamlNode<any> = YamlNode<any>> {
+export interface YamlMapping<K = AnyYamlNode> {
   kind: 'mapping';
   at: number;
   start: number;
@@ -63,7 +65,7 @@ export interface YamlMapping<K extends YamlNode<any> = YamlNode<any>> {
   flow: boolean;
   pairs: YamlPair<K>[];
 }
-export interface YamlSequence<K extends YamlNode<any> = YamlNode<any>> {
+export interface YamlSequence<K = AnyYamlNode> {
   kind: 'sequence';
   at: number;
   start: number;
@@ -71,7 +73,7 @@ export interface YamlSequence<K extends YamlNode<any> = YamlNode<any>> {
   flow: boolean;
   items: YamlNode<K>[];
 }
-export type YamlNode<K extends YamlNode<any> = any> = YamlScalar | YamlAlias | YamlMapping<K> | YamlSequence<K>;
+export type YamlNode<K = AnyYamlNode> = YamlScalar | YamlAlias | YamlMapping<K> | YamlSequence<K>;
 
 export const isBlockScalar = (n: YamlScalar): boolean =>
   n.style === SCALAR_STYLE.LITERAL_BLOCK || n.style === SCALAR_STYLE.FOLDED_BLOCK;

@@ -2,19 +2,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { readWorkflow, stepUsing, stepWithId } from '../helpers/workflow.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const workflow = load(readFileSync(path.join(root, '.github/workflows/discover.yml'), 'utf8')) as any;
+const workflow = readWorkflow(path.join(root, '.github/workflows/discover.yml'));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const job = workflow.jobs.discover;
-const steps: any[] = job.steps;
+const steps = job.steps;
 const runs = steps.map((s) => s.run).filter((r): r is string => typeof r === 'string');
 
 describe('.github/workflows/discover.yml', () => {
   it('runs weekly and on demand', () => {
-    const fields = String(workflow.on.schedule[0].cron).split(/\s+/);
+    const fields = String(workflow.on.schedule?.[0].cron).split(/\s+/);
     expect(fields).toHaveLength(5);
     expect(fields.slice(2, 4)).toEqual(['*', '*']);
     expect(fields[4]).toMatch(/^[0-6]$/);
@@ -31,22 +31,22 @@ describe('.github/workflows/discover.yml', () => {
     const used = steps.filter((s) => s.uses);
     expect(used.length).toBeGreaterThan(0);
     for (const s of used) expect(s.uses, s.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
-    expect(steps.find((s) => String(s.uses).startsWith('actions/checkout@')).with['persist-credentials']).toBe(false);
-    expect(String(steps.find((s) => String(s.uses).startsWith('actions/setup-node@')).with['node-version'])).toBe('24');
+    expect(stepUsing(steps, 'actions/checkout').with?.['persist-credentials']).toBe(false);
+    expect(String(stepUsing(steps, 'actions/setup-node').with?.['node-version'])).toBe('24');
   });
 
   it('runs discover over the live landscape with the API first and clones, failing on exit 2', () => {
-    const step = steps.find((s) => s.id === 'discover');
+    const step = stepWithId(steps, 'discover');
     expect(step.run).toContain('npm run --silent discover -- --landscape "$RUNNER_TEMP/landscape.yml"');
     for (const flag of ['--github', '--clone', '--repos', '--write']) expect(step.run).toContain(flag);
-    expect(step.env.GITHUB_TOKEN).toBe('${{ github.token }}');
+    expect(step.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
     expect(step.run).toMatch(/if \[ "\$code" -gt 1 \]; then exit "\$code"; fi/);
   });
 
   it('opens (or comments on) an issue with the GitHub CLI when discover finds something', () => {
-    const issue = steps.at(-1);
+    const issue = steps[steps.length - 1];
     expect(issue.if).toBe("steps.discover.outputs.code == '1'");
-    expect(issue.env.GH_TOKEN).toBe('${{ github.token }}');
+    expect(issue.env?.GH_TOKEN).toBe('${{ github.token }}');
     expect(issue.run).toContain('gh issue create');
     expect(issue.run).toContain('gh issue comment');
   });

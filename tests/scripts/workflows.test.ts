@@ -3,30 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import type { Job, Workflow } from '../helpers/workflow.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const scripts: Record<string, string> = JSON.parse(read('package.json')).scripts;
-
-interface Step {
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-  id?: string;
-}
-interface Job {
-  needs?: string | string[];
-  steps: Step[];
-  env?: Record<string, string>;
-  permissions?: Record<string, string>;
-  environment?: { name: string; url?: string };
-}
-interface Workflow {
-  on: Record<string, unknown>;
-  permissions?: Record<string, string>;
-  concurrency?: { group: string; 'cancel-in-progress': boolean };
-  jobs: Record<string, Job>;
-}
 
 const workflows = {
   ci: load(read('.github/workflows/ci.yml')) as Workflow,
@@ -40,7 +21,7 @@ const uses = (job: Job, action: string) => job.steps.find((s) => s.uses?.startsW
 const needs = (job: Job) => (Array.isArray(job.needs) ? job.needs : job.needs ? [job.needs] : []);
 
 /** The checks `.ci/run` runs through `npm test`, in order. */
-const CHECKS = ['validate', 'format:check', 'check', 'build:test', 'test:run'];
+const CHECKS = ['validate', 'format:check', 'lint', 'check', 'build:test', 'test:run'];
 
 describe.each(Object.entries(workflows))('%s.yml', (_name, wf) => {
   it('only runs npm scripts that package.json defines', () => {
@@ -67,7 +48,7 @@ describe('ci.yml', () => {
     expect(runs(workflows.ci).some((r) => /^npm ci\b/m.test(r))).toBe(true);
     expect(npmScripts(workflows.ci)).toEqual(CHECKS);
     expect(read('package.json')).toContain(
-      '"test": "npm run setup && npm run validate && npm run format:check && npm run check && npm run build:test && npm run test:run"',
+      '"test": "npm run setup && npm run validate && npm run format:check && npm run lint && npm run check && npm run build:test && npm run test:run"',
     );
   });
 

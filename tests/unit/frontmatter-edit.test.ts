@@ -10,6 +10,7 @@ import {
   renderScalar,
   setScalar,
 } from '../../scripts/lib/frontmatter-edit.ts';
+import type { ProjectFrontmatter } from '../../src/schemas/project.ts';
 
 const DATES = ['accepted', 'incubating', 'graduated', 'archived'] as const;
 
@@ -87,7 +88,7 @@ describe('setScalar', () => {
   it('reaches into sequence items and writes numbers plain', () => {
     const out = setScalar(entry, ['rustRepos', 0, 'measurement', 'files'], 31);
     expect(changedLines(entry, out)).toEqual([[14, '      files: 30', '      files: 31']]);
-    expect((readFrontmatter(out) as any).rustRepos[0].measurement.files).toBe(31);
+    expect((readFrontmatter(out) as ProjectFrontmatter).rustRepos[0].measurement.files).toBe(31);
   });
 
   it('quotes a plain value that would read back as something else', () => {
@@ -99,7 +100,7 @@ describe('setScalar', () => {
         "      commit: '1234567890123456789012345678901234567890'",
       ],
     ]);
-    expect((readFrontmatter(out) as any).rustRepos[0].measurement.commit).toBe(
+    expect((readFrontmatter(out) as ProjectFrontmatter).rustRepos[0].measurement.commit).toBe(
       '1234567890123456789012345678901234567890',
     );
   });
@@ -108,7 +109,7 @@ describe('setScalar', () => {
     const out = setScalar(entry, ['summary'], 'Short.');
     expect(changedLines(entry, out).slice(0, 1)).toEqual([[16, 'summary: >-', 'summary: Short.']]);
     expect(out).toContain('summary: Short.\n# a comment kept in place\n');
-    expect((readFrontmatter(out) as any).summary).toBe('Short.');
+    expect((readFrontmatter(out) as ProjectFrontmatter).summary).toBe('Short.');
   });
 
   it('returns the text unchanged when the value is already there', () => {
@@ -146,7 +147,10 @@ describe('setScalar', () => {
       '    repo: example/one',
       '    role: The main thing',
     ]);
-    expect((readFrontmatter(out) as any).rustRepos[0]).toMatchObject({ alias: 'one', repo: 'example/one' });
+    expect((readFrontmatter(out) as ProjectFrontmatter).rustRepos[0]).toMatchObject({
+      alias: 'one',
+      repo: 'example/one',
+    });
   });
 
   it('fills an empty parent key with a block mapping', () => {
@@ -227,7 +231,7 @@ describe('appendSequenceItem', () => {
       '      rustShare: 100',
     ]);
     expect(changedLines(entry, out).every(([n]) => n >= 16)).toBe(true);
-    expect((readFrontmatter(out) as any).rustRepos[1]).toEqual(item);
+    expect((readFrontmatter(out) as ProjectFrontmatter).rustRepos[1]).toEqual(item);
   });
 
   it('uses CRLF for the new lines of a CRLF file', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- each case edits a valid entry into an invalid one, of any shape, which no entry type can describe */
 import { describe, expect, it } from 'vitest';
 import { projectFrontmatterSchema } from '../../src/schemas/project.ts';
 import { categorySchema, termSchema, MATURITY_LEVELS } from '../../src/schemas/taxonomy.ts';

@@ -42,7 +42,7 @@ export function parseCratesFile(file: string, text: string): CratesFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const result = cratesFileSchema.safeParse(json);
   if (!result.success) {
