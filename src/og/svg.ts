@@ -1,3 +1,8 @@
+/**
+ * SVG and XML as text: sizes, nesting and escaping. Shared beyond the share images: the logo
+ * checks and `npm run logos` read sizes here, and every XML the project writes (sanitized logos,
+ * share cards, placeholder logos, the feed) escapes its text with `escapeXml`.
+ */
 /** Intrinsic size of an SVG from its root element, so every `<img>` gets width and height. */
 export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
@@ -52,7 +57,7 @@ export function nestSvg(
   return `${open}${selfClosing ? '/>' : '>'}${doc.slice(root.length)}`;
 }
 
-/** Text made safe inside an XML/SVG element or a quoted attribute. */
+/** Text made safe inside an XML/SVG element or an attribute in either kind of quotes. */
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

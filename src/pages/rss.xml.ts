@@ -4,8 +4,7 @@ import type { APIRoute } from 'astro';
 import { catalog } from '../data/catalog.ts';
 import { feedItems } from '../data/exports/feed.ts';
 import { absoluteUrl, routes } from '../data/site/paths.ts';
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeXml } from '../og/svg.ts';
 
 export const GET: APIRoute = async (context) => {
   const { projects, labels } = await catalog();

@@ -15,6 +15,7 @@
  * (linkedom has no `document.implementation`, no namespaces in XML mode).
  */
 import sax from 'sax';
+import { escapeXml } from '../og/svg.ts';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -253,9 +254,6 @@ interface Node {
   children: (Node | string)[];
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
-
 /** A reference to an id in the same document: `#id`, nothing else. */
 const LOCAL_REF = /^#[A-Za-z_][\w.:-]*$/;
 
@@ -270,9 +268,9 @@ function urlsAreLocal(value: string): boolean {
 }
 
 function serialize(node: Node): string {
-  const attrs = node.attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+  const attrs = node.attrs.map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('');
   if (node.children.length === 0) return `<${node.name}${attrs}/>`;
-  const inner = node.children.map((c) => (typeof c === 'string' ? escapeText(c) : serialize(c))).join('');
+  const inner = node.children.map((c) => (typeof c === 'string' ? escapeXml(c) : serialize(c))).join('');
   return `<${node.name}${attrs}>${inner}</${node.name}>`;
 }
 

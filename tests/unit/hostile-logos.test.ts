@@ -159,6 +159,16 @@ describe('logos: namespaces resolved, allowlist kept, served as checked', () => 
     ).output!;
     expect(sanitizeSvg(once)).toEqual({ output: once, removed: [] });
   });
+
+  it('writes text and attribute values with the one XML escape, quotes included', () => {
+    const { output } = sanitizeSvg(
+      `<svg xmlns="${SVG}" viewBox="0 0 10 10"><text font-family="'A&amp;B'">Tom &amp; Jerry's "5 &lt; 6"</text></svg>`,
+    );
+    expect(output).toContain(
+      `<text font-family="&apos;A&amp;B&apos;">Tom &amp; Jerry&apos;s &quot;5 &lt; 6&quot;</text>`,
+    );
+    expect(sanitizeSvg(output!)).toEqual({ output, removed: [] });
+  });
 });
 
 describe('public/: only an allowlist of files, every SVG checked', () => {
