@@ -13,6 +13,7 @@ import { LineCounter } from './line-count.ts';
 import type { LineCounts } from './line-count.ts';
 import { LINGUIST_ATTRIBUTES } from '../../src/data/rules/linguist-rules.ts';
 import type { AttributeValues } from '../../src/data/rules/linguist-rules.ts';
+import { isCommitHash } from '../../src/schemas/common.ts';
 
 export class GitError extends Error {}
 
@@ -116,8 +117,7 @@ export async function resolveCommit(gitDir: string, rev = 'HEAD'): Promise<Commi
     throw new GitError(`${gitDir}: no commit "${rev}"${rev === 'HEAD' ? ' (the repository has no commits?)' : ''}`);
   }
   const [commit, commitDate] = out.trim().split('\0');
-  if (!/^[0-9a-f]{40}$/.test(commit ?? '') || !commitDate)
-    throw new GitError(`${gitDir}: could not read commit "${rev}"`);
+  if (!isCommitHash(commit) || !commitDate) throw new GitError(`${gitDir}: could not read commit "${rev}"`);
   return { commit, commitDate };
 }
 

@@ -15,6 +15,13 @@ export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   error: 'expected a lower-case kebab-case identifier such as "chaos-mesh"',
 });
 
+/** A full git commit hash: 40 lower-case hexadecimal characters, as `git rev-parse` prints it. */
+const COMMIT_HASH = /^[0-9a-f]{40}$/;
+export const isCommitHash = (text: unknown): text is string => typeof text === 'string' && COMMIT_HASH.test(text);
+export const commitSchema = z
+  .string({ error: 'expected a 40-character git commit hash' })
+  .regex(COMMIT_HASH, { error: 'expected a 40-character git commit hash' });
+
 /** Returns true when `text` is a real calendar day written as YYYY-MM-DD. */
 export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

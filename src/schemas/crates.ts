@@ -4,7 +4,7 @@
  * The file is an object keyed by repository (`owner/name`, as in the entries' `rustRepos`).
  */
 import { z } from 'astro/zod';
-import { isoDateSchema } from './common.ts';
+import { commitSchema, isoDateSchema } from './common.ts';
 
 /** A crate name as Cargo accepts it (crates.io names are ASCII letters, digits, `-` and `_`). */
 export const crateNameSchema = z
@@ -80,7 +80,7 @@ export const workspaceSchema = z.strictObject({
 /** The crates of one repository at one commit. */
 export const crateRecordSchema = z.strictObject({
   /** The commit the manifests were read at (the one the entry's measurement cites). */
-  commit: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git commit hash' }),
+  commit: commitSchema,
   /** When `npm run crates` read it. */
   extracted: isoDateSchema,
   /** The workspaces read; empty when the repository has no Cargo manifest the tool reads. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { commitSchema } from './common.ts';
 
 /**
  * The data file `npm run discover -- --write data/discover-run.json` writes: every repository
@@ -6,7 +7,7 @@ import { z } from 'astro/zod';
  * the site reads are checked; the rest of the report passes through.
  */
 const measurementSchema = z.looseObject({
-  commit: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character commit hash' }),
+  commit: commitSchema,
   commitDate: z.string().min(1),
   rustFiles: z.number().int().nonnegative(),
   rustCodeLines: z.number().int().nonnegative(),

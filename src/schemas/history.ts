@@ -3,55 +3,20 @@
  * catalog entry, each repository counted at yearly points and at the entry's CNCF dates.
  */
 import { z } from 'astro/zod';
-import { isoDateSchema, isoDateTimeSchema, slugSchema } from './common.ts';
-
-const count = (what: string) =>
-  z
-    .number({ error: `expected ${what} as a whole number` })
-    .int({ error: `expected ${what} as a whole number` })
-    .nonnegative({ error: `expected ${what} of 0 or more` });
-
-const commitSchema = z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git commit hash' });
+import { commitSchema, isoDateSchema, isoDateTimeSchema, slugSchema } from './common.ts';
+import { checkRustCounts, measurementFieldsSchema } from './project.ts';
 
 /** The CNCF moves of an entry, in the order they happen. */
 export const CNCF_EVENTS = ['accepted', 'incubating', 'graduated', 'archived'] as const;
 export type CncfEvent = (typeof CNCF_EVENTS)[number];
 
-/** The Rust counted in one repository at one commit (the method of the data-notes page). */
-export const historyPointSchema = z
-  .strictObject({
-    /** The commit the tree was read at. */
-    commit: commitSchema,
-    /** Its committer date. */
-    commitDate: isoDateTimeSchema,
-    /** Counted `.rs` files. */
-    files: count('a file count'),
-    /** Bytes of the counted `.rs` files. */
-    bytes: count('a byte count'),
-    /** Newline characters in them. */
-    lines: count('a line count'),
-    /** Lines that are neither blank nor `//` comments. */
-    codeLines: count('a code line count'),
-    /** Rust bytes as a percentage of the counted source bytes, one decimal. */
-    rustShare: z
-      .number()
-      .min(0, { error: 'expected a percentage between 0 and 100' })
-      .max(100, { error: 'expected a percentage between 0 and 100' }),
-  })
-  .superRefine((p, ctx) => {
-    if (p.codeLines > p.lines)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['codeLines'],
-        message: `expected code lines (${p.codeLines}) to be at most lines (${p.lines})`,
-      });
-    if (p.lines > p.bytes)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lines'],
-        message: `expected lines (${p.lines}) to be at most bytes (${p.bytes})`,
-      });
-  });
+/**
+ * The Rust counted in one repository at one commit (the method of the data-notes page): the
+ * counts of a measurement, with the same definitions and rules.
+ */
+export const historyPointSchema = measurementFieldsSchema
+  .pick({ commit: true, commitDate: true, files: true, bytes: true, lines: true, codeLines: true, rustShare: true })
+  .superRefine(checkRustCounts);
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
 
 /** The repository at the end of one year: the last commit of the year on its default branch. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import {
   cncfDateSchema,
+  commitSchema,
   httpsUrlSchema,
   pastDateSchema,
   isoDateSchema,
@@ -32,88 +33,103 @@ export type MaturityDates = z.infer<typeof maturityDatesSchema>;
 export const MATURITY_DATE_KEYS = Object.keys(maturityDatesSchema.shape) as (keyof MaturityDates)[];
 
 /**
+ * The fields of a measurement, without the rules between them: `historyPointSchema` picks the
+ * counts from here, so a count is defined once.
+ */
+export const measurementFieldsSchema = z.strictObject({
+  /** Full 40-character commit hash the tree was read at. */
+  commit: commitSchema,
+  /** Committer date of that commit. */
+  commitDate: isoDateTimeSchema,
+  /** Counted `.rs` files. */
+  files: count('a file count'),
+  /** Bytes of the counted `.rs` files (what GitHub's language statistics call "Rust"). */
+  bytes: count('a byte count'),
+  /** Newline characters in the counted files. */
+  lines: count('a line count'),
+  /** Lines that are neither blank nor `//` comments. */
+  codeLines: count('a code line count'),
+  /** Bytes of every `.rs` file with no exclusions. */
+  bytesRaw: count('a byte count'),
+  /**
+   * Rust bytes as a percentage of the counted source bytes, one decimal: of every
+   * programming language GitHub linguist knows when `programmingBytes` is given, else (older
+   * measurements) of `.rs`, Go, C/C++, Python and JavaScript/TypeScript files only.
+   */
+  rustShare: z
+    .number({ error: 'expected a percentage between 0 and 100' })
+    .min(0, { error: 'expected a percentage between 0 and 100' })
+    .max(100, { error: 'expected a percentage between 0 and 100' }),
+  /**
+   * Bytes of every counted file of a programming language (linguist's `type: programming`),
+   * the denominator of `rustShare`. Absent in measurements made before the linguist method.
+   */
+  programmingBytes: count('a byte count').optional(),
+  /** The largest programming languages with their share, e.g. "Go 74.6%, Rust 17.9%". */
+  languages: z
+    .string({ error: 'expected a language list such as "Rust 90.1%, Go 9.9%"' })
+    .regex(/^[^,%]+ \d+(\.\d)?%(, [^,%]+ \d+(\.\d)?%)*$/, {
+      error: 'expected a language list such as "Rust 90.1%, Go 9.9%"',
+    })
+    .optional(),
+  /** What the counter noticed: submodules, exclusions, the language mix. */
+  notes: lineSchema('notes', 1000).optional(),
+});
+
+/**
+ * What holds for any count of `.rs` files, a measurement's or a history point's: code lines
+ * are lines, a line is at least its newline byte, and bytes come from files.
+ */
+export function checkRustCounts(
+  m: { files: number; bytes: number; lines: number; codeLines: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (m.codeLines > m.lines)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['codeLines'],
+      message: `expected code lines (${m.codeLines}) to be at most lines (${m.lines})`,
+    });
+  if (m.lines > m.bytes)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lines'],
+      message: `expected lines (${m.lines}) to be at most bytes (${m.bytes})`,
+    });
+  if (m.files === 0 && m.bytes > 0)
+    ctx.addIssue({ code: 'custom', path: ['files'], message: 'expected at least one file when bytes are counted' });
+}
+
+/**
  * Rust code counted in one repository at one commit by `npm run measure:rust`
  * (scripts/lib/tree-count.ts; the method is on the data-notes page and in CONTRIBUTING).
  * Measurements without `programmingBytes` were made with the older method of
  * `data/rust-code/METHOD.md` (the first "measurements" data set).
  */
-export const measurementSchema = z
-  .strictObject({
-    /** Full 40-character commit hash the tree was read at. */
-    commit: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git commit hash' }),
-    /** Committer date of that commit. */
-    commitDate: isoDateTimeSchema,
-    /** Counted `.rs` files. */
-    files: count('a file count'),
-    /** Bytes of the counted `.rs` files (what GitHub's language statistics call "Rust"). */
-    bytes: count('a byte count'),
-    /** Newline characters in the counted files. */
-    lines: count('a line count'),
-    /** Lines that are neither blank nor `//` comments. */
-    codeLines: count('a code line count'),
-    /** Bytes of every `.rs` file with no exclusions. */
-    bytesRaw: count('a byte count'),
-    /**
-     * Rust bytes as a percentage of the counted source bytes, one decimal: of every
-     * programming language GitHub linguist knows when `programmingBytes` is given, else (older
-     * measurements) of `.rs`, Go, C/C++, Python and JavaScript/TypeScript files only.
-     */
-    rustShare: z
-      .number({ error: 'expected a percentage between 0 and 100' })
-      .min(0, { error: 'expected a percentage between 0 and 100' })
-      .max(100, { error: 'expected a percentage between 0 and 100' }),
-    /**
-     * Bytes of every counted file of a programming language (linguist's `type: programming`),
-     * the denominator of `rustShare`. Absent in measurements made before the linguist method.
-     */
-    programmingBytes: count('a byte count').optional(),
-    /** The largest programming languages with their share, e.g. "Go 74.6%, Rust 17.9%". */
-    languages: z
-      .string({ error: 'expected a language list such as "Rust 90.1%, Go 9.9%"' })
-      .regex(/^[^,%]+ \d+(\.\d)?%(, [^,%]+ \d+(\.\d)?%)*$/, {
-        error: 'expected a language list such as "Rust 90.1%, Go 9.9%"',
-      })
-      .optional(),
-    /** What the counter noticed: submodules, exclusions, the language mix. */
-    notes: lineSchema('notes', 1000).optional(),
-  })
-  .superRefine((m, ctx) => {
-    if (m.codeLines > m.lines)
+export const measurementSchema = measurementFieldsSchema.superRefine((m, ctx) => {
+  checkRustCounts(m, ctx);
+  if (m.bytes > m.bytesRaw)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['bytes'],
+      message: `expected bytes (${m.bytes}) to be at most bytesRaw (${m.bytesRaw})`,
+    });
+  if (m.programmingBytes !== undefined && m.bytes > m.programmingBytes)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['programmingBytes'],
+      message: `expected programmingBytes (${m.programmingBytes}) to be at least bytes (${m.bytes})`,
+    });
+  if (m.programmingBytes !== undefined && m.programmingBytes > 0) {
+    const share = Math.round((m.bytes / m.programmingBytes) * 1000) / 10;
+    if (share !== m.rustShare)
       ctx.addIssue({
         code: 'custom',
-        path: ['codeLines'],
-        message: `expected code lines (${m.codeLines}) to be at most lines (${m.lines})`,
+        path: ['rustShare'],
+        message: `expected rustShare ${share} (bytes / programmingBytes), got ${m.rustShare}`,
       });
-    if (m.lines > m.bytes)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lines'],
-        message: `expected lines (${m.lines}) to be at most bytes (${m.bytes})`,
-      });
-    if (m.bytes > m.bytesRaw)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['bytes'],
-        message: `expected bytes (${m.bytes}) to be at most bytesRaw (${m.bytesRaw})`,
-      });
-    if (m.programmingBytes !== undefined && m.bytes > m.programmingBytes)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['programmingBytes'],
-        message: `expected programmingBytes (${m.programmingBytes}) to be at least bytes (${m.bytes})`,
-      });
-    if (m.programmingBytes !== undefined && m.programmingBytes > 0) {
-      const share = Math.round((m.bytes / m.programmingBytes) * 1000) / 10;
-      if (share !== m.rustShare)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rustShare'],
-          message: `expected rustShare ${share} (bytes / programmingBytes), got ${m.rustShare}`,
-        });
-    }
-    if (m.files === 0 && m.bytes > 0)
-      ctx.addIssue({ code: 'custom', path: ['files'], message: 'expected at least one file when bytes are counted' });
-  });
+  }
+});
 export type Measurement = z.infer<typeof measurementSchema>;
 
 /**

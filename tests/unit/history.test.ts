@@ -144,6 +144,11 @@ describe('history schema', () => {
       /at most lines/,
     ],
     [
+      'bytes without files (the rule of every Rust count, as for measurements)',
+      { ...valid, years: [{ year: 2021, point: { ...point(20210, 8), files: 0 } }] },
+      /at least one file when bytes are counted/,
+    ],
+    [
       'an unknown event',
       { ...valid, events: [{ event: 'joined', date: '2020-01-01', point: null }] },
       /expected one of accepted/,

@@ -2,6 +2,7 @@
  * Which commits a repository's history is counted at: pure, over the first-parent log of the
  * measured commit (newest first), so every edge case is a unit test.
  */
+import { isCommitHash } from '../../../src/schemas/common.ts';
 import type { CncfEvent } from '../../../src/schemas/history.ts';
 
 /** One commit of the first-parent line. */
@@ -80,7 +81,7 @@ export function parseLog(text: string): LogCommit[] {
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const [commit, time, date] = line.split('\t');
-      if (!/^[0-9a-f]{40}$/.test(commit ?? '') || !/^\d+$/.test(time ?? '') || !date)
+      if (!isCommitHash(commit) || !/^\d+$/.test(time ?? '') || !date)
         throw new Error(`unexpected git log line: ${JSON.stringify(line)}`);
       return { commit, time: Number(time), date };
     });
