@@ -16,7 +16,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // No inline <style>: the Content-Security-Policy (src/data/site/csp.ts) allows style-src 'self' only.
-  // concurrency: the projects' share images render in worker threads, one per core (render-pool.ts);
+  // concurrency: the projects' share images render in worker processes, one per core (render-pool.ts);
   // 4 routes at a time keep every worker fed (bench:build, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // sitemap() leaves the 404 page out by default; the filter keeps it so.

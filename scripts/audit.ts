@@ -25,7 +25,6 @@ import lighthouse from 'lighthouse';
 import { startStaticServer } from './lib/static-server.ts';
 import { replaceSection } from './lib/markdown-section.ts';
 
-// The body below is left unindented until the repository-wide Prettier pass (issue 13).
 runCli('audit', async (argv) => {
   const { values } = parseArgs({
     args: argv,

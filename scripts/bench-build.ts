@@ -25,7 +25,6 @@ import { runCli } from './lib/cli.ts';
 import { syntheticEntries, type EntryFile } from './lib/synthetic-entries.ts';
 import { replaceSection } from './lib/markdown-section.ts';
 
-// The body below is left unindented until the repository-wide Prettier pass (issue 13).
 runCli('bench:build', async (argv) => {
   const { values } = parseArgs({
     args: argv,

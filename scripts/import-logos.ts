@@ -17,7 +17,6 @@ import { indexByName, landscapeProjects } from './lib/landscape.ts';
 import { UsageError, runCli } from './lib/cli.ts';
 import { readFrontmatter } from './lib/frontmatter-edit.ts';
 
-// The body below is left unindented until the repository-wide Prettier pass (issue 13).
 runCli('logos', async (argv) => {
   const out = 'public/logos';
   let failed = false;

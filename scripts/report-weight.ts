@@ -13,7 +13,6 @@ import { distReader } from './lib/dist-reader.ts';
 import { replaceSection } from './lib/markdown-section.ts';
 import { LOGO_BUDGET_BYTES } from './lib/logo.ts';
 
-// The body below is left unindented until the repository-wide Prettier pass (issue 13).
 runCli('report:weight', async (argv) => {
   const { values } = parseArgs({
     args: argv,
@@ -120,8 +119,8 @@ runCli('report:weight', async (argv) => {
       ].join('\n');
     })(),
     '',
-    'The landscape figure is the one issue 6 gives; it was not measured here (this machine cannot',
-    'reach landscape.cncf.io). Ours is the heaviest project page, which also works without JavaScript.',
+    'The landscape figure was not measured here (this machine cannot reach landscape.cncf.io).',
+    'Ours is the heaviest project page, which also works without JavaScript.',
   ].join('\n');
 
   console.log(body);

@@ -1,9 +1,14 @@
 /**
- * Two lossless SVGO plugins that the default preset lacks, for logos exported by design tools:
+ * Lossless SVGO plugins that the default preset lacks, for logos exported by design tools:
  * - `mergeDuplicateDefs`: many exporters write one identical `<clipPath>` or gradient per shape;
  *   keep the first and point every `url(#…)` / `href="#…"` reference at it.
  * - `removeRedundantStops`: drop gradient stops that cannot change a pixel (a repeat of the stop
  *   before it, or a stop squeezed between two others at the same offset).
+ * - `shareGradientStops`: gradients that differ only in placement take their stops from one
+ *   template through `href`.
+ * - `sharePathData`: path data drawn several times with different paint is kept once in
+ *   `<defs>` and drawn with `<use>`.
+ * - `removeUnpaintedShapes`: shapes with no stroke and a fill that paints nothing go.
  */
 import type { CustomPlugin, XastChild, XastElement, XastParent } from 'svgo';
 

@@ -26,7 +26,7 @@ export interface RenderOptions {
   background?: string;
 }
 
-/** What a worker thread is asked to draw (render-pool.ts): the SVG and the options other than fonts (the worker picks those). */
+/** What a worker process is asked to draw (render-pool.ts): the SVG and the options other than fonts (the worker picks those). */
 export type RenderRequest = { svg: string } & Omit<RenderOptions, 'fonts'>;
 export type RenderJob = RenderRequest & { id: number };
 export type RenderReply = { id: number; png: Uint8Array<ArrayBuffer> } | { id: number; error: string };

@@ -184,9 +184,9 @@ function renderInPool(request: RenderRequest): Promise<Uint8Array<ArrayBuffer>> 
 }
 
 /**
- * The same image as `renderPng`, drawn and compressed by a worker thread of the pool above, so
- * that share images use every core while the main thread renders pages, and their 3 MB pixel
- * buffers never reach the main thread's heap. The worker picks the fonts.
+ * The same image as `renderPng`, drawn and compressed by a worker process of the pool above, so
+ * that share images use every core while the build renders pages, and their 3 MB pixel buffers
+ * never reach the build's heap. The worker picks the fonts.
  */
 export function renderPngAsync(
   svg: string,

@@ -1,5 +1,5 @@
 /**
- * What a first-time reader sees on the first screen (issue 11): the home page names the
+ * What a first-time reader sees on the first screen: the home page names the
  * projects with the most Rust, with maturity, usage and code lines; a project page shows its
  * code lines; and the print style prints the content whole, with external addresses. Print
  * screenshots go to test-results/screenshots/ for a person to look at.

@@ -1,5 +1,5 @@
 /**
- * Hostile input, issue 10: a logo that passes every check but takes forever to draw (an SVG
+ * Hostile input: a logo that passes every check but takes forever to draw (an SVG
  * filter explosion). resvg renders in native code, which a worker thread cannot interrupt:
  * the pool renders in worker processes and kills one that overruns, so the job fails with a
  * message and the process that asked (the build) ends.

@@ -1,5 +1,5 @@
 /**
- * Hostile input, issue 10: the maintainer tools that write entries and logos. They write
+ * Hostile input: the maintainer tools that write entries and logos. They write
  * atomically, never through a symbolic link, never over a file that changed since it was
  * read, never a value the schema refuses; slow or hostile input ends with a message and the
  * right exit code, never a stack trace or an out-of-memory crash.

@@ -1,5 +1,5 @@
 /**
- * Performance and quality budgets on the built site (issue 6). The numbers are promises:
+ * Performance and quality budgets on the built site. The numbers are promises:
  * a page that grows past one fails here with the figures to act on, not with a warning.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * Hostile input, issue 10: what a stranger's content-only pull request could try. Each block
- * is one class; rows are the issue's examples and variants of them.
+ * Hostile input: what a stranger's content-only pull request could try. Each block
+ * is one class; rows are known attacks and variants of them.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- each case edits a valid entry into an invalid one, of any shape, which no entry type can describe */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

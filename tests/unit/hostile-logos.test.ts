@@ -1,5 +1,5 @@
 /**
- * Hostile input, issue 10: logos and other files in public/. What is served is what was
+ * Hostile input: logos and other files in public/. What is served is what was
  * checked (the sanitized form), namespaces are resolved, and the share-image renderer loads
  * nothing but the SVG it is given and the bundled fonts.
  */

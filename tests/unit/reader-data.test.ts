@@ -1,4 +1,4 @@
-/** The pure functions behind issue 11's pages: Rust share, health links, rankings, search index words, table state. */
+/** The pure functions behind the reader's pages: Rust share, health links, rankings, search index words, table state. */
 import { describe, expect, it } from 'vitest';
 import { projectRustShare, sourceBytes } from '../../src/data/rules/rust-share.ts';
 import { healthLinks, healthLinksByName } from '../../src/data/views/health-links.ts';

@@ -1,8 +1,9 @@
 /**
  * How much of a project's measured source is Rust. The share's denominator (bytes of every
- * counted programming language in a repository) is read from a measurement in ONE place,
- * `sourceBytes`, so that when measurements carry those bytes directly (issue 9) only that
- * function changes.
+ * counted programming language in a repository) is read from a measurement in one place,
+ * `sourceBytes`: it is derived from the Rust bytes and the share, which every measurement has
+ * (`programmingBytes` only the newer ones), and reading it from elsewhere changes only that
+ * function.
  */
 import type { Measurement } from '../../schemas/project.ts';
 
