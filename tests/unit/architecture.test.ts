@@ -1,8 +1,10 @@
 /**
  * The house rules of ARCHITECTURE.md, checked on the tree: everything in src/ is reached from
- * what the build starts with (routes, the content config, the integrations), src/ never reaches
- * outside itself (scripts/ and tests/ depend on it, not the other way), the rules do not depend
- * on presentation, and no module imports itself back through a cycle.
+ * what the build starts with (routes, the content config, the integrations); src/ never reaches
+ * outside itself (scripts/ and tests/ depend on it, not the other way); src/data/ is layered
+ * (rules, model, views, exports, site: each imports only the layers below it, none imports the
+ * query modules or the presentation); the scripts reach into src/ only for the shared rules;
+ * and no module imports itself back through a cycle.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +20,8 @@ function walk(dir: string): string[] {
   });
 }
 
-const files = walk(SRC).filter((f) => /\.(ts|astro|mjs)$/.test(f) && !f.endsWith('.d.ts'));
+const isCode = (f: string) => /\.(ts|astro|mjs)$/.test(f) && !f.endsWith('.d.ts');
+const files = walk(SRC).filter(isCode);
 
 /** Relative imports of a file (static, dynamic, side-effect and `export … from`), resolved to paths. */
 function importsOf(file: string): string[] {
@@ -31,6 +34,37 @@ function importsOf(file: string): string[] {
 
 const graph = new Map(files.map((f) => [f, importsOf(f)]));
 const rel = (f: string) => path.relative(root, f);
+const under = (...parts: string[]) => {
+  const dir = path.join(SRC, ...parts) + path.sep;
+  return (f: string) => f.startsWith(dir);
+};
+
+/** The layers of src/data/, lowest first, and what each may import from src/ besides itself. */
+const DATA = path.join(SRC, 'data');
+const LAYERS = ['rules', 'model', 'views', 'exports'] as const;
+const SHARED = [under('schemas')];
+const mayImport: Record<(typeof LAYERS)[number] | 'site', ((f: string) => boolean)[]> = {
+  rules: [...SHARED, under('data', 'rules')],
+  model: [...SHARED, under('data', 'rules'), under('data', 'model')],
+  views: [...SHARED, under('data', 'rules'), under('data', 'model'), under('data', 'views'), under('data', 'site')],
+  exports: [
+    ...SHARED,
+    under('data', 'rules'),
+    under('data', 'model'),
+    under('data', 'views'),
+    under('data', 'exports'),
+    under('data', 'site'),
+  ],
+  site: [under('data', 'site')],
+};
+
+/** What the scripts may reach in src/: the rules they share with the site, and nothing that needs Astro. */
+const forScripts = [
+  under('schemas'),
+  under('validation'),
+  under('data', 'rules'),
+  (f: string) => f === path.join(SRC, 'og', 'svg.ts'),
+];
 
 describe('the house (ARCHITECTURE.md)', () => {
   it('has every file of src/ reached from the routes, the content config or the integrations', () => {
@@ -68,6 +102,55 @@ describe('the house (ARCHITECTURE.md)', () => {
       )
       .flatMap(([f, deps]) => deps.filter((d) => ui.some((u) => d.startsWith(u))).map((d) => `${rel(f)} -> ${rel(d)}`));
     expect(bad).toEqual([]);
+  });
+
+  it('layers src/data/: each group imports only the groups below it', () => {
+    const bad = [...graph].flatMap(([f, deps]) => {
+      const group = (Object.keys(mayImport) as (keyof typeof mayImport)[]).find((g) => under('data', g)(f));
+      if (!group) return [];
+      return deps
+        .filter((d) => d.startsWith(SRC + path.sep) && !mayImport[group].some((ok) => ok(d)))
+        .map((d) => `${rel(f)} -> ${rel(d)}`);
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps the groups of src/data/ pure: only the query modules at its top read collections', () => {
+    const grouped = files.filter((f) => f.startsWith(DATA + path.sep) && path.dirname(f) !== DATA);
+    expect(grouped.length).toBeGreaterThan(0);
+    const readers = grouped.filter((f) => /['"]astro:content['"]/.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(readers).toEqual([]);
+    const queries = files.filter((f) => path.dirname(f) === DATA);
+    const bad = grouped.flatMap((f) =>
+      graph
+        .get(f)!
+        .filter((d) => queries.includes(d))
+        .map((d) => `${rel(f)} -> ${rel(d)}`),
+    );
+    expect(bad).toEqual([]);
+    expect(LAYERS.every((l) => grouped.some(under('data', l)))).toBe(true);
+  });
+
+  it('keeps src/data/ free of presentation and of the build (components, layouts, pages, client, og, integrations)', () => {
+    const outside = ['components', 'layouts', 'pages', 'client', 'og', 'integrations'].map((d) => under(d));
+    const bad = [...graph]
+      .filter(([f]) => f.startsWith(DATA + path.sep))
+      .flatMap(([f, deps]) => deps.filter((d) => outside.some((o) => o(d))).map((d) => `${rel(f)} -> ${rel(d)}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('lets the scripts reach into src/ only for the shared rules (schemas, validation, data/rules, og/svg.ts)', () => {
+    const scripts = walk(path.join(root, 'scripts')).filter(isCode);
+    const reached = new Set<string>();
+    const stack = scripts.flatMap((f) => importsOf(f)).filter((d) => d.startsWith(SRC + path.sep));
+    while (stack.length > 0) {
+      const f = stack.pop()!;
+      if (reached.has(f)) continue;
+      reached.add(f);
+      stack.push(...(graph.get(f) ?? []));
+    }
+    expect(reached.size).toBeGreaterThan(0);
+    expect([...reached].filter((f) => !forScripts.some((ok) => ok(f))).map(rel)).toEqual([]);
   });
 
   it('has no import cycle', () => {
