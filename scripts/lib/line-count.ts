@@ -48,7 +48,7 @@ const NEWLINE = 2;
 const SLASH = 3;
 const DQUOTE = 4;
 const SQUOTE = 5;
-const IDENT = 6;
+const IDENT = 6; // letters, digits, `_` and non-ASCII bytes
 const CLASS = new Uint8Array(256);
 for (const b of [0x20, 0x09, 0x0b, 0x0c, 0x0d]) CLASS[b] = SPACE;
 CLASS[0x0a] = NEWLINE;
@@ -90,6 +90,7 @@ const RAW_STRING = 3;
  */
 function scanQuote(buf: Uint8Array, at: number, byte: boolean): number {
   const n = buf.length;
+  if (at + 1 >= n) return n;
   const c1 = buf[at + 1];
   if (c1 === BACKSLASH) {
     // Skip the escaped byte (it may be a quote), then find the closing quote on this line.
@@ -97,10 +98,38 @@ function scanQuote(buf: Uint8Array, at: number, byte: boolean): number {
     while (k < n && buf[k] !== APOS && buf[k] !== LF) k++;
     return k < n && buf[k] === APOS ? k + 1 : k;
   }
-  if (c1 === undefined || c1 === LF) return at + 1;
+  if (c1 === LF) return at + 1;
   const end = at + 1 + utf8Length(c1);
-  if (buf[end] === APOS) return end + 1;
+  if (end < n && buf[end] === APOS) return end + 1;
   return byte ? Math.min(end, n) : at + 1;
+}
+
+/** Bytes that can change the lexer's mode from code: a newline, `/`, `"` and `'`. */
+const STOP_CODE = new Uint8Array(256);
+for (const b of [LF, SLASH_B, QUOTE_B, APOS]) STOP_CODE[b] = 1;
+/** In a block comment whose line is already a comment line: a newline, `*` and `/`. */
+const STOP_BLOCK = new Uint8Array(256);
+for (const b of [LF, STAR, SLASH_B]) STOP_BLOCK[b] = 1;
+/** In a string whose line is already code: a newline, `"` and `\`. */
+const STOP_STRING = new Uint8Array(256);
+for (const b of [LF, QUOTE_B, BACKSLASH]) STOP_STRING[b] = 1;
+
+/** Whether the byte before `at` ends an identifier (so a letter at `at` is not the start of one). */
+const identBefore = (buf: Uint8Array, at: number, first: number): boolean => at > first && CLASS[buf[at - 1]] === IDENT;
+
+/**
+ * At a `"` at `at`: the number of `#` of a raw string (`r"`, `r#"`, `br##"`, `cr#"` …) it
+ * opens, or -1 for a plain string (`"`, `b"`, `c"`). Read backwards, so the main loop need not
+ * read identifiers at all: a raw string's prefix is an `r` (or `br`, `cr`) standing alone.
+ */
+function rawHashes(buf: Uint8Array, at: number, first: number): number {
+  let k = at - 1;
+  while (k >= first && buf[k] === HASH) k--;
+  if (k < first || buf[k] !== LOWER_R) return -1;
+  if (!identBefore(buf, k, first)) return at - 1 - k;
+  const p = buf[k - 1];
+  if ((p === LOWER_B || p === LOWER_C) && !identBefore(buf, k - 1, first)) return at - 1 - k;
+  return -1;
 }
 
 /**
@@ -120,7 +149,7 @@ export function lexRust(buf: Uint8Array, kinds?: LineClass[]): LineDetail {
   let hashes = 0; // of the raw string open
   let i = first;
   while (i < n) {
-    const b = buf[i];
+    let b = buf[i];
     if (b === LF) {
       if (state >= 2) code++;
       else if (state === 1) commentOnly++;
@@ -131,38 +160,19 @@ export function lexRust(buf: Uint8Array, kinds?: LineClass[]): LineDetail {
       continue;
     }
     if (mode === NORMAL) {
+      if (state >= 2 && STOP_CODE[b] === 0) {
+        // The line is code already: only a newline, a comment, a string or a quote matter.
+        do i++;
+        while (i < n && STOP_CODE[buf[i]] === 0);
+        if (i >= n) break;
+        b = buf[i];
+        if (b === LF) continue;
+      }
       const cls = CLASS[b];
       if (cls === SPACE) {
         i++;
-      } else if (cls === IDENT) {
-        state |= 2;
-        const start = i;
-        while (i < n && CLASS[buf[i]] === IDENT) i++;
-        const len = i - start;
-        if (len > 2 || i >= n) continue;
-        const c0 = buf[start];
-        const next = buf[i];
-        // String prefixes: b"…" and c"…", b'…', and raw strings r"…", br#"…"#, cr##"…"##.
-        if (len === 1 && (c0 === LOWER_B || c0 === LOWER_C) && next === QUOTE_B) {
-          mode = STRING;
-          i++;
-        } else if (len === 1 && c0 === LOWER_B && next === APOS) {
-          i = scanQuote(buf, i, true);
-        } else if (
-          (len === 1 && c0 === LOWER_R) ||
-          (len === 2 && (c0 === LOWER_B || c0 === LOWER_C) && buf[start + 1] === LOWER_R)
-        ) {
-          let j = i;
-          while (j < n && buf[j] === HASH) j++;
-          // `r#ident` is a raw identifier, not a string: only a quote after the hashes opens one.
-          if (buf[j] === QUOTE_B) {
-            mode = RAW_STRING;
-            hashes = j - i;
-            i = j + 1;
-          }
-        }
       } else if (cls === SLASH) {
-        const next = buf[i + 1];
+        const next = i + 1 < n ? buf[i + 1] : 0;
         if (next === SLASH_B) {
           // A line comment runs to the end of the line, whatever it holds.
           state |= 1;
@@ -179,21 +189,33 @@ export function lexRust(buf: Uint8Array, kinds?: LineClass[]): LineDetail {
         }
       } else if (cls === DQUOTE) {
         state |= 2;
-        mode = STRING;
+        const h = rawHashes(buf, i, first);
+        if (h === -1) mode = STRING;
+        else {
+          mode = RAW_STRING;
+          hashes = h;
+        }
         i++;
       } else if (cls === SQUOTE) {
         state |= 2;
-        i = scanQuote(buf, i, false);
+        const byte = i > first && buf[i - 1] === LOWER_B && !identBefore(buf, i - 1, first);
+        i = scanQuote(buf, i, byte);
       } else {
         state |= 2;
         i++;
       }
     } else if (mode === BLOCK_COMMENT) {
-      if (b === STAR && buf[i + 1] === SLASH_B) {
+      if (state & 1 && STOP_BLOCK[b] === 0) {
+        do i++;
+        while (i < n && STOP_BLOCK[buf[i]] === 0);
+        continue;
+      }
+      const next = i + 1 < n ? buf[i + 1] : 0;
+      if (b === STAR && next === SLASH_B) {
         state |= 1;
         i += 2;
         if (--depth === 0) mode = NORMAL;
-      } else if (b === SLASH_B && buf[i + 1] === STAR) {
+      } else if (b === SLASH_B && next === STAR) {
         state |= 1;
         i += 2;
         depth++;
@@ -202,6 +224,11 @@ export function lexRust(buf: Uint8Array, kinds?: LineClass[]): LineDetail {
         i++;
       }
     } else if (mode === STRING) {
+      if (state >= 2 && STOP_STRING[b] === 0) {
+        do i++;
+        while (i < n && STOP_STRING[buf[i]] === 0);
+        continue;
+      }
       if (b === QUOTE_B) {
         state |= 2;
         mode = NORMAL;
@@ -209,7 +236,7 @@ export function lexRust(buf: Uint8Array, kinds?: LineClass[]): LineDetail {
       } else if (b === BACKSLASH) {
         state |= 2;
         // An escaped newline continues the string on the next line: leave the newline to the loop.
-        i += buf[i + 1] === LF ? 1 : 2;
+        i += i + 1 < n && buf[i + 1] === LF ? 1 : 2;
       } else {
         if (CLASS[b] !== SPACE) state |= 2;
         i++;
@@ -219,7 +246,7 @@ export function lexRust(buf: Uint8Array, kinds?: LineClass[]): LineDetail {
       if (CLASS[b] !== SPACE) state |= 2;
       if (b === QUOTE_B) {
         let h = 0;
-        while (h < hashes && buf[i + 1 + h] === HASH) h++;
+        while (h < hashes && i + 1 + h < n && buf[i + 1 + h] === HASH) h++;
         if (h === hashes) {
           mode = NORMAL;
           i += 1 + hashes;
