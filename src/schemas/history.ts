@@ -30,7 +30,7 @@ export const historyPointSchema = z
     bytes: count('a byte count'),
     /** Newline characters in them. */
     lines: count('a line count'),
-    /** Lines that are neither blank nor `//` comments. */
+    /** Lines that hold code: not blank and not only comments (`//` and doc comments, `/* … *\/` blocks, which nest). */
     codeLines: count('a code line count'),
     /** Rust bytes as a percentage of the counted source bytes, one decimal. */
     rustShare: z

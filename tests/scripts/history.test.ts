@@ -180,6 +180,30 @@ describe('history of a synthetic repository', { timeout: 60_000 }, () => {
     expect(before).toBe(6);
   });
 
+  it('takes the root commit as the first Rust commit when it holds Rust, and looks further otherwise', async () => {
+    const work = path.join(tmp, 'root-work');
+    mkdirSync(work);
+    git(work, ['init', '-q']);
+    commit(work, '2018-01-01T00:00:00Z', { 'a.rs': rust(2) });
+    const root = git(work, ['rev-parse', 'HEAD']);
+    commit(work, '2019-01-01T00:00:00Z', { 'b.rs': rust(3) });
+    const tip = git(work, ['rev-parse', 'HEAD']);
+    const gitDir = path.join(work, '.git');
+    const rootCommit = { commit: root, time: Date.parse('2018-01-01T00:00:00Z') / 1000, date: '2018-01-01T00:00:00Z' };
+    expect((await firstRustCommit(gitDir, tip, rootCommit))?.commit).toBe(root);
+    expect((await firstRustCommit(gitDir, tip))?.commit).toBe(root);
+    // A root without Rust: the line is searched as before.
+    const other = path.join(tmp, 'root-go');
+    mkdirSync(other);
+    git(other, ['init', '-q']);
+    commit(other, '2018-01-01T00:00:00Z', { 'main.go': 'package main\n' });
+    const goRoot = git(other, ['rev-parse', 'HEAD']);
+    commit(other, '2019-01-01T00:00:00Z', { 'a.rs': rust(2) });
+    const firstRs = git(other, ['rev-parse', 'HEAD']);
+    const goRootCommit = { commit: goRoot, time: 0, date: '2018-01-01T00:00:00Z' };
+    expect((await firstRustCommit(path.join(other, '.git'), firstRs, goRootCommit))?.commit).toBe(firstRs);
+  });
+
   it('finds Rust that arrived by a merge on the first-parent line, at the merge', async () => {
     const work = path.join(tmp, 'merge-work');
     mkdirSync(work);

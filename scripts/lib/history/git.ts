@@ -36,9 +36,12 @@ export async function firstParentLog(gitDir: string, commit: string): Promise<Lo
 
 /**
  * The oldest commit of the first-parent line of `commit` that changed a `.rs` path (against its
- * first parent, so a merge that brings Rust in counts), or null when none did.
+ * first parent, so a merge that brings Rust in counts), or null when none did. `root`, the
+ * line's first commit, is asked first: when it holds Rust it is the answer, found without
+ * comparing every commit of the line with its parent (a second of git on TiKV's 7,655).
  */
-export async function firstRustCommit(gitDir: string, commit: string): Promise<LogCommit | null> {
+export async function firstRustCommit(gitDir: string, commit: string, root?: LogCommit): Promise<LogCommit | null> {
+  if (root && parseLog(await git(gitDir, ['log', '-1', FORMAT, root.commit, '--', '*.rs'])).length > 0) return root;
   const log = parseLog(await git(gitDir, ['log', '--first-parent', FORMAT, commit, '--', '*.rs']));
   return log.at(-1) ?? null;
 }
