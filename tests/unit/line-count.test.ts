@@ -149,6 +149,30 @@ describe('the Rust lexer: which lines are code', () => {
   });
 });
 
+/**
+ * The named cases of `npm run check:cloc`: one-line reproductions of every place where cloc 1.96
+ * (its Rust filter: one-line strings, then C comments removed by pattern, without nesting) counts
+ * other code lines than the counter. cloc's figure for each input is in the comment.
+ */
+describe('where cloc reads Rust otherwise (the named cases of check:cloc)', () => {
+  it('nested block comment: cloc ends the comment at the first */', () => {
+    // cloc: 1 code line.
+    expect(detail('/* a /* b */ still comment */\n')).toMatchObject({ codeLines: 0, commentLines: 1 });
+  });
+
+  it('comment opener inside a string: cloc opens a comment there', () => {
+    // cloc: 1 code, 2 comment lines (the comment it sees runs to the */ two lines down).
+    expect(classes('let r = format!("{w}/*");\nfn b() {}\n*/ let c = 1;\n')).toBe('CCC');
+    // cloc: 1 code, 2 comment lines.
+    expect(classes('let a = "/* x";\nfn b() {}\n*/\n')).toBe('CCC');
+  });
+
+  it('quote inside a character literal: cloc takes it for the start of a string', () => {
+    // cloc: 1 code, 2 comment lines.
+    expect(classes('let q = \'"\'; let u = "/*";\nfn a() {}\n*/ b\n')).toBe('CCC');
+  });
+});
+
 describe('remote URLs', () => {
   it('derives owner/name from remote URLs', () => {
     expect(repoFromRemoteUrl('https://github.com/chaos-mesh/toda.git')).toBe('chaos-mesh/toda');
