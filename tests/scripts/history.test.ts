@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTreeCounter } from '../../scripts/lib/history/counter.ts';
-import { firstRustCommit } from '../../scripts/lib/history/git.ts';
+import { firstParentLog, firstRustCommit } from '../../scripts/lib/history/git.ts';
 import { repoHistory } from '../../scripts/lib/history/repo-history.ts';
 import { countLines } from '../../scripts/lib/line-count.ts';
 import { historyFileSchema, type RepoHistory } from '../../src/schemas/history.ts';
@@ -180,28 +180,29 @@ describe('history of a synthetic repository', { timeout: 60_000 }, () => {
     expect(before).toBe(6);
   });
 
-  it('takes the root commit as the first Rust commit when it holds Rust, and looks further otherwise', async () => {
-    const work = path.join(tmp, 'root-work');
+  it('finds the first Rust commit among the oldest commits first, with the same answer as the whole line', async () => {
+    const work = path.join(tmp, 'gallop-work');
     mkdirSync(work);
     git(work, ['init', '-q']);
-    commit(work, '2018-01-01T00:00:00Z', { 'a.rs': rust(2) });
-    const root = git(work, ['rev-parse', 'HEAD']);
-    commit(work, '2019-01-01T00:00:00Z', { 'b.rs': rust(3) });
-    const tip = git(work, ['rev-parse', 'HEAD']);
+    // 40 commits: Go only, then Rust from the 21st (past the first probe of 16), removed and added again.
+    for (let i = 0; i < 40; i++) {
+      const day = new Date(Date.UTC(2018, 0, 1 + i)).toISOString().replace('.000', '');
+      const files: Record<string, string | null> = { 'main.go': `package main // ${i}\n` };
+      if (i === 20) files['a.rs'] = rust(2);
+      if (i === 25) files['a.rs'] = null;
+      if (i === 30) files['b.rs'] = rust(3);
+      commit(work, day, files);
+    }
     const gitDir = path.join(work, '.git');
-    const rootCommit = { commit: root, time: Date.parse('2018-01-01T00:00:00Z') / 1000, date: '2018-01-01T00:00:00Z' };
-    expect((await firstRustCommit(gitDir, tip, rootCommit))?.commit).toBe(root);
-    expect((await firstRustCommit(gitDir, tip))?.commit).toBe(root);
-    // A root without Rust: the line is searched as before.
-    const other = path.join(tmp, 'root-go');
-    mkdirSync(other);
-    git(other, ['init', '-q']);
-    commit(other, '2018-01-01T00:00:00Z', { 'main.go': 'package main\n' });
-    const goRoot = git(other, ['rev-parse', 'HEAD']);
-    commit(other, '2019-01-01T00:00:00Z', { 'a.rs': rust(2) });
-    const firstRs = git(other, ['rev-parse', 'HEAD']);
-    const goRootCommit = { commit: goRoot, time: 0, date: '2018-01-01T00:00:00Z' };
-    expect((await firstRustCommit(path.join(other, '.git'), firstRs, goRootCommit))?.commit).toBe(firstRs);
+    const tip = git(work, ['rev-parse', 'HEAD']);
+    const line = await firstParentLog(gitDir, tip);
+    const twentyFirst = line[line.length - 21].commit;
+    expect((await firstRustCommit(gitDir, tip, line))?.commit).toBe(twentyFirst);
+    expect((await firstRustCommit(gitDir, tip))?.commit).toBe(twentyFirst);
+    // A line without Rust: null either way.
+    const before = line[line.length - 20].commit;
+    const early = await firstParentLog(gitDir, before);
+    expect(await firstRustCommit(gitDir, before, early)).toBeNull();
   });
 
   it('finds Rust that arrived by a merge on the first-parent line, at the merge', async () => {

@@ -23,11 +23,13 @@ export interface RepoHistoryInput {
 
 export async function repoHistory(input: RepoHistoryInput): Promise<RepoHistory> {
   const { gitDir, repo, measuredCommit, dates, counter } = input;
-  const log = await firstParentLog(gitDir, measuredCommit);
+  const log = await counter.remember(`log ${gitDir} ${measuredCommit}`, () => firstParentLog(gitDir, measuredCommit));
   const firstRust =
     input.knownFirstRust !== undefined
       ? input.knownFirstRust
-      : await firstRustCommit(gitDir, measuredCommit, log.at(-1));
+      : await counter.remember(`first-rust ${gitDir} ${measuredCommit}`, () =>
+          firstRustCommit(gitDir, measuredCommit, log),
+        );
   const events = CNCF_EVENTS.filter((e) => dates[e]).map((event) => ({ event, date: dates[event]! }));
   const selection = selectPoints(log, { firstRust, events });
   // A commit can stand for several points (a year without commits, a CNCF date): count it once.
