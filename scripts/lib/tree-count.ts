@@ -299,20 +299,22 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
   if (!promisor) trees.promisor.set(gitDir, (promisor = isPromisor(gitDir)));
   const reader = options.reader ?? new BlobReader(gitDir);
   try {
-    const [table, commitObject] = await Promise.all([
+    const [table, named] = await Promise.all([
       options.table ?? loadLinguistTable(),
       reader.object(`${rev}^{commit}`).catch(() => null),
     ]);
     const cache = options.cache ?? new CountCache();
-    const tree = commitObject?.content
-      ? /^tree ([0-9a-f]{40,64})$/m.exec(commitObject.content.toString('latin1'))
-      : null;
-    const commitDate = commitObject?.content ? committerDate(commitObject.content.toString('utf8')) : undefined;
-    if (!commitObject || !tree || !commitDate) {
-      // The reader cannot tell a bad revision from a bad repository: git itself says which.
+    let commitObject = named;
+    if (!commitObject?.content) {
+      // Not a name the batch protocol takes (a revision with spaces), a bad revision or a bad
+      // repository: git itself resolves it or says which.
       const { commit: resolved } = await resolveCommit(gitDir, rev);
-      throw new GitError(`${gitDir}: could not read commit ${resolved}`);
+      commitObject = await reader.object(resolved);
     }
+    const text = commitObject?.content?.toString('utf8') ?? '';
+    const tree = /^tree ([0-9a-f]{40,64})$/m.exec(text);
+    const commitDate = committerDate(text);
+    if (!commitObject || !tree || !commitDate) throw new GitError(`${gitDir}: could not read commit ${rev}`);
     const commit = commitObject.oid;
     // A partial clone: list what it lacks first, since asking git for it would start a fetch.
     const lacking = (await promisor) ? await missingObjects(gitDir, commit) : new Set<string>();
