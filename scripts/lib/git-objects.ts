@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LineCounter } from './line-count.ts';
+import { lexRust } from './line-count.ts';
 import type { LineCounts } from './line-count.ts';
 import { LINGUIST_ATTRIBUTES } from '../../src/data/rules/linguist-rules.ts';
 import type { AttributeValues } from '../../src/data/rules/linguist-rules.ts';
@@ -160,6 +160,8 @@ export interface TreeEntry {
   raw: Buffer;
   /** The path for people: UTF-8, invalid bytes written as `\xNN`. */
   path: string;
+  /** The last part of the path, as `path` shows it (from `parseTree`). */
+  name?: string;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -220,76 +222,150 @@ export function parseLsTree(out: Buffer): TreeEntry[] {
   return entries;
 }
 
+/** A tree object's mode as `git ls-tree` shows it (git's `canon_mode`): 100644, 100755, 120000, 040000 or 160000. */
+function canonicalMode(octal: number): { mode: string; type: TreeEntry['type'] } {
+  switch (octal & 0o170000) {
+    case 0o100000:
+      return { mode: octal & 0o100 ? '100755' : '100644', type: 'blob' };
+    case 0o120000:
+      return { mode: SYMLINK_MODE, type: 'blob' };
+    case 0o040000:
+      return { mode: '040000', type: 'tree' };
+    default:
+      return { mode: SUBMODULE_MODE, type: 'commit' };
+  }
+}
+
+/**
+ * The entries of one tree object (`<octal mode> <name>\0<binary id>` records), their paths
+ * under `dir` (the tree's own path as bytes, empty for the root). `oidBytes`: 20 for SHA-1,
+ * 32 for SHA-256 repositories.
+ */
+export function parseTree(content: Buffer, dir: Buffer, oidBytes: number): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  const prefix = dir.length > 0 ? Buffer.concat([dir, Buffer.of(0x2f)]) : dir;
+  let at = 0;
+  while (at < content.length) {
+    const space = content.indexOf(0x20, at);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1 || nul + 1 + oidBytes > content.length)
+      throw new GitError(`unexpected tree object: a record at byte ${at} is cut short`);
+    let octal = 0;
+    for (let i = at; i < space; i++) octal = octal * 8 + (content[i] - 0x30);
+    const { mode, type } = canonicalMode(octal);
+    const name = content.subarray(space + 1, nul);
+    const raw = Buffer.concat([prefix, name]);
+    entries.push({
+      mode,
+      type,
+      oid: content.toString('hex', nul + 1, nul + 1 + oidBytes),
+      raw,
+      path: displayPath(raw),
+      name: displayPath(name),
+    });
+    at = nul + 1 + oidBytes;
+  }
+  return entries;
+}
+
+/**
+ * The linguist attributes of each path from the given `.gitattributes` blobs (path and id), read
+ * by git itself through a temporary index that holds only them: exactly git's pattern rules,
+ * without writing a whole tree into an index. Every `.gitattributes` above a path asked about
+ * must be among them. The user's and the system's attribute files are ignored.
+ */
+export async function checkAttributesOf(
+  gitDir: string,
+  gitattributes: readonly { raw: Buffer; oid: string }[],
+  paths: Buffer[],
+): Promise<AttributeValues[]> {
+  if (paths.length === 0) return [];
+  const dir = await mkdtemp(path.join(tmpdir(), 'tree-count-index-'));
+  try {
+    const env = gitEnv({ GIT_INDEX_FILE: path.join(dir, 'index'), GIT_CONFIG_NOSYSTEM: '1', GIT_ATTR_NOSYSTEM: '1' });
+    const records = gitattributes.flatMap((g) => [Buffer.from(`100644 ${g.oid}\t`), g.raw, Buffer.of(0)]);
+    await git([`--git-dir=${gitDir}`, 'update-index', '-z', '--index-info'], { env, input: Buffer.concat(records) });
+    return await checkAttrInIndex(gitDir, env, paths);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Every entry of the commit's tree, recursively (`--long`: with blob sizes). */
 export async function listTree(gitDir: string, commit: string, long: boolean): Promise<TreeEntry[]> {
   const args = [`--git-dir=${gitDir}`, 'ls-tree', '-r', '-z', '--full-tree', ...(long ? ['--long'] : []), commit];
   return parseLsTree(await git(args));
 }
 
-/**
- * The linguist attributes of each path at the commit, from every `.gitattributes` in its
- * tree (root and nested), read by git itself through a temporary index: exactly git's
- * pattern rules. The user's and the system's attribute files are ignored.
- */
-export async function checkAttributes(gitDir: string, commit: string, paths: Buffer[]): Promise<AttributeValues[]> {
-  if (paths.length === 0) return [];
-  const dir = await mkdtemp(path.join(tmpdir(), 'tree-count-index-'));
-  try {
-    const env = gitEnv({ GIT_INDEX_FILE: path.join(dir, 'index'), GIT_CONFIG_NOSYSTEM: '1', GIT_ATTR_NOSYSTEM: '1' });
-    await git([`--git-dir=${gitDir}`, 'read-tree', commit], { env });
-    const input = Buffer.concat(paths.flatMap((p) => [p, Buffer.of(0)]));
-    const out = await git(
-      [
-        `--git-dir=${gitDir}`,
-        '-c',
-        'core.attributesFile=/dev/null',
-        'check-attr',
-        '--cached',
-        '-z',
-        '--stdin',
-        ...LINGUIST_ATTRIBUTES,
-      ],
-      { env, input },
-    );
-    // Records: <path> NUL <attribute> NUL <value> NUL, in input order, every attribute per path.
-    const fields = out.toString('latin1').split('\0');
-    const result: AttributeValues[] = paths.map(() => ({}));
-    const per = LINGUIST_ATTRIBUTES.length;
-    for (let i = 0; i < paths.length; i++) {
-      for (let a = 0; a < per; a++) {
-        const at = (i * per + a) * 3;
-        const name = fields[at + 1] as (typeof LINGUIST_ATTRIBUTES)[number];
-        const value = fields[at + 2];
-        if (value !== undefined && value !== 'unspecified')
-          result[i][name] = Buffer.from(value, 'latin1').toString('utf8');
-      }
+/** `git check-attr --cached` for every path, in the temporary index `env` names. */
+async function checkAttrInIndex(gitDir: string, env: NodeJS.ProcessEnv, paths: Buffer[]): Promise<AttributeValues[]> {
+  const input = Buffer.concat(paths.flatMap((p) => [p, Buffer.of(0)]));
+  const out = await git(
+    [
+      `--git-dir=${gitDir}`,
+      '-c',
+      'core.attributesFile=/dev/null',
+      'check-attr',
+      '--cached',
+      '-z',
+      '--stdin',
+      ...LINGUIST_ATTRIBUTES,
+    ],
+    { env, input },
+  );
+  // Records: <path> NUL <attribute> NUL <value> NUL, in input order, every attribute per path.
+  const fields = out.toString('latin1').split('\0');
+  const result: AttributeValues[] = paths.map(() => ({}));
+  const per = LINGUIST_ATTRIBUTES.length;
+  for (let i = 0; i < paths.length; i++) {
+    for (let a = 0; a < per; a++) {
+      const at = (i * per + a) * 3;
+      const name = fields[at + 1] as (typeof LINGUIST_ATTRIBUTES)[number];
+      const value = fields[at + 2];
+      if (value !== undefined && value !== 'unspecified')
+        result[i][name] = Buffer.from(value, 'latin1').toString('utf8');
     }
-    return result;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
+  return result;
 }
 
-interface Pending {
+/** What git answered for one object. */
+export interface GitObject {
   oid: string;
-  contents: boolean;
-  /** Where the blob's bytes are also kept, for `read`. */
-  chunks?: Buffer[];
-  resolve: (value: LineCounts | null) => void;
+  type: string;
+  size: number;
+  /** The object's bytes (`read`), a copy the caller owns. */
+  content?: Buffer;
+  /** Its Rust line counts (`count`). */
+  counts?: LineCounts;
+}
+
+type Want = 'info' | 'count' | 'read';
+
+interface Pending {
+  want: Want;
+  resolve: (value: GitObject | null) => void;
   reject: (error: Error) => void;
 }
 
 /**
  * One `git cat-file --batch-command` process per repository, answering requests in order:
- * `size(oid)` (a blob's size) and `count(oid)` (its bytes streamed through the Rust line
- * counter, never held whole). Both give null for a blob the copy does not have.
+ * `size(oid)` (a blob's size, from its header), `count(oid)` (its bytes through the Rust
+ * lexer), `read(oid)` and `object(name)` (whole contents; a name may be any revision git
+ * understands, such as `<commit>^{commit}`). Each gives null for an object the copy does
+ * not have. An object's bytes are lexed where they lie in git's output when they arrived in
+ * one piece, and otherwise gathered in one buffer reused from object to object, so counting
+ * allocates nothing per blob.
  */
 export class BlobReader {
   readonly #child;
   readonly #queue: Pending[] = [];
   #head = 0;
-  #buffer: Buffer = Buffer.alloc(0);
-  #body: { left: number; counter: LineCounter } | undefined;
+  /** A header line split across two chunks of output. */
+  #partialHeader = '';
+  /** The object being received: its header and how much of its body is still to come. */
+  #body: { object: GitObject; want: Want; left: number; filled: number } | undefined;
+  #scratch: Buffer = Buffer.allocUnsafe(1 << 20);
   #trailer = false;
   #failure: Error | undefined;
   #stderr = '';
@@ -312,25 +388,31 @@ export class BlobReader {
 
   /** The blob's size, or null when missing. */
   size(oid: string): Promise<number | null> {
-    return this.#request(oid, false).then((r) => (r ? r.bytes : null));
+    return this.#request(oid, 'info').then((r) => (r ? r.size : null));
   }
 
   /** The blob's bytes, lines and code lines, or null when missing. */
   count(oid: string): Promise<LineCounts | null> {
-    return this.#request(oid, true);
+    return this.#request(oid, 'count').then((r) => r?.counts ?? null);
   }
 
   /** The blob's whole content (for small files such as manifests), or null when missing. */
   read(oid: string): Promise<Buffer | null> {
-    const chunks: Buffer[] = [];
-    return this.#request(oid, true, chunks).then((r) => (r ? Buffer.concat(chunks) : null));
+    return this.#request(oid, 'read').then((r) => r?.content ?? null);
   }
 
-  #request(oid: string, contents: boolean, chunks?: Buffer[]): Promise<LineCounts | null> {
+  /** Any object by name (`<rev>^{commit}`, a tree id …) with its id, type and content; null when missing. */
+  object(name: string): Promise<GitObject | null> {
+    // The protocol is one request a line: a name with a line break or a leading dash is no revision.
+    if (/[\s\0]/.test(name) || name.startsWith('-')) return Promise.resolve(null);
+    return this.#request(name, 'read');
+  }
+
+  #request(name: string, want: Want): Promise<GitObject | null> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ oid, contents, chunks, resolve, reject });
-      this.#writes.push(`${contents ? 'contents' : 'info'} ${oid}\n`);
+      this.#queue.push({ want, resolve, reject });
+      this.#writes.push(`${want === 'info' ? 'info' : 'contents'} ${name}\n`);
       // Requests made in the same tick go to git in one write.
       if (this.#writes.length === 1) process.nextTick(() => this.#flush());
     });
@@ -349,7 +431,7 @@ export class BlobReader {
     this.#head = this.#queue.length;
   }
 
-  #done(value: LineCounts | null): void {
+  #done(value: GitObject | null): void {
     const p = this.#queue[this.#head];
     this.#queue[this.#head++] = undefined as unknown as Pending; // let it be collected
     if (this.#head > 4096 && this.#head * 2 > this.#queue.length) {
@@ -359,35 +441,56 @@ export class BlobReader {
     p.resolve(value);
   }
 
-  #onData(chunk: Buffer): void {
-    const data = this.#buffer.length > 0 ? Buffer.concat([this.#buffer, chunk]) : chunk;
-    this.#buffer = Buffer.alloc(0);
+  /** An object's whole body has arrived: lex or copy it, then answer. */
+  #finish(object: GitObject, want: Want, body: Uint8Array): void {
+    if (want === 'count') {
+      const { bytes, lines, codeLines } = lexRust(body);
+      object.counts = { bytes, lines, codeLines };
+    } else object.content = Buffer.from(body);
+    this.#done(object);
+  }
+
+  #onData(data: Buffer): void {
     let i = 0;
     while (i < data.length) {
-      if (this.#body) {
-        const take = Math.min(this.#body.left, data.length - i);
-        this.#body.counter.push(data.subarray(i, i + take));
-        this.#queue[this.#head].chunks?.push(Buffer.from(data.subarray(i, i + take)));
-        this.#body.left -= take;
+      const body = this.#body;
+      if (body) {
+        const take = Math.min(body.left, data.length - i);
+        if (body.filled === 0 && take === body.left) {
+          // The whole body is in this chunk: use it where it lies.
+          this.#body = undefined;
+          i += take;
+          this.#trailer = true;
+          this.#finish(body.object, body.want, data.subarray(i - take, i));
+          continue;
+        }
+        if (body.filled + body.left > this.#scratch.length) {
+          const bigger = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(body.filled + body.left)));
+          this.#scratch.copy(bigger, 0, 0, body.filled);
+          this.#scratch = bigger;
+        }
+        data.copy(this.#scratch, body.filled, i, i + take);
+        body.filled += take;
+        body.left -= take;
         i += take;
-        if (this.#body.left > 0) break;
-        const counts = this.#body.counter.result();
+        if (body.left > 0) break;
         this.#body = undefined;
         this.#trailer = true;
-        this.#done(counts);
+        this.#finish(body.object, body.want, this.#scratch.subarray(0, body.filled));
         continue;
       }
       if (this.#trailer) {
-        i++; // the newline after a blob's contents
+        i++; // the newline after an object's contents
         this.#trailer = false;
         continue;
       }
       const nl = data.indexOf(0x0a, i);
       if (nl === -1) {
-        this.#buffer = Buffer.from(data.subarray(i));
+        this.#partialHeader += data.toString('latin1', i);
         return;
       }
-      const header = data.toString('latin1', i, nl);
+      const header = this.#partialHeader + data.toString('latin1', i, nl);
+      this.#partialHeader = '';
       i = nl + 1;
       const pending = this.#queue[this.#head];
       if (!pending) return this.#fail(new GitError(`unexpected git cat-file output: ${header}`));
@@ -395,16 +498,12 @@ export class BlobReader {
       if (parts[1] === 'missing' || parts[1] === 'ambiguous') {
         this.#done(null);
       } else if (parts.length === 3 && /^\d+$/.test(parts[2])) {
-        const size = Number(parts[2]);
-        if (!pending.contents) this.#done({ bytes: size, lines: 0, codeLines: 0 });
-        else {
-          this.#body = { left: size, counter: new LineCounter() };
-          if (size === 0) {
-            this.#body = undefined;
-            this.#trailer = true;
-            this.#done({ bytes: 0, lines: 0, codeLines: 0 });
-          }
-        }
+        const object: GitObject = { oid: parts[0], type: parts[1], size: Number(parts[2]) };
+        if (pending.want === 'info') this.#done(object);
+        else if (object.size === 0) {
+          this.#trailer = true;
+          this.#finish(object, pending.want, new Uint8Array(0));
+        } else this.#body = { object, want: pending.want, left: object.size, filled: 0 };
       } else return this.#fail(new GitError(`unexpected git cat-file output: ${header}`));
     }
   }

@@ -47,7 +47,11 @@ export const measurementFieldsSchema = z.strictObject({
   bytes: count('a byte count'),
   /** Newline characters in the counted files. */
   lines: count('a line count'),
-  /** Lines that are neither blank nor `//` comments. */
+  /**
+   * Lines that hold code: not blank and not only comments (`//` and doc comments, `/* … *\/`
+   * blocks, which nest in Rust); a line with code and a comment is code, and a `//` inside a
+   * string is no comment. The definition of tokei, scc and cloc, read by the counter's Rust lexer.
+   */
   codeLines: count('a code line count'),
   /** Bytes of every `.rs` file with no exclusions. */
   bytesRaw: count('a byte count'),

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTreeCounter } from '../../scripts/lib/history/counter.ts';
-import { firstRustCommit } from '../../scripts/lib/history/git.ts';
+import { firstParentLog, firstRustCommit } from '../../scripts/lib/history/git.ts';
 import { repoHistory } from '../../scripts/lib/history/repo-history.ts';
 import { countLines } from '../../scripts/lib/line-count.ts';
 import { historyFileSchema, type RepoHistory } from '../../src/schemas/history.ts';
@@ -178,6 +178,31 @@ describe('history of a synthetic repository', { timeout: 60_000 }, () => {
     // Distinct .rs contents at the points: lib.rs at 2020 and 2023, util.rs, extra.rs, and the
     // left-out vendor/ and examples/ files (read once for the raw figure).
     expect(before).toBe(6);
+  });
+
+  it('finds the first Rust commit among the oldest commits first, with the same answer as the whole line', async () => {
+    const work = path.join(tmp, 'gallop-work');
+    mkdirSync(work);
+    git(work, ['init', '-q']);
+    // 40 commits: Go only, then Rust from the 21st (past the first probe of 16), removed and added again.
+    for (let i = 0; i < 40; i++) {
+      const day = new Date(Date.UTC(2018, 0, 1 + i)).toISOString().replace('.000', '');
+      const files: Record<string, string | null> = { 'main.go': `package main // ${i}\n` };
+      if (i === 20) files['a.rs'] = rust(2);
+      if (i === 25) files['a.rs'] = null;
+      if (i === 30) files['b.rs'] = rust(3);
+      commit(work, day, files);
+    }
+    const gitDir = path.join(work, '.git');
+    const tip = git(work, ['rev-parse', 'HEAD']);
+    const line = await firstParentLog(gitDir, tip);
+    const twentyFirst = line[line.length - 21].commit;
+    expect((await firstRustCommit(gitDir, tip, line))?.commit).toBe(twentyFirst);
+    expect((await firstRustCommit(gitDir, tip))?.commit).toBe(twentyFirst);
+    // A line without Rust: null either way.
+    const before = line[line.length - 20].commit;
+    const early = await firstParentLog(gitDir, before);
+    expect(await firstRustCommit(gitDir, before, early)).toBeNull();
   });
 
   it('finds Rust that arrived by a merge on the first-parent line, at the merge', async () => {

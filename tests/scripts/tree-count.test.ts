@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobReader, displayPath, openRepository } from '../../scripts/lib/git-objects.ts';
-import { CountCache, countTree } from '../../scripts/lib/tree-count.ts';
+import { CACHE_HEADER, CountCache, TreeCache, committerDate, countTree } from '../../scripts/lib/tree-count.ts';
 import { addGitlink, commitFiles, git, gitEnv, initRepo, symlink } from '../helpers/git-fixtures.ts';
 
 let tmp: string;
@@ -126,13 +126,56 @@ describe('countTree on a bare repository', { timeout: 60_000 }, () => {
     expect(cache.size).toBe(8); // every Rust blob, excluded ones too
     expect(cache.hits).toBe(0);
     await cache.save();
-    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+    expect(header).toBe(CACHE_HEADER);
     expect(lines).toHaveLength(8);
     expect(lines).toContain(`${git(bare, ['rev-parse', 'HEAD:src/lib.rs']).trim()} 25 3 2`);
     const again = await CountCache.load(file);
     const r = await countTree({ gitDir: bare, cache: again });
     expect(again.hits).toBe(8);
     expect(r.rust).toEqual({ files: 4, bytes: 56, lines: 7, codeLines: 5 });
+  });
+
+  it('starts afresh from a cache file written under other line rules, and rewrites it', async () => {
+    const file = path.join(tmp, 'old-cache.txt');
+    const oid = git(bare, ['rev-parse', 'HEAD:src/lib.rs']).trim();
+    writeFileSync(file, `${oid} 25 3 3\n`); // no header: code lines by the old rule
+    const cache = await CountCache.load(file);
+    expect(cache.size).toBe(0);
+    const r = await countTree({ gitDir: bare, cache });
+    expect(r.rust.codeLines).toBe(5);
+    await cache.save();
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith(`${CACHE_HEADER}\n`)).toBe(true);
+    expect(text).toContain(`${oid} 25 3 2\n`);
+    expect(text).not.toContain(`${oid} 25 3 3`);
+  });
+
+  it('walks a tree once across commits that share it, with the same figures as counting alone', async () => {
+    const trees = new TreeCache();
+    const cache = new CountCache();
+    const shared = [];
+    for (const commit of [first, second, first, second])
+      shared.push(await countTree({ gitDir: bare, commit, cache, trees }));
+    const alone = [await countTree({ gitDir: bare, commit: first }), await countTree({ gitDir: bare, commit: second })];
+    expect(shared).toEqual([...alone, ...alone]);
+    // The second pass reads no tree: both roots come from the cache.
+    const walked = trees.walked;
+    await countTree({ gitDir: bare, commit: second, cache, trees });
+    expect(trees.walked).toBe(walked);
+  });
+
+  it('walks a subtree again when a .gitattributes above it changes', async () => {
+    const dir = path.join(tmp, 'attrs-history');
+    initRepo(dir);
+    const a = commitFiles(dir, { 'src/gen/g.rs': 'fn g() {}\n', 'src/lib.rs': 'fn l() {}\n' }, D1, 'one');
+    const b = commitFiles(dir, { '.gitattributes': 'src/gen/** linguist-generated\n' }, D2, 'two');
+    const gitDir = (await openRepository(dir)).gitDir;
+    const trees = new TreeCache();
+    const one = await countTree({ gitDir, commit: a, trees });
+    const two = await countTree({ gitDir, commit: b, trees });
+    expect([one.rust.files, two.rust.files]).toEqual([2, 1]);
+    expect(two.excluded.map((g) => g.label)).toEqual(['.gitattributes linguist-generated']);
   });
 
   it('keeps one blob reader open across commits when given one', async () => {
@@ -144,6 +187,17 @@ describe('countTree on a bare repository', { timeout: 60_000 }, () => {
     } finally {
       await reader.close();
     }
+  });
+});
+
+describe('commit dates', () => {
+  it("reads the committer date as git's %cI prints it", () => {
+    expect(committerDate('tree x\ncommitter A U Thor <a@example.org> 1717751350 +0200\n\nmsg')).toBe(
+      '2024-06-07T11:09:10+02:00',
+    );
+    expect(committerDate('committer A <a@b> 1704164645 -0430\n')).toBe('2024-01-01T22:34:05-04:30');
+    expect(committerDate('committer A <a@b> 0 +0000\n')).toBe('1970-01-01T00:00:00+00:00');
+    expect(committerDate('author A <a@b> 0 +0000\n')).toBeUndefined();
   });
 });
 

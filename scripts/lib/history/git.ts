@@ -36,9 +36,25 @@ export async function firstParentLog(gitDir: string, commit: string): Promise<Lo
 
 /**
  * The oldest commit of the first-parent line of `commit` that changed a `.rs` path (against its
- * first parent, so a merge that brings Rust in counts), or null when none did.
+ * first parent, so a merge that brings Rust in counts), or null when none did. With `line`
+ * (that first-parent line, newest first, as `firstParentLog` gives it), git compares only the
+ * oldest 16, 64, 256 … commits with their parents until one changed Rust, instead of every
+ * commit of the line: on TiKV (7,655 commits, Rust from its second week) a fraction of a
+ * second of git less. The answer is the same: the oldest change among the oldest n commits is
+ * the oldest of the line.
  */
-export async function firstRustCommit(gitDir: string, commit: string): Promise<LogCommit | null> {
+export async function firstRustCommit(
+  gitDir: string,
+  commit: string,
+  line?: readonly LogCommit[],
+): Promise<LogCommit | null> {
+  for (let n = 16; line && line.length > 0; n *= 4) {
+    if (n >= line.length) break;
+    const found = parseLog(
+      await git(gitDir, ['log', '--first-parent', FORMAT, line[line.length - n].commit, '--', '*.rs']),
+    );
+    if (found.length > 0) return found.at(-1)!;
+  }
   const log = parseLog(await git(gitDir, ['log', '--first-parent', FORMAT, commit, '--', '*.rs']));
   return log.at(-1) ?? null;
 }

@@ -17,12 +17,19 @@ export interface RepoHistoryInput {
   /** The entry's CNCF dates (`dates` of its frontmatter). */
   dates: Partial<Record<CncfEvent, string>>;
   counter: TreeCounter;
+  /** The first Rust commit of this measured commit's line, when an earlier run found it (it cannot change). */
+  knownFirstRust?: LogCommit | null;
 }
 
 export async function repoHistory(input: RepoHistoryInput): Promise<RepoHistory> {
   const { gitDir, repo, measuredCommit, dates, counter } = input;
-  const log = await firstParentLog(gitDir, measuredCommit);
-  const firstRust = await firstRustCommit(gitDir, measuredCommit);
+  const log = await counter.remember(`log ${gitDir} ${measuredCommit}`, () => firstParentLog(gitDir, measuredCommit));
+  const firstRust =
+    input.knownFirstRust !== undefined
+      ? input.knownFirstRust
+      : await counter.remember(`first-rust ${gitDir} ${measuredCommit}`, () =>
+          firstRustCommit(gitDir, measuredCommit, log),
+        );
   const events = CNCF_EVENTS.filter((e) => dates[e]).map((event) => ({ event, date: dates[event]! }));
   const selection = selectPoints(log, { firstRust, events });
   // A commit can stand for several points (a year without commits, a CNCF date): count it once.

@@ -104,7 +104,25 @@ export async function runHistory(options: {
       const started = Date.now();
       let history;
       try {
-        history = await repoHistory({ gitDir: gitDir!, repo, measuredCommit: commit, dates: entry.dates, counter });
+        // The first Rust commit of a line never changes: an earlier record at the same commit knows it.
+        const earlier = previous
+          .find((p) => p.id === entry.slug)
+          ?.repos.find((r) => r.repo === repo && r.measuredCommit === commit);
+        const knownFirstRust = earlier
+          ? earlier.firstRust && {
+              commit: earlier.firstRust.commit,
+              time: Date.parse(earlier.firstRust.commitDate) / 1000,
+              date: earlier.firstRust.commitDate,
+            }
+          : undefined;
+        history = await repoHistory({
+          gitDir: gitDir!,
+          repo,
+          measuredCommit: commit,
+          dates: entry.dates,
+          counter,
+          knownFirstRust,
+        });
       } catch (error) {
         // One unreadable copy (missing blobs, a git failure) must not cost the other repositories.
         if (!(error instanceof IncompleteCopyError || error instanceof HistoryGitError || error instanceof GitError))

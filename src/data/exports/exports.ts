@@ -245,7 +245,7 @@ export const PROJECT_CSV_FIELDS = {
   rust_files: 'Counted .rs files, all repositories.',
   rust_bytes: 'Bytes of those files.',
   rust_lines: 'Lines (newline characters) in those files.',
-  rust_code_lines: 'Lines that are neither blank nor // comments.',
+  rust_code_lines: 'Lines that hold code: not blank and not only comments (// and doc comments, /* */ blocks, which nest).',
   updated: 'Last review of the entry (YYYY-MM-DD).',
   page_url: "Absolute URL of the project's page.",
 } as const;
@@ -294,7 +294,7 @@ export const REPOSITORY_CSV_FIELDS = {
   files: 'Counted .rs files.',
   bytes: 'Bytes of the counted files.',
   lines: 'Lines (newline characters).',
-  code_lines: 'Lines that are neither blank nor // comments.',
+  code_lines: 'Lines that hold code: not blank and not only comments (// and doc comments, /* */ blocks, which nest).',
   bytes_raw: 'Bytes of every .rs file, before exclusions.',
   rust_share: 'Rust bytes as a percentage of counted source bytes.',
   notes: 'What the counter noticed; may be empty.',

@@ -15,7 +15,7 @@ import type { RepoKind, RustUsage } from '../../schemas/taxonomy.ts';
 export { REPO_KINDS } from '../../schemas/taxonomy.ts';
 export type { RepoKind } from '../../schemas/taxonomy.ts';
 
-/** Rust code lines (neither blank nor `//` comments) the shipped repositories must hold. */
+/** Rust code lines (neither blank nor only comments) the shipped repositories must hold. */
 export const MIN_CODE_LINES = 1000;
 /** Rust share (percent of programming-language bytes) from which a project is pure. */
 export const PURE_SHARE = 50;
