@@ -42,7 +42,7 @@ export const CODE = 2;
 export type LineClass = typeof BLANK | typeof COMMENT | typeof CODE;
 
 // Byte classes: a table is faster than chains of comparisons in the hot loop.
-const OTHER = 0;
+// Class 0 is every other byte: the table's zero fill.
 const SPACE = 1;
 const NEWLINE = 2;
 const SLASH = 3;
