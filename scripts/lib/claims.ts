@@ -28,37 +28,60 @@ export interface FoldedText {
 
 const LEADER = /^[ \t]*(?:(?:\/\/[/!]?|#+|>|[*+-]|;+|--)(?=[ \t]|$)[ \t]*)*/;
 
-/** Folds one line's text (leaders already removed) the way quotes are compared. */
-function foldLine(line: string): string {
-  return line
-    .replace(/!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '$1')
-    .replace(/[*`]/g, '')
-    .replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ');
+/** Text with the line of each character, while it is being folded. */
+type Mapped = { text: string; lines: number[] };
+
+/**
+ * Applies `pattern` to mapped text: each match is replaced by the characters of its first
+ * group (they keep their lines), or removed when the pattern has no group.
+ */
+function keepGroup(input: Mapped, pattern: RegExp): Mapped {
+  const out: Mapped = { text: '', lines: [] };
+  let from = 0;
+  for (const m of input.text.matchAll(pattern)) {
+    out.text += input.text.slice(from, m.index);
+    out.lines.push(...input.lines.slice(from, m.index));
+    if (m[1] !== undefined) {
+      const at = m.index + m[0].indexOf(m[1]);
+      out.text += m[1];
+      out.lines.push(...input.lines.slice(at, at + m[1].length));
+    }
+    from = m.index + m[0].length;
+  }
+  out.text += input.text.slice(from);
+  out.lines.push(...input.lines.slice(from));
+  return out;
 }
 
 export function foldText(text: string): FoldedText {
+  // Line leaders go first, line by line; line ends become spaces, so links and quotes may span lines.
+  let mapped: Mapped = { text: '', lines: [] };
+  text.split('\n').forEach((raw, index) => {
+    const line = `${raw.replace(/\r$/, '').replace(LEADER, '')} `;
+    mapped.text += line;
+    for (let i = 0; i < line.length; i++) mapped.lines.push(index + 1);
+  });
+  mapped = keepGroup(mapped, /!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g);
+  mapped = keepGroup(mapped, /!?\[([^\]]*)\]\[[^\]]*\]/g);
+  mapped = keepGroup(mapped, /[*`]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
   const out: FoldedText = { text: '', lines: [] };
   let space = false;
-  text.split('\n').forEach((raw, index) => {
-    const line = foldLine(raw.replace(/\r$/, '').replace(LEADER, ''));
-    for (const c of line) {
-      if (/\s/.test(c)) {
-        space = out.text.length > 0;
-        continue;
-      }
-      if (space) {
-        out.text += ' ';
-        out.lines.push(index + 1);
-        space = false;
-      }
-      out.text += c;
-      out.lines.push(index + 1);
+  for (let i = 0; i < mapped.text.length; i++) {
+    let c = mapped.text[i];
+    if (/\s/.test(c)) {
+      space = out.text.length > 0;
+      continue;
     }
-    space = out.text.length > 0;
-  });
+    if (c === '‘' || c === '’') c = "'";
+    else if (c === '“' || c === '”') c = '"';
+    if (space) {
+      out.text += ' ';
+      out.lines.push(mapped.lines[i]);
+      space = false;
+    }
+    out.text += c;
+    out.lines.push(mapped.lines[i]);
+  }
   return out;
 }
 
