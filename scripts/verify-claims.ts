@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError, runCli, shown } from './lib/cli.ts';
-import { checkPermalinkCitation, openCopy, type RepositoryAccess } from './lib/claims.ts';
+import { checkPermalinkCitation, openCopy, type BlobCache, type RepositoryAccess } from './lib/claims.ts';
 import { findLocalRepository } from './lib/discover.ts';
 import { parsePermalink } from '../src/data/citations.ts';
 import { readEntry } from '../src/validation/entry-file.ts';
@@ -75,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
   const failures: Failure[] = [];
   const tally: Tally = { entries: 0, citations: 0, checked: 0, failed: 0, offline: 0 };
   const copies = new Map<string, Promise<RepositoryAccess>>();
+  const blobs: BlobCache = new Map();
   const copyOf = (repo: string) => {
     const key = repo.toLowerCase();
     if (!copies.has(key))
@@ -137,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
         fail(line, where, copy.problem);
         continue;
       }
-      const problem = await checkPermalinkCitation(copy.gitDir, c.url, c.quote);
+      const problem = await checkPermalinkCitation(copy.gitDir, c.url, c.quote, blobs);
       if (problem) fail(line, where, problem);
     }
   }

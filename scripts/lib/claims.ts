@@ -37,19 +37,20 @@ type Mapped = { text: string; lines: number[] };
  */
 function keepGroup(input: Mapped, pattern: RegExp): Mapped {
   const out: Mapped = { text: '', lines: [] };
+  const copy = (from: number, to: number) => {
+    out.text += input.text.slice(from, to);
+    for (let i = from; i < to; i++) out.lines.push(input.lines[i]);
+  };
   let from = 0;
   for (const m of input.text.matchAll(pattern)) {
-    out.text += input.text.slice(from, m.index);
-    out.lines.push(...input.lines.slice(from, m.index));
+    copy(from, m.index);
     if (m[1] !== undefined) {
       const at = m.index + m[0].indexOf(m[1]);
-      out.text += m[1];
-      out.lines.push(...input.lines.slice(at, at + m[1].length));
+      copy(at, at + m[1].length);
     }
     from = m.index + m[0].length;
   }
-  out.text += input.text.slice(from);
-  out.lines.push(...input.lines.slice(from));
+  copy(from, input.text.length);
   return out;
 }
 
@@ -114,12 +115,12 @@ export function quoteProblem(
   fileText: string,
   permalink: Pick<Permalink, 'start' | 'end' | 'path' | 'commit'>,
   quote: string,
+  folded: FoldedText = foldText(fileText),
 ): string | undefined {
   const at = `${permalink.path} at ${permalink.commit.slice(0, 7)}`;
   const total = lineCount(fileText);
   if (permalink.end > total)
     return `cites ${lineAnchor(permalink)}, beyond the end of ${at} (${total} ${total === 1 ? 'line' : 'lines'})`;
-  const folded = foldText(fileText);
   const found = findQuote(folded, quote);
   if (found.some((f) => f.start >= permalink.start && f.end <= permalink.end)) return undefined;
   const cited = `${lineAnchor(permalink)}`;
@@ -181,11 +182,28 @@ export async function readBlobAt(
   }
 }
 
+/** Folded files already read, by git directory, commit and path: a file cited twice is read once. */
+export type BlobCache = Map<string, Promise<{ text: string; folded: FoldedText } | { problem: string }>>;
+
 /** A permalink citation checked against the file it cites: undefined when the quote is in the cited lines. */
-export async function checkPermalinkCitation(gitDir: string, url: string, quote: string): Promise<string | undefined> {
+export async function checkPermalinkCitation(
+  gitDir: string,
+  url: string,
+  quote: string,
+  cache: BlobCache = new Map(),
+): Promise<string | undefined> {
   const parsed = parsePermalink(url);
   if (!parsed.ok) return `the link ${parsed.reason}`;
-  const blob = await readBlobAt(gitDir, parsed.value.commit, parsed.value.path);
+  const { commit, path } = parsed.value;
+  const key = `${gitDir}\0${commit}\0${path}`;
+  if (!cache.has(key))
+    cache.set(
+      key,
+      readBlobAt(gitDir, commit, path).then((blob) =>
+        'problem' in blob ? blob : { text: blob.text, folded: foldText(blob.text) },
+      ),
+    );
+  const blob = await cache.get(key)!;
   if ('problem' in blob) return blob.problem;
-  return quoteProblem(blob.text, parsed.value, quote);
+  return quoteProblem(blob.text, parsed.value, quote, blob.folded);
 }
