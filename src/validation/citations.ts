@@ -138,6 +138,18 @@ function append(block: ProseBlock | undefined, text: string, line: number): void
   }
 }
 
+/** Levenshtein distance, to suggest the id a misspelt marker meant. */
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
 /** The first words of a sentence, for a message. */
 function opening(sentence: string): string {
   const words = sentence.replace(/\s+/g, ' ');
@@ -167,13 +179,16 @@ export function checkCitations({ file, data, lineOf, text, rule }: CitationInput
   });
   const used = new Set<string>();
   const required = citationsRequired(data, rule);
-  const known = () =>
-    ids.size > 0
-      ? `expected the id of an item of citations: ${[...ids.keys()].join(', ')}`
-      : 'expected a citations list in the frontmatter with an item of that id';
+  const known = (id: string) => {
+    if (ids.size === 0) return 'expected a citations list in the frontmatter with an item of that id';
+    const near = [...ids.keys()].filter((k) => editDistance(k, id) <= Math.min(2, Math.floor(id.length / 3)));
+    return near.length > 0
+      ? `expected the id of an item of citations; did you mean ${near.map((k) => `[^${k}]`).join(' or ')}?`
+      : `expected the id of an item of citations: ${[...ids.keys()].join(', ')}`;
+  };
   const noteMarker = (id: string, line: number, field: string) => {
     if (ids.has(id)) used.add(id);
-    else problems.push({ file, line, field, message: `[^${id}] names no citation (${known()})` });
+    else problems.push({ file, line, field, message: `[^${id}] names no citation (${known(id)})` });
   };
   const uncited = (sentence: string, line: number, field: string) =>
     problems.push({

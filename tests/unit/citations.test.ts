@@ -313,7 +313,7 @@ describe('npm run validate on a cited entry', () => {
     [
       'an unknown marker',
       edit(ALPHA, 'Alpha keeps data.[^store-readme]', 'Alpha keeps data.[^store-read]'),
-      `${ALPHA}:48: citations:marker: [^store-read] names no citation (expected the id of an item of citations: store-readme, docs)`,
+      `${ALPHA}:48: citations:marker: [^store-read] names no citation (expected the id of an item of citations; did you mean [^store-readme]?)`,
     ],
     [
       'an uncited sentence',
