@@ -106,7 +106,8 @@ export function bodyCitations(source: string): BodyCitations | undefined {
         return;
       }
       case 'inlineCode':
-        append(block, node.value ?? '', line);
+        // Code is literal: a `[^x]` written in it is not a marker, for the sentence rule either.
+        append(block, (node.value ?? '').replaceAll('[^', '[ ^'), line);
         return;
       case 'break':
         append(block, ' ', line);

@@ -16,6 +16,7 @@ import { checkCitations, citationsRequired } from '../../src/validation/citation
 import { formatProblem, validateContent } from '../../src/validation/index.ts';
 import { parseYaml } from '../../src/validation/yaml.ts';
 import { edit, makeTree, type TreeEdit } from '../helpers/validation-tree.ts';
+import { markText } from '../../src/integrations/citation-markers.ts';
 
 const COMMIT = '29637b64f6cebedaf15bfbf516818d7a28a4d5a6';
 const permalink = (path = 'README.md', lines = '#L10-L12') =>
@@ -155,6 +156,43 @@ describe('references', () => {
   });
 });
 
+describe('the marks the page draws', () => {
+  const refs = references([{ id: 'readme', url: permalink(), quote: 'a proxy' }], new Map(), (id) => `/s/#${id}`);
+  const byId = new Map(refs.map((r) => [r.id, r]));
+
+  it('turn each known marker into a bracketed number linking the evidence, named for screen readers', () => {
+    expect(markText('A proxy.[^readme] More[^nope].', byId)).toEqual([
+      { type: 'text', value: 'A proxy.' },
+      {
+        type: 'element',
+        tagName: 'sup',
+        properties: { className: ['cite'], 'data-pagefind-ignore': '' },
+        children: [
+          { type: 'text', value: '[' },
+          {
+            type: 'element',
+            tagName: 'a',
+            properties: {
+              href: permalink(),
+              'aria-label': 'Reference 1: linkerd/linkerd2-proxy README.md lines 10–12 at commit 29637b6',
+            },
+            children: [{ type: 'text', value: '1' }],
+          },
+          { type: 'text', value: ']' },
+        ],
+      },
+      { type: 'text', value: ' More' },
+      { type: 'text', value: '[^nope]' },
+      { type: 'text', value: '.' },
+    ]);
+  });
+
+  it('leave text without a known marker alone', () => {
+    expect(markText('No marker here.', byId)).toBeUndefined();
+    expect(markText('Only [^nope].', byId)).toBeUndefined();
+  });
+});
+
 describe('the MDX rules', () => {
   it('accept markers: they are plain text to the parser', () => {
     expect(checkMdx('---\nname: x\n---\n\nRust.[^a] And [^b-c][^d].\n\n- item[^e]\n')).toEqual([]);
@@ -227,6 +265,13 @@ describe('checkCitations', () => {
     expect(citationsRequired({}, 'all')).toBe(true);
     expect(check('rationale: Fast.', 'Not cited yet.', 'all')).toEqual([
       'x.mdx:1: citations: the entry has no citations (expected a citations list in the frontmatter and a [^id] marker in every sentence of the body and rationale)',
+    ]);
+  });
+
+  it('does not take a marker written in code for one', () => {
+    expect(check(CITED, 'It is a proxy `[^a]`.[^a] Written `[^b]` here.')).toEqual([
+      'x.mdx:10: citations:uncited: the sentence "Written [ ^b] here." cites nothing (expected a [^id] marker after the words it supports: every sentence of an entry with citations is cited)',
+      'x.mdx:6: citations[1].id: "b" is cited by no [^b] marker in the body or the rationale (expected every citation to back a sentence: add the marker after the words it supports, or remove the citation)',
     ]);
   });
 
