@@ -1,11 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { siteOptions } from './src/data/site/site-options.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { repoRootIntegration } from './src/data/site/repo-root.ts';
+import { citationMarkers } from './src/integrations/citation-markers.ts';
 
 // `SITE_URL` and `BASE_PATH` come from the environment so a fork can deploy to its own
 // GitHub Pages path without editing code (see .github/workflows/deploy.yml).
@@ -23,7 +25,8 @@ export default defineConfig({
   integrations: [
     repoRootIntegration(),
     contentGuard(),
-    mdx(),
+    // Entry bodies cite with [^id] markers; the plugin turns each into a numbered link to its evidence.
+    mdx({ processor: satteri({ hastPlugins: [citationMarkers({ base })] }) }),
     pagefindIndex(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
   ],

@@ -79,6 +79,13 @@ async function readEntries(content: string): Promise<EntryInfo[]> {
           repo: r.repo as string,
           ...(typeof r.kind === 'string' ? { kind: r.kind as EntryInfo['rustRepos'][number]['kind'] } : {}),
         })),
+      ...(Array.isArray(data.otherRepos)
+        ? {
+            otherRepos: (data.otherRepos as { repo?: unknown }[])
+              .map((r) => r?.repo)
+              .filter((r): r is string => typeof r === 'string'),
+          }
+        : {}),
     });
   }
   return entries;

@@ -3,11 +3,13 @@
  * objects (a bare repository or a checkout; a checkout's uncommitted changes are never read).
  *
  *   npm run measure:rust -- <repository> [<repository> ...] [--commit REV] [--json] [--cache FILE]
- *   npm run measure:rust -- <repository> --update <slug> [--repo owner/name] [--role "..."] [--content <dir>]
+ *   npm run measure:rust -- <repository> --update <slug> [--repo owner/name] [--role "..."] [--other] [--content <dir>]
  *
  * --update writes the measurement into the entry's rustRepos item for the repository
  * (owner/name from `git remote get-url origin`, or --repo), changing only those lines; with no
- * such item it appends one, which needs --role. --notes also writes the counter's notes line
+ * such item it appends one, which needs --role. --other writes it into `otherRepos` instead: a
+ * repository of the project's code without Rust, whose bytes enter the project's Rust share
+ * (refused when the repository holds Rust). --notes also writes the counter's notes line
  * (what was left out, the language mix) over the entry's. Exit codes: 0 done; 2 error (nothing written).
  */
 import { realpath } from 'node:fs/promises';
@@ -29,7 +31,7 @@ import { WriteError, describeFsError, readForEdit, writeAll, type ReadFile } fro
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'Usage: npm run measure:rust -- <repository> [...] [--commit REV] [--json] [--cache FILE] [--update <slug> [--repo owner/name] [--role "..."] [--notes] [--content <dir>]]';
+  'Usage: npm run measure:rust -- <repository> [...] [--commit REV] [--json] [--cache FILE] [--update <slug> [--repo owner/name] [--role "..."] [--other] [--notes] [--content <dir>]]';
 
 /** One measured repository: where it is, whether its checkout had changes, and the count. */
 interface Measured extends TreeCount {
@@ -58,7 +60,7 @@ async function isDirty(workTree: string): Promise<boolean> {
 async function update(
   m: Measured,
   slug: string,
-  options: { repo?: string; role?: string; content: string; notes: boolean },
+  options: { repo?: string; role?: string; content: string; notes: boolean; other: boolean },
 ): Promise<string> {
   // Loaded only here: the schemas and the YAML editor are most of a plain run's start-up time.
   const [
@@ -110,27 +112,47 @@ async function update(
       `${shown(file)}: ${error instanceof Error ? error.message : String(error)} (run \`npm run validate\` for the details)`,
     );
   }
-  const repos = Array.isArray(data?.rustRepos) ? data.rustRepos : undefined;
-  if (!repos) throw new UsageError(`${shown(file)}: expected a rustRepos list in the frontmatter`);
-  const index = repos.findIndex((r) => typeof r?.repo === 'string' && r.repo.toLowerCase() === repo.toLowerCase());
+  const rustRepos = Array.isArray(data?.rustRepos) ? data.rustRepos : undefined;
+  if (!rustRepos) throw new UsageError(`${shown(file)}: expected a rustRepos list in the frontmatter`);
+  const listed = (list: { repo?: unknown }[]) =>
+    list.findIndex((r) => typeof r?.repo === 'string' && r.repo.toLowerCase() === repo.toLowerCase());
+  // The project's code without Rust goes to otherRepos; a repository with Rust never does.
+  const field = options.other ? 'otherRepos' : 'rustRepos';
+  const otherRepos = (data as { otherRepos?: unknown } | null)?.otherRepos;
+  const repos = options.other ? (Array.isArray(otherRepos) ? (otherRepos as { repo?: unknown }[]) : []) : rustRepos;
+  if (options.other) {
+    if (m.rust.bytes > 0)
+      throw new UsageError(
+        `${repo} holds ${m.rust.files} Rust files (${m.rust.bytes} bytes): a repository with Rust belongs in rustRepos (run without --other)`,
+      );
+    if (listed(rustRepos) !== -1)
+      throw new UsageError(`${shown(file)} lists ${repo} in rustRepos: a repository is either Rust or other code`);
+  } else if (Array.isArray(otherRepos) && listed(otherRepos as { repo?: unknown }[]) !== -1)
+    throw new UsageError(`${shown(file)} lists ${repo} in otherRepos: pass --other to re-measure it there`);
+  const index = listed(repos);
 
   let edited = text;
   try {
     if (index === -1) {
       if (!options.role)
         throw new UsageError(
-          `${shown(file)} lists no rustRepos item for ${repo}: pass --role "what the repository is for" to add one`,
+          `${shown(file)} lists no ${field} item for ${repo}: pass --role "what the repository is for" to add one`,
         );
-      edited = appendSequenceItem(text, ['rustRepos'], {
-        repo,
-        role: options.role,
-        measurement: { ...fields, ...(options.notes ? { notes: measurementNotes(m) } : {}) },
-      });
+      edited = appendSequenceItem(
+        text,
+        [field],
+        {
+          repo,
+          role: options.role,
+          measurement: { ...fields, ...(options.notes ? { notes: measurementNotes(m) } : {}) },
+        },
+        { createAfter: 'rustRepos' },
+      );
     } else {
       for (const key of MEASUREMENT_KEYS) {
         const value = key === 'notes' ? (options.notes ? measurementNotes(m) : undefined) : fields[key];
         if (value === undefined) continue; // notes are written by people unless --notes
-        edited = setScalar(edited, ['rustRepos', index, 'measurement', key], value, { order: MEASUREMENT_KEYS });
+        edited = setScalar(edited, [field, index, 'measurement', key], value, { order: MEASUREMENT_KEYS });
       }
     }
   } catch (error) {
@@ -173,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       content: { type: 'string' },
       notes: { type: 'boolean', default: false },
+      other: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -184,8 +207,11 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`expected the path of at least one repository (bare or a checkout)\n${USAGE}`);
   if (values.update !== undefined && positionals.length !== 1)
     throw new UsageError('--update takes exactly one repository');
-  if ((values.repo !== undefined || values.role !== undefined || values.notes) && values.update === undefined)
-    throw new UsageError('--repo, --role and --notes only apply with --update <slug>');
+  if (
+    (values.repo !== undefined || values.role !== undefined || values.notes || values.other) &&
+    values.update === undefined
+  )
+    throw new UsageError('--repo, --role, --other and --notes only apply with --update <slug>');
 
   const cache = values.cache ? await CountCache.load(path.resolve(values.cache)) : new CountCache();
   const measurements: Measured[] = [];
@@ -232,6 +258,7 @@ async function main(argv: string[]): Promise<number> {
       role: values.role,
       content: path.resolve(values.content ?? path.join(root, 'content')),
       notes: values.notes,
+      other: values.other,
     });
     (values.json ? console.error : console.log)(message);
   }

@@ -72,6 +72,8 @@ export interface EntryInfo {
   rustUsage: RustUsage;
   repository?: string;
   rustRepos: { repo: string; kind?: RepoKind }[];
+  /** The entry's `otherRepos`: its code without Rust, which enters the share the class is judged on. */
+  otherRepos?: string[];
 }
 
 /** A project to look at: a landscape item, an entry, or both. */
@@ -95,6 +97,7 @@ export function discoverTargets(items: LandscapeItem[], entries: EntryInfo[]): T
     used.add(entry);
     add(target.repos, githubRepo(entry.repository));
     for (const r of entry.rustRepos) add(target.repos, r.repo);
+    for (const r of entry.otherRepos ?? []) add(target.repos, r);
   };
   for (const item of items) {
     const target: Target = {
@@ -296,7 +299,11 @@ export function judge(
       rustBytes: m.rustBytes,
       programmingBytes: m.programmingBytes,
     }));
-    const verdict = classify(inputs);
+    const isOther = (repo: string) => t.entry?.otherRepos?.some((r) => r.toLowerCase() === repo.toLowerCase()) ?? false;
+    const otherCode = t.entry
+      ? measured.filter((x) => isOther(x.repo)).map((x) => ({ programmingBytes: x.m.programmingBytes }))
+      : [];
+    const verdict = classify(inputs, otherCode);
     const finding: ProjectFinding = {
       name: t.name,
       maturity: t.maturity,

@@ -366,10 +366,32 @@ function renderBlock(mapping: BlockMapping, indent: number, step: number): strin
 
 /**
  * Appends `item` (a mapping, possibly nested) to the block sequence at `path`, indented like
- * the items already there. An empty `[]` or empty value becomes a block sequence.
+ * the items already there. An empty `[]` or empty value becomes a block sequence. With
+ * `createAfter`, a missing top-level key is first added as a list after that key (or last).
  */
-export function appendSequenceItem(text: string, path: YamlPath, item: BlockMapping): string {
+export function appendSequenceItem(
+  text: string,
+  path: YamlPath,
+  item: BlockMapping,
+  options: { createAfter?: string } = {},
+): string {
   if (Object.keys(item).length === 0) throw new FrontmatterEditError('expected an item with at least one key');
+  const [key] = path;
+  if (options.createAfter !== undefined && path.length === 1 && typeof key === 'string' && !hasKey(text, path))
+    text = editFrontmatter(text, (yaml, eol) => {
+      const root = buildTree(yaml);
+      if (root.kind !== 'mapping' || root.flow || root.pairs.length === 0)
+        throw new FrontmatterEditError(`expected a block mapping of fields to add ${key} to`);
+      const anchor = root.pairs.find((p) => p.key.value === options.createAfter) ?? root.pairs.at(-1)!;
+      const at = afterLine(yaml, pairEnd(yaml, anchor));
+      const needsBreak = at === yaml.length && !yaml.endsWith('\n');
+      const indent = ' '.repeat(column(yaml, anchor.key.start));
+      return verify(
+        splice(yaml, at, at, `${needsBreak ? eol : ''}${indent}${key}: []${needsBreak ? '' : eol}`),
+        (data) => Array.isArray(valueAt(data, path)) && (valueAt(data, path) as unknown[]).length === 0,
+        `adding ${key}`,
+      );
+    });
   return editFrontmatter(text, (yaml, eol) => {
     const found = locate(buildTree(yaml), path);
     if (!found) throw new FrontmatterEditError(`expected ${describe(path)} to exist`);

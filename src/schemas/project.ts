@@ -10,6 +10,7 @@ import {
   slugSchema,
 } from './common.ts';
 import { REPO_KINDS, maturitySchema, rustUsageSchema } from './taxonomy.ts';
+import { CITATION_ID, MAX_QUOTE_LENGTH, PERMALINK_FORM, parsePermalink } from '../data/rules/citations.ts';
 
 const count = (what: string) =>
   z
@@ -168,6 +169,82 @@ export const rustRepoSchema = z.strictObject({
 });
 export type RustRepo = z.infer<typeof rustRepoSchema>;
 
+/**
+ * A repository of the project's code that holds no Rust (a server, a control plane in another
+ * language), measured with the same counter: its programming bytes enter the project's Rust
+ * share, so the share counts the project's code and not only its Rust repositories.
+ */
+export const otherRepoSchema = z.strictObject({
+  /** GitHub `owner/name`. */
+  repo: repoSchema,
+  /** What this repository is for in the project, in a short phrase. */
+  role: lineSchema('the role of the repository', 200),
+  /** The measurement (written by `npm run measure:rust -- <dir> --update <slug> --other`); no Rust bytes. */
+  measurement: measurementSchema,
+});
+export type OtherRepo = z.infer<typeof otherRepoSchema>;
+
+/** Code of the project the catalog knows of but has not measured, and why. */
+export const unmeasuredRepoSchema = z.strictObject({
+  /** GitHub `owner/name`. */
+  repo: repoSchema,
+  /** Why it is not measured, in one sentence. */
+  reason: lineSchema('the reason it is not measured', 300),
+});
+export type UnmeasuredRepo = z.infer<typeof unmeasuredRepoSchema>;
+
+/**
+ * One citation behind the entry's prose: the lines of a repository file at a commit
+ * (`url`, a GitHub permalink, with the `quote` found there), or a source of
+ * `content/sources.yaml` the entry lists (`source`, `quote` optional). Prose cites it with
+ * the marker `[^id]`.
+ */
+export const citationSchema = z
+  .strictObject({
+    /** What the body and rationale write inside `[^…]`. */
+    id: z.string({ error: 'expected a citation id such as "readme-goals"' }).regex(CITATION_ID, {
+      error: 'expected a citation id of lower-case words joined by hyphens, such as "readme-goals"',
+    }),
+    /** A GitHub permalink to lines of a file at a full commit hash. */
+    url: z
+      .string({ error: `expected a permalink ${PERMALINK_FORM}` })
+      .superRefine((url, ctx) => {
+        const parsed = parsePermalink(url);
+        if (!parsed.ok)
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected a permalink ${PERMALINK_FORM}; this link ${parsed.reason}`,
+          });
+      })
+      .optional(),
+    /** The id of a source in `content/sources.yaml` that the entry lists under `sources`. */
+    source: slugSchema.optional(),
+    /** The exact words of the cited lines that support the sentence (white space folded). */
+    quote: lineSchema('the quoted words', MAX_QUOTE_LENGTH).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.url === undefined && c.source === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'expected url (a permalink to the lines that show the claim) or source (a source id), one of them',
+      });
+    if (c.url !== undefined && c.source !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: 'expected url or source, not both (one citation names one piece of evidence)',
+      });
+    if (c.url !== undefined && c.quote === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quote'],
+        message:
+          'expected the quoted words: a permalink citation keeps the words of the cited lines that support the sentence',
+      });
+  });
+export type Citation = z.infer<typeof citationSchema>;
+
 /** One figure the 2025 report printed for the project, exactly as printed. */
 export const reportedFigureSchema = z.strictObject({
   /** The text as printed, e.g. "24,814,809" or "122 crates". */
@@ -253,14 +330,37 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
         .max(MAX_CATEGORIES, { error: `expected at most ${MAX_CATEGORIES} categories (CONTRIBUTING: one to three)` }),
       /** Every repository of the project that holds Rust, with its measurement. */
       rustRepos: z.array(rustRepoSchema),
+      /** Repositories of the project's code without Rust, measured with the same counter. */
+      otherRepos: z
+        .array(otherRepoSchema)
+        .min(1, { error: 'expected at least one repository, or no otherRepos key' })
+        .optional()
+        .describe(
+          "Repositories of the project's code with no Rust, measured with the same counter: [{repo, role, measurement}] (measurement as in rustRepos), or null. Their programming bytes enter the project's rustShare.",
+        ),
+      /** Code of the project the catalog knows of but has not measured. */
+      unmeasuredRepos: z
+        .array(unmeasuredRepoSchema)
+        .min(1, { error: 'expected at least one repository, or no unmeasuredRepos key' })
+        .optional()
+        .describe(
+          "Repositories of the project's code that are not measured: [{repo, reason}], or null. When there are any, rustShare is null.",
+        ),
       /** What the 2025 report printed, when it covered the project. */
       reported: reportedSchema.optional(),
       /** Why the project chose Rust, in our own words. */
-      rationale: lineSchema('a rationale', 1200).optional(),
+      rationale: lineSchema('a rationale', 2000).optional(),
       /** Known production users. */
       adopters: z.array(adopterSchema).optional(),
       /** Citations behind the entry, as references into `content/sources.yaml`. */
       sources: z.array(sourceRef).min(1, { error: 'expected at least one source' }),
+      /** The evidence behind each sentence of the body and rationale, cited there as `[^id]`. */
+      citations: z
+        .array(citationSchema)
+        .optional()
+        .describe(
+          'The evidence behind the prose, numbered in this order: [{id, url, source, quote}] (url: a GitHub permalink to lines of a file at a commit, with the quoted words found there; source: a source id), or null. The body and rationale cite an item as [^id].',
+        ),
       /** What changed in the entry and when, oldest first; the feed has one item per change. */
       changes: z
         .array(entryChangeSchema)
@@ -316,6 +416,63 @@ export function makeProjectSchema<C extends z.ZodType, S extends z.ZodType>(cate
             message: `expected each repository once; ${r.repo} is listed twice`,
           });
         seen.add(r.repo.toLowerCase());
+      });
+      const listed = new Set(seen);
+      const others = (entry.otherRepos ?? []) as OtherRepo[];
+      others.forEach((r, i) => {
+        if (listed.has(r.repo.toLowerCase()))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['otherRepos', i, 'repo'],
+            message: `expected each repository once; ${r.repo} is already listed in rustRepos or otherRepos`,
+          });
+        listed.add(r.repo.toLowerCase());
+        if (r.measurement.bytes > 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['otherRepos', i, 'measurement', 'bytes'],
+            message: `expected 0 Rust bytes: a repository with Rust belongs in rustRepos (kind tooling when its Rust is not shipped)`,
+          });
+        if (r.measurement.programmingBytes === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['otherRepos', i, 'measurement', 'programmingBytes'],
+            message:
+              'expected programmingBytes, the bytes the project share counts (measure with npm run measure:rust -- <dir> --update <slug> --other)',
+          });
+      });
+      const measured = new Set(listed);
+      ((entry.unmeasuredRepos ?? []) as UnmeasuredRepo[]).forEach((r, i) => {
+        if (listed.has(r.repo.toLowerCase()))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['unmeasuredRepos', i, 'repo'],
+            message: measured.has(r.repo.toLowerCase())
+              ? `expected a repository that is not measured; ${r.repo} is measured in rustRepos or otherRepos`
+              : `expected each repository once; ${r.repo} is listed twice`,
+          });
+        listed.add(r.repo.toLowerCase());
+      });
+      const citations = (entry.citations ?? []) as Citation[];
+      const sourceIds = new Set(
+        (entry.sources as unknown[]).map((s) => (typeof s === 'string' ? s : (s as { id?: unknown } | null)?.id)),
+      );
+      const ids = new Map<string, number>();
+      citations.forEach((c, i) => {
+        const first = ids.get(c.id);
+        if (first !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['citations', i, 'id'],
+            message: `expected each citation id once; "${c.id}" is also citations[${first}]`,
+          });
+        else ids.set(c.id, i);
+        if (c.source !== undefined && !sourceIds.has(c.source))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['citations', i, 'source'],
+            message: `expected a source the entry lists under sources; add "${c.source}" there or cite a permalink`,
+          });
       });
       const figures = (entry.reported?.figures ?? []) as { repos?: string[] }[];
       figures.forEach((f, i) =>

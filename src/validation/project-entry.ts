@@ -4,6 +4,7 @@
  * several entries at once (duplicates) is in `cross-checks.ts`.
  */
 import { projectFrontmatterSchema } from '../schemas/project.ts';
+import { checkCitations } from './citations.ts';
 import { splitEntry } from './entry-file.ts';
 import { checkMdx } from './mdx-safety.ts';
 import type { Problem } from './problem.ts';
@@ -100,6 +101,9 @@ export function checkProjectEntry(
         });
     }
   }
+
+  if (yaml.ok && yaml.value && typeof yaml.value === 'object' && !Array.isArray(yaml.value) && parts.body.trim() !== '')
+    problems.push(...checkCitations({ file, data: yaml.value as Record<string, unknown>, lineOf: yaml.lineOf, text }));
 
   if (parts.body.trim() === '')
     problems.push({

@@ -41,6 +41,8 @@ const templates = () => [
   '/',
   '/projects/',
   `/projects/${entries[0].slug}/`,
+  // A page with citation marks and a References list in its body and its rationale.
+  `/projects/${entries.find((e) => (e.data.citations ?? []).length > 0)!.slug}/`,
   '/maturity/',
   '/maturity/graduated/',
   '/categories/',

@@ -93,15 +93,16 @@ describe('print', () => {
         0,
       );
       // An external link prints its address after it; a link that shows its address does not repeat it.
+      // A citation mark prints its number alone: the References list prints each address once.
       const after = await page.$$eval('main a[href^="http"]', (links) =>
         links.map((a) => ({
           href: a.getAttribute('href')!,
-          isUrl: a.classList.contains('url'),
+          plain: a.classList.contains('url') || a.closest('.cite') !== null,
           content: getComputedStyle(a, '::after').content,
         })),
       );
       expect(after.length).toBeGreaterThan(3);
-      for (const { href, isUrl, content } of after) expect(content, href).toBe(isUrl ? 'none' : `" (${href})"`);
+      for (const { href, plain, content } of after) expect(content, href).toBe(plain ? 'none' : `" (${href})"`);
       await page.screenshot({ path: `${SHOTS}/print-project-linkerd-${scheme}.png`, fullPage: true });
       await page.goto(session().server.url('/projects/'));
       await page.screenshot({ path: `${SHOTS}/print-projects-${scheme}.png`, fullPage: true });

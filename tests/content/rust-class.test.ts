@@ -1,7 +1,8 @@
 /**
  * The usage class of every entry that states the kind of each of its repositories is the
  * class the inclusion rule (src/data/rules/rust-class.ts) computes from its measurements, so a
- * class cannot silently go stale when a repository is re-measured or its kind changes.
+ * class cannot silently go stale when a repository is re-measured or its kind changes. The
+ * share is the project's over all its measured code, `otherRepos` included.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/data/rules/rust-class.ts';
@@ -24,6 +25,8 @@ describe('usage class', () => {
           rustBytes: r.measurement.bytes,
           programmingBytes: r.measurement.programmingBytes ?? r.measurement.bytes,
         })),
+        // The project's code without Rust enters the share "pure" is judged on.
+        (e.data.otherRepos ?? []).map((r) => ({ programmingBytes: r.measurement.programmingBytes ?? 0 })),
       );
       // An entry that found no Rust must stay under the rule; every other entry must be admitted.
       if (e.data.rustUsage === 'none-found')

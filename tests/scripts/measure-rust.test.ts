@@ -324,6 +324,83 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     expect(after.replaceAll('\r\n', '')).not.toContain('\n');
   });
 
+  it("writes the project's code without Rust into otherRepos with --other, creating the list after rustRepos", () => {
+    const goOnly = path.join(tmp, 'go-only');
+    mkdirSync(goOnly);
+    git(goOnly, 'init', '-q');
+    const server = 'package main\n\nfunc main() {}\n';
+    write(goOnly, 'main.go', server);
+    write(goOnly, 'README.md', '# Server\n');
+    git(goOnly, 'add', '-A');
+    git(goOnly, 'commit', '-q', '-m', 'server');
+    const { dir, file } = contentCopy();
+    const r = measure(
+      goOnly,
+      '--update',
+      'chaos-mesh',
+      '--repo',
+      'chaos-mesh/server',
+      '--role',
+      'The server',
+      '--other',
+      '--content',
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('added chaos-mesh/server to');
+    const after = readFileSync(file, 'utf8');
+    const data = readFrontmatter(after) as typeof entry & { otherRepos: unknown[] };
+    expect(data.rustRepos).toEqual(entry.rustRepos);
+    expect(data.otherRepos).toEqual([
+      {
+        repo: 'chaos-mesh/server',
+        role: 'The server',
+        measurement: {
+          commit: git(goOnly, 'rev-parse', 'HEAD').trim(),
+          commitDate: COMMIT_DATE,
+          files: 0,
+          bytes: 0,
+          lines: 0,
+          codeLines: 0,
+          bytesRaw: 0,
+          rustShare: 0,
+          programmingBytes: Buffer.byteLength(server),
+          languages: 'Go 100%',
+        },
+      },
+    ]);
+    // The new list comes right after rustRepos, before the next key.
+    const lines = after.split('\n');
+    expect(lines[lines.indexOf('otherRepos:') - 1]).toMatch(/^ {6}\w+: /);
+    // Measured again, the item is updated in place.
+    expect(
+      measure(goOnly, '--update', 'chaos-mesh', '--repo', 'chaos-mesh/server', '--other', '--content', dir).stdout,
+    ).toContain('chaos-mesh/server already up to date in');
+  });
+
+  it('refuses --other for a repository with Rust, and a Rust repository re-measured as other code', () => {
+    const { dir, file } = contentCopy();
+    const withRust = measure(
+      repo,
+      '--update',
+      'chaos-mesh',
+      '--repo',
+      'a/b',
+      '--role',
+      'x',
+      '--other',
+      '--content',
+      dir,
+    );
+    expect(withRust.code).toBe(2);
+    expect(withRust.stderr).toContain(
+      'a/b holds 7 Rust files (169 bytes): a repository with Rust belongs in rustRepos',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(entryText);
+    expect(measure(repo, '--other').stderr).toContain('--repo, --role, --other and --notes only apply with --update');
+  });
+
   it('refuses an unknown entry and a checkout without commits', () => {
     const { dir } = contentCopy();
     const unknown = measure(repo, '--update', 'no-such-entry', '--content', dir);

@@ -61,7 +61,7 @@ describe('projects.json', () => {
     expect(d.counts).toEqual({
       projects: entries.length,
       rustProjects: rust.length,
-      repositories: sum(entries.map((e) => e.data.rustRepos.length)),
+      repositories: sum(entries.map((e) => e.data.rustRepos.length + (e.data.otherRepos?.length ?? 0))),
     });
     expect(d.totals.lines).toBe(sum(rust.map(entryLines)));
     expect(d.sources.map((s) => s.id).sort()).toEqual(sources.map((s) => s.id).sort());
@@ -90,11 +90,15 @@ describe('CSV exports', () => {
     }
   });
 
-  it('repositories.csv has one row per measured repository of every entry', () => {
+  it('repositories.csv has one row per measured repository of every entry, its code without Rust included', () => {
     const [header, ...rows] = parseCsv(read('data/repositories.csv'));
     expect(header).toEqual(REPOSITORY_CSV_COLUMNS);
     const expected = entries
-      .flatMap((e) => e.data.rustRepos.map((r) => `${e.slug} ${r.repo} ${r.measurement.commit} ${r.measurement.lines}`))
+      .flatMap((e) =>
+        [...e.data.rustRepos, ...(e.data.otherRepos ?? [])].map(
+          (r) => `${e.slug} ${r.repo} ${r.measurement.commit} ${r.measurement.lines}`,
+        ),
+      )
       .sort();
     expect(rows.map((r) => `${r[0]} ${r[2]} ${r[4]} ${r[8]}`).sort()).toEqual(expected);
   });

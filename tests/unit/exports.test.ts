@@ -57,6 +57,34 @@ const tricky = project('tricky', {
   updated: '2026-01-05',
 });
 const plain = project('plain', { updated: '2025-03-03' });
+/** A Rust client library beside the project's Go server, three times its size: 25 % Rust. */
+const withServer = project('client', {
+  rustUsage: 'sdk',
+  rustRepos: [
+    {
+      repo: 'c/client',
+      role: 'Client',
+      measurement: measurement({ bytes: 1000, bytesRaw: 1000, programmingBytes: 1000 }),
+    },
+  ],
+  otherRepos: [
+    {
+      repo: 'c/server',
+      role: 'Server',
+      measurement: measurement({
+        files: 0,
+        bytes: 0,
+        lines: 0,
+        codeLines: 0,
+        bytesRaw: 0,
+        rustShare: 0,
+        programmingBytes: 3000,
+        languages: 'Go 100%',
+      }),
+    },
+  ],
+});
+const partly = project('partly', { unmeasuredRepos: [{ repo: 'partly/ui', reason: 'Not measured yet.' }] });
 const none = project('none', {
   rustUsage: 'none-found',
   rationale: undefined,
@@ -68,6 +96,39 @@ const none = project('none', {
       measurement: measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 }),
     },
   ],
+});
+
+describe("the project's share in the exports", () => {
+  it('is in projects.json and projects.csv over all its code, and null where code is not measured', () => {
+    const doc = projectsExport({
+      projects: [withServer, partly, plain],
+      sources,
+      generated: '2026-11-22T08:00:00.000Z',
+      urls,
+    });
+    expect(doc.projects.map((p) => [p.slug, p.rustShare])).toEqual([
+      ['client', 25],
+      ['partly', null],
+      ['plain', 100],
+    ]);
+    expect(doc.projects[0].otherRepos?.[0].repo).toBe('c/server');
+    expect(doc.projects[1].unmeasuredRepos).toEqual([{ repo: 'partly/ui', reason: 'Not measured yet.' }]);
+    expect(doc.projects[2]).toMatchObject({ otherRepos: null, unmeasuredRepos: null, citations: null });
+    expect(doc.counts.repositories).toBe(4);
+    const rows = parseCsv(projectsCsv([withServer, partly], urls));
+    expect(rows.map((r) => r[rows[0].indexOf('rust_share')])).toEqual(['rust_share', '25', '']);
+  });
+
+  it('lists the code without Rust in repositories.csv, marked as such', () => {
+    const rows = parseCsv(repositoriesCsv([withServer]));
+    const col = (name: string) => rows[0].indexOf(name);
+    expect(
+      rows.slice(1).map((r) => [r[col('repository')], r[col('bytes')], r[col('rust_share')], r[col('holds_rust')]]),
+    ).toEqual([
+      ['c/client', '1000', '100', 'true'],
+      ['c/server', '0', '0', 'false'],
+    ]);
+  });
 });
 
 describe('projectsExport', () => {

@@ -1,6 +1,6 @@
 /** The pure functions behind the reader's pages: Rust share, health links, rankings, search index words, table state. */
 import { describe, expect, it } from 'vitest';
-import { projectRustShare, sourceBytes } from '../../src/data/rules/rust-share.ts';
+import { projectRustShare, shownProjectShare, sourceBytes } from '../../src/data/rules/rust-share.ts';
 import { healthLinks, healthLinksByName } from '../../src/data/views/health-links.ts';
 import { mostRust } from '../../src/data/views/ranking.ts';
 import { searchAliases, withoutSingleLetters } from '../../src/data/views/search-index.ts';
@@ -21,6 +21,29 @@ describe('Rust share', () => {
   it('derives a repository denominator from its Rust bytes and share', () => {
     expect(sourceBytes({ bytes: 500, rustShare: 50 })).toBe(1000);
     expect(sourceBytes({ bytes: 0, rustShare: 0 })).toBeUndefined();
+  });
+
+  it('takes the denominator as recorded when the measurement has programmingBytes', () => {
+    expect(sourceBytes({ bytes: 500, rustShare: 50, programmingBytes: 1003 })).toBe(1003);
+    expect(sourceBytes({ bytes: 0, rustShare: 0, programmingBytes: 4000 })).toBe(4000);
+    expect(sourceBytes({ bytes: 0, rustShare: 0, programmingBytes: 0 })).toBeUndefined();
+  });
+
+  it("counts the project's code without Rust: other repositories add to the denominator only", () => {
+    // A Rust client library beside a Go server nine times its size: 10 %, not 100 %.
+    const client = { bytes: 1000, rustShare: 100, programmingBytes: 1000 };
+    const server = { bytes: 0, rustShare: 0, programmingBytes: 9000 };
+    expect(projectRustShare([client])).toBe(100);
+    expect(projectRustShare([client], [server])).toBeCloseTo(10, 6);
+    // Other code alone, with no Rust anywhere, gives no share.
+    expect(projectRustShare([], [server])).toBeUndefined();
+  });
+
+  it('is not shown when some of the known code is not measured', () => {
+    const client = { bytes: 1000, rustShare: 100, programmingBytes: 1000 };
+    const server = { bytes: 0, rustShare: 0, programmingBytes: 9000 };
+    expect(shownProjectShare([client], [server], [])).toBeCloseTo(10, 6);
+    expect(shownProjectShare([client], [server], [{ repo: 'x/operator', reason: 'Not copied yet.' }])).toBeUndefined();
   });
 
   it('weighs repositories by their size, not one vote each', () => {
@@ -57,6 +80,39 @@ describe('Rust share', () => {
       ],
     });
     expect(p.rustShare).toBeCloseTo(25, 6);
+  });
+
+  it("is a catalog project's share over its other repositories too, with what it covers", () => {
+    const rust = {
+      repo: 'x/client',
+      role: 'Client',
+      measurement: measurement({ bytes: 100, rustShare: 100, programmingBytes: 100, bytesRaw: 100 }),
+    };
+    const other = {
+      repo: 'x/server',
+      role: 'Server',
+      measurement: measurement({
+        files: 0,
+        bytes: 0,
+        lines: 0,
+        codeLines: 0,
+        bytesRaw: 0,
+        rustShare: 0,
+        programmingBytes: 300,
+      }),
+    };
+    const p = project('x', { rustRepos: [rust], otherRepos: [other] });
+    expect(p.rustShare).toBeCloseTo(25, 6);
+    expect(p.shareCoverage).toEqual({ measured: ['x/client', 'x/server'], unmeasured: [] });
+    // The totals stay Rust's own.
+    expect(p.totals.bytes).toBe(100);
+    const partial = project('x', {
+      rustRepos: [rust],
+      otherRepos: [other],
+      unmeasuredRepos: [{ repo: 'x/ui', reason: 'Not measured yet.' }],
+    });
+    expect(partial.rustShare).toBeUndefined();
+    expect(partial.shareCoverage.unmeasured).toEqual([{ repo: 'x/ui', reason: 'Not measured yet.' }]);
   });
 });
 

@@ -33,6 +33,19 @@ describe('classify', () => {
     });
   });
 
+  it("judges pure on the share of the project's code, its repositories without Rust included", () => {
+    expect(classify([repo('main', 2000, 100, 100)], [{ programmingBytes: 100 }])).toMatchObject({
+      usage: 'pure',
+      share: 50,
+    });
+    expect(classify([repo('main', 2000, 100, 100)], [{ programmingBytes: 101 }])).toMatchObject({ usage: 'component' });
+    // Other code never admits a project or changes the code lines.
+    expect(classify([repo('sdk', 10, 1, 1)], [{ programmingBytes: 5 }])).toMatchObject({
+      admitted: false,
+      shippedCodeLines: 10,
+    });
+  });
+
   it('is a component when a shipped part is Rust, an sdk when only a library for users is', () => {
     expect(classify([repo('component', 5000, 100, 100)])).toMatchObject({ usage: 'component' });
     expect(classify([repo('sdk', 5000, 100, 100)])).toMatchObject({ usage: 'sdk' });

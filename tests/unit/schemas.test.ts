@@ -212,6 +212,91 @@ describe('project schema: invalid entries name the field and what was expected',
     ],
     ['change without a summary', (e) => (e.changes = [{ date: '2026-11-22' }]), /^changes\.0\.summary: /],
     ['empty changes list', (e) => (e.changes = []), /^changes: expected at least one change, or no changes key/],
+    [
+      'other code with Rust in it',
+      (e) =>
+        (e.otherRepos = [
+          {
+            repo: 'tikv/pd',
+            role: 'Placement driver',
+            measurement: { ...e.rustRepos[0].measurement, programmingBytes: 26193262 * 2, rustShare: 50 },
+          },
+        ]),
+      /^otherRepos\.0\.measurement\.bytes: expected 0 Rust bytes: a repository with Rust belongs in rustRepos/,
+    ],
+    [
+      'other code without programmingBytes',
+      (e) =>
+        (e.otherRepos = [
+          {
+            repo: 'tikv/pd',
+            role: 'Placement driver',
+            measurement: {
+              ...e.rustRepos[0].measurement,
+              files: 0,
+              bytes: 0,
+              lines: 0,
+              codeLines: 0,
+              bytesRaw: 0,
+              rustShare: 0,
+            },
+          },
+        ]),
+      /^otherRepos\.0\.measurement\.programmingBytes: expected programmingBytes, the bytes the project share counts/,
+    ],
+    [
+      'a Rust repository listed again as other code',
+      (e) =>
+        (e.otherRepos = [
+          {
+            repo: 'TiKV/tikv',
+            role: 'Again',
+            measurement: {
+              ...e.rustRepos[0].measurement,
+              files: 0,
+              bytes: 0,
+              lines: 0,
+              codeLines: 0,
+              bytesRaw: 0,
+              rustShare: 0,
+              programmingBytes: 10,
+            },
+          },
+        ]),
+      /^otherRepos\.0\.repo: expected each repository once; TiKV\/tikv is already listed in rustRepos or otherRepos/,
+    ],
+    [
+      'a measured repository listed as unmeasured',
+      (e) => (e.unmeasuredRepos = [{ repo: 'tikv/tikv', reason: 'Too big.' }]),
+      /^unmeasuredRepos\.0\.repo: expected a repository that is not measured; tikv\/tikv is measured/,
+    ],
+    [
+      'unmeasured code without a reason',
+      (e) => (e.unmeasuredRepos = [{ repo: 'tikv/pd' }]),
+      /^unmeasuredRepos\.0\.reason: /,
+    ],
+    [
+      'a citation with neither url nor source',
+      (e) => (e.citations = [{ id: 'readme', quote: 'words' }]),
+      /^citations\.0\.url: expected url \(a permalink to the lines that show the claim\) or source/,
+    ],
+    [
+      'a citation id in capitals',
+      (e) => (e.citations = [{ id: 'Readme', source: 'cncf-landscape' }]),
+      /^citations\.0\.id: expected a citation id of lower-case words/,
+    ],
+    [
+      'a quote over the length limit',
+      (e) =>
+        (e.citations = [
+          {
+            id: 'readme',
+            url: `https://github.com/tikv/tikv/blob/${'a'.repeat(40)}/README.md#L1`,
+            quote: 'x'.repeat(301),
+          },
+        ]),
+      /^citations\.0\.quote: expected the quoted words of at most 300 characters/,
+    ],
   ];
   it.each(cases)('%s', (_label, mutate, expected) => {
     const entry = valid();

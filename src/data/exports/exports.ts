@@ -35,6 +35,8 @@ export type ExportedProject = { slug: string; url: string } & Omit<Exported<Proj
   /** False for `none-found`: such a project is left out of every total. */
   countsAsRust: boolean;
   totals: RustTotals;
+  /** Rust's share of the project's code, percent, one decimal; null when none is given. */
+  rustShare: number | null;
   adopters: { name: string; url: string | null }[];
 };
 
@@ -92,6 +94,8 @@ const PROJECT_FIELD_NOTES: Partial<Record<keyof ExportedProject, string>> = {
   categories: 'Category ids (see the categories pages).',
   rustRepos: 'Measured repositories: repo (owner/name), role, kind (main, component, sdk, tooling or null), and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, programmingBytes (the share\'s denominator: bytes of every programming language; null in older measurements), languages, notes}.',
   totals: 'repos (with Rust files), files, bytes, lines, codeLines summed over rustRepos.',
+  rustShare:
+    "Rust's share of the project's code, percent with one decimal: Rust bytes of rustRepos over the programming-language bytes of rustRepos and otherRepos; null when no Rust is found or some of the project's code is not measured (unmeasuredRepos).",
   reported: 'What the 2025 report printed: type, maturity, dates, figures [{text, where, bytes, repos}] (repos: the repositories a figure covers when it covers only some of them; null: all of them); null if it did not cover the project.',
   rationale: 'Why the project chose Rust, in the catalog\'s words; null if none.',
   adopters: 'Known production users: [{name, url}] (url may be null).',
@@ -100,7 +104,11 @@ const PROJECT_FIELD_NOTES: Partial<Record<keyof ExportedProject, string>> = {
 };
 
 /** Computed fields, and where each goes: after the frontmatter field named. */
-const COMPUTED_AFTER: Partial<Record<keyof ProjectFrontmatter, keyof ExportedProject>> = { rustUsage: 'countsAsRust', rustRepos: 'totals' };
+const COMPUTED_AFTER: Partial<Record<keyof ProjectFrontmatter, keyof ExportedProject>> = {
+  rustUsage: 'countsAsRust',
+  rustRepos: 'totals',
+  unmeasuredRepos: 'rustShare',
+};
 
 type Def = { type: string; [key: string]: unknown };
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
@@ -144,6 +152,9 @@ function withNulls(schema: unknown, value: unknown): unknown {
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
+/** A percentage as the pages show it, one decimal; null when there is none. */
+const oneDecimal = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 10) / 10);
+
 /** One project as exported: every frontmatter field, its totals and the URL of its page. */
 export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProject {
   const fields: Record<string, unknown> = {
@@ -153,6 +164,7 @@ export function exportProject(p: CatalogProject, urls: ExportUrls): ExportedProj
     logo: urls.logo(p.logo),
     countsAsRust: p.countsAsRust,
     totals: { ...p.totals },
+    rustShare: oneDecimal(p.rustShare),
     adopters: (p.adopters ?? []).map((a) => (typeof a === 'string' ? { name: a, url: null } : { name: a.name, url: a.url })),
   };
   return Object.fromEntries(PROJECT_FIELD_ORDER.map((key) => [key, fields[key]])) as ExportedProject;
@@ -248,6 +260,8 @@ export const PROJECT_CSV_FIELDS = {
   rust_code_lines: 'Lines that hold code: not blank and not only comments (// and doc comments, /* */ blocks, which nest).',
   updated: 'Last review of the entry (YYYY-MM-DD).',
   page_url: "Absolute URL of the project's page.",
+  rust_share:
+    "Rust's share of the project's code (percent, one decimal): over its Rust repositories and its repositories without Rust; empty when no Rust is found or some of its code is not measured.",
 } as const;
 export const PROJECT_CSV_COLUMNS = Object.keys(PROJECT_CSV_FIELDS) as (keyof typeof PROJECT_CSV_FIELDS)[];
 
@@ -278,6 +292,7 @@ export function projectsCsv(projects: readonly CatalogProject[], urls: Pick<Expo
       rust_code_lines: p.totals.codeLines,
       updated: p.updated,
       page_url: urls.project(p.slug),
+      rust_share: oneDecimal(p.rustShare),
     }),
   );
   return toCsv(PROJECT_CSV_COLUMNS, rows.map((row) => PROJECT_CSV_COLUMNS.map((c) => row[c])));
@@ -298,16 +313,18 @@ export const REPOSITORY_CSV_FIELDS = {
   bytes_raw: 'Bytes of every .rs file, before exclusions.',
   rust_share: 'Rust bytes as a percentage of counted source bytes.',
   notes: 'What the counter noticed; may be empty.',
+  holds_rust:
+    "true for a repository of rustRepos; false for one of otherRepos, the project's code without Rust (counted only in the project's share).",
 } as const;
 export const REPOSITORY_CSV_COLUMNS = Object.keys(REPOSITORY_CSV_FIELDS) as (keyof typeof REPOSITORY_CSV_FIELDS)[];
 
 type RepositoryCsvRow = Record<keyof typeof REPOSITORY_CSV_FIELDS, CsvValue>;
 
-/** One row per measured repository, in project order then the entry's order. */
+/** One row per measured repository, in project order then the entry's order (Rust repositories, then other code). */
 export function repositoriesCsv(projects: readonly CatalogProject[]): string {
   const rows = projects.flatMap((p) =>
-    p.rustRepos.map(
-      ({ repo, role, measurement: m }): RepositoryCsvRow => ({
+    [...p.rustRepos.map((r) => ({ ...r, rust: true })), ...(p.otherRepos ?? []).map((r) => ({ ...r, rust: false }))].map(
+      ({ repo, role, measurement: m, rust }): RepositoryCsvRow => ({
         project_slug: p.slug,
         project_name: p.name,
         repository: repo,
@@ -321,6 +338,7 @@ export function repositoriesCsv(projects: readonly CatalogProject[]): string {
         bytes_raw: m.bytesRaw,
         rust_share: m.rustShare,
         notes: m.notes,
+        holds_rust: rust,
       }),
     ),
   );

@@ -3,7 +3,7 @@
  * totals computed once. Pure, so unit tests can build projects from plain objects.
  */
 import type { ProjectFrontmatter, RustRepo } from '../../schemas/project.ts';
-import { projectRustShare } from '../rules/rust-share.ts';
+import { shownProjectShare, type ShareCoverage } from '../rules/rust-share.ts';
 
 /** An Astro reference (`{ collection, id }`) or the plain id scripts use. */
 export type Ref = string | { id: string };
@@ -24,8 +24,14 @@ export interface CatalogProject extends Omit<ProjectData, 'categories' | 'source
   categories: string[];
   sources: string[];
   totals: RustTotals;
-  /** Rust's percentage of the source bytes of the measured repositories; undefined with no Rust found. */
+  /**
+   * Rust's percentage of the programming-language bytes of the project's code (`rustRepos`
+   * and `otherRepos`); undefined with no Rust found, and when some known code is not
+   * measured (`unmeasuredRepos`): then no share is shown, `shareCoverage` says why.
+   */
   rustShare?: number;
+  /** The repositories the share is computed over, and the project's code that is not measured. */
+  shareCoverage: ShareCoverage;
   /** Counted in Rust totals: every project except `none-found`. */
   countsAsRust: boolean;
 }
@@ -52,7 +58,15 @@ export function toCatalogProject(slug: string, data: ProjectData): CatalogProjec
     categories: data.categories.map(refId),
     sources: data.sources.map(refId),
     totals: rustTotals(data.rustRepos),
-    rustShare: projectRustShare(data.rustRepos.map((r) => r.measurement)),
+    rustShare: shownProjectShare(
+      data.rustRepos.map((r) => r.measurement),
+      (data.otherRepos ?? []).map((r) => r.measurement),
+      data.unmeasuredRepos ?? [],
+    ),
+    shareCoverage: {
+      measured: [...data.rustRepos, ...(data.otherRepos ?? [])].map((r) => r.repo),
+      unmeasured: (data.unmeasuredRepos ?? []).map((r) => ({ repo: r.repo, reason: r.reason })),
+    },
     countsAsRust: data.rustUsage !== 'none-found',
   };
 }
@@ -65,8 +79,10 @@ export function byName(a: { name: string; slug: string }, b: { name: string; slu
   return compareNames(a.name, b.name) || a.slug.localeCompare(b.slug);
 }
 
-/** Newest and oldest commit dates among the measurements: the as-of range of Rust figures. */
+/** Newest and oldest commit dates among the measurements (other code included): the as-of range of the figures. */
 export function measurementRange(projects: readonly CatalogProject[]): { oldest: string; newest: string } | undefined {
-  const dates = projects.flatMap((p) => p.rustRepos.map((r) => r.measurement.commitDate.slice(0, 10))).sort();
+  const dates = projects
+    .flatMap((p) => [...p.rustRepos, ...(p.otherRepos ?? [])].map((r) => r.measurement.commitDate.slice(0, 10)))
+    .sort();
   return dates.length ? { oldest: dates[0], newest: dates[dates.length - 1] } : undefined;
 }

@@ -5,7 +5,7 @@ import type { CatalogProject, RustTotals } from '../model/project.ts';
 export interface CatalogStats {
   projects: number;
   rustProjects: number;
-  /** Measured repositories of every entry, none-found ones included. */
+  /** Measured repositories of every entry, none-found ones and the code without Rust (`otherRepos`) included. */
   repositories: number;
   byMaturity: Record<Maturity, number>;
   byUsage: Record<RustUsage, number>;
@@ -39,7 +39,7 @@ export function catalogStats(projects: readonly CatalogProject[]): CatalogStats 
   return {
     projects: projects.length,
     rustProjects: rust.length,
-    repositories: projects.reduce((n, p) => n + p.rustRepos.length, 0),
+    repositories: projects.reduce((n, p) => n + p.rustRepos.length + (p.otherRepos?.length ?? 0), 0),
     byMaturity: countBy(MATURITY_LEVELS, projects.map((p) => p.maturity)),
     byUsage: countBy(RUST_USAGES, projects.map((p) => p.rustUsage)),
     rustByMaturity: countBy(MATURITY_LEVELS, rust.map((p) => p.maturity)),
