@@ -10,7 +10,7 @@ import {
   references,
   splitMarkers,
   splitSentences,
-} from '../../src/data/citations.ts';
+} from '../../src/data/rules/citations.ts';
 import { checkMdx } from '../../src/validation/mdx-safety.ts';
 import { checkCitations, citationsRequired } from '../../src/validation/citations.ts';
 import { formatProblem, validateContent } from '../../src/validation/index.ts';
