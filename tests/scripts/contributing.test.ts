@@ -41,6 +41,9 @@ describe('CONTRIBUTING.md', () => {
       'mdx:event-handler',
       'mdx:unsafe-url',
       'mdx:insecure-url',
+      'mdx:local-image',
+      'mdx:search-attribute',
+      'mdx:nesting',
     ];
     for (const rule of rules) expect(guide).toContain(`| \`${rule}\` |`);
     for (const tag of FORBIDDEN_TAGS) expect(guide).toContain(`\`<${tag}>\``);
