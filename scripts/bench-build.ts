@@ -6,6 +6,8 @@
  * (`astro build` with the test base path) for each N, with peak memory from /usr/bin/time -v.
  * Prints a table; `--write` puts it into BENCHMARKS.md. The real project is never touched.
  */
+import { readEntries } from './lib/entries.ts';
+import { isEntryFile } from '../src/schemas/entry-files.ts';
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -55,9 +57,7 @@ runCli('bench:build', async (argv) => {
   }
   if (existsSync(resolve(project, '../shared'))) symlinkSync(resolve(project, '../shared'), join(root, 'shared'));
 
-  const templates: EntryFile[] = readdirSync('content/projects')
-    .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
-    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), text: readFileSync(join('content/projects', f), 'utf8') }));
+  const templates: EntryFile[] = readEntries('content').map(({ slug, text }) => ({ slug, text }));
 
   interface Run {
     ms: number;
@@ -86,7 +86,7 @@ runCli('bench:build', async (argv) => {
   try {
     for (const n of sizes) {
       const dir = join(copy, 'content/projects');
-      for (const f of readdirSync(dir)) if (f.endsWith('.mdx')) rmSync(join(dir, f));
+      for (const f of readdirSync(dir)) if (isEntryFile(f)) rmSync(join(dir, f));
       for (const e of syntheticEntries(templates, n)) writeFileSync(join(dir, `${e.slug}.mdx`), e.text);
       rmSync(join(copy, 'dist'), { recursive: true, force: true });
       rmSync(join(copy, '.astro'), { recursive: true, force: true });

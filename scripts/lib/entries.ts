@@ -15,6 +15,7 @@ import { isEntryFile, entrySlug } from '../../src/schemas/entry-files.ts';
 import { projectFrontmatterSchema, type ProjectFrontmatter } from '../../src/schemas/project.ts';
 import { readEntry, type EntryParts } from '../../src/validation/entry-file.ts';
 import { loadYaml } from '../../src/validation/safe-yaml.ts';
+import { CONTENT_MAX_ALIASES } from '../../src/validation/yaml.ts';
 import { DEFAULT_MAX_BYTES } from '../../src/validation/text.ts';
 import { UsageError, shown } from './cli.ts';
 import { describeFsError, readForEdit, type ReadFile } from './safe-write.ts';
@@ -67,7 +68,7 @@ export function readEntryFile(file: string, maxBytes = DEFAULT_MAX_BYTES): Entry
     throw new EntryReadError(`${name}:${parts.line}: ${parts.message} (run \`npm run validate\`)`);
   let data: unknown;
   try {
-    data = loadYaml(parts.yaml, { filename: name });
+    data = loadYaml(parts.yaml, { filename: name, maxAliases: CONTENT_MAX_ALIASES });
   } catch (error) {
     throw new EntryReadError(
       `${name}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]} (run \`npm run validate\`)`,

@@ -11,7 +11,9 @@
  * of every *programming* language. A blob of a counted language that the copy lacks (a
  * partial or size-limited clone) is listed by path in `missing`, never skipped in silence.
  */
-import { appendFile, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { readBounded } from './bounded.ts';
 import {
   BlobReader,
   REGULAR_MODES,
@@ -36,6 +38,9 @@ import type { AttributeValues, PathRuleKind } from '../../src/data/linguist-rule
  * commit and every repository that holds it. Kept in memory; with a file, loaded from it and
  * appended to by `save()` (one `oid bytes lines codeLines` line per blob).
  */
+/** Largest blob-count cache read. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+
 export class CountCache {
   readonly #map = new Map<string, LineCounts>();
   readonly #added: string[] = [];
@@ -49,12 +54,8 @@ export class CountCache {
   /** A cache backed by `file` (created on the first save when it does not exist). */
   static async load(file: string): Promise<CountCache> {
     const cache = new CountCache(file);
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    // A cache of a few million blobs is about 200 MB; anything larger is not this cache.
+    const text = existsSync(file) ? await readBounded(file, MAX_CACHE_BYTES) : '';
     for (const line of text.split('\n')) {
       const m = /^([0-9a-f]{40,64}) (\d+) (\d+) (\d+)$/.exec(line);
       if (m) cache.#map.set(m[1], { bytes: Number(m[2]), lines: Number(m[3]), codeLines: Number(m[4]) });

@@ -2,11 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const workflow = load(readFileSync(path.join(root, '.github/workflows/discover.yml'), 'utf8')) as any;
+const workflow = loadYaml(readFileSync(path.join(root, '.github/workflows/discover.yml'), 'utf8')) as any;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const job = workflow.jobs.discover;
 const steps: any[] = job.steps;
@@ -49,6 +49,20 @@ describe('.github/workflows/discover.yml', () => {
     expect(issue.env.GH_TOKEN).toBe('${{ github.token }}');
     expect(issue.run).toContain('gh issue create');
     expect(issue.run).toContain('gh issue comment');
+  });
+
+  it('posts the body discover fenced itself, and prints the report with workflow commands stopped', () => {
+    const step = steps.find((s) => s.id === 'discover');
+    expect(step.run).toContain('--issue-body "$RUNNER_TEMP/body.md"');
+    const issue = steps.at(-1);
+    // No fence written around outside text in shell: a name could close it.
+    expect(issue.run).not.toContain('```');
+    expect(issue.run).not.toContain('report.txt');
+    expect(issue.run).toContain('--body-file "$RUNNER_TEMP/body.md"');
+    const lines = step.run.split('\n').map((l: string) => l.trim());
+    const cat = lines.indexOf('cat "$RUNNER_TEMP/report.txt"');
+    expect(lines[cat - 1]).toBe('echo "::stop-commands::$stop"');
+    expect(lines[cat + 1]).toBe('echo "::$stop::"');
   });
 
   it('only runs npm scripts that exist, whose files exist', () => {

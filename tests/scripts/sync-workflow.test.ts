@@ -2,11 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const workflow = load(readFileSync(path.join(root, '.github/workflows/sync.yml'), 'utf8')) as any;
+const workflow = loadYaml(readFileSync(path.join(root, '.github/workflows/sync.yml'), 'utf8')) as any;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const steps: any[] = workflow.jobs.sync.steps;
 const runs = steps.map((s) => s.run).filter((r): r is string => typeof r === 'string');

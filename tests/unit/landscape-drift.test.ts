@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { describe, expect, it } from 'vitest';
 import { compareWithLandscape, formatDriftReport, isInSync, toHttps } from '../../scripts/lib/landscape-drift.ts';
 import { landscapeProjects } from '../../scripts/lib/landscape.ts';
 
 const fixture = readFileSync(new URL('../fixtures/landscape/oddities.yml', import.meta.url), 'utf8');
-const projects = landscapeProjects(load(fixture));
+const projects = landscapeProjects(loadYaml(fixture));
 
 const alpha = {
   name: 'Alpha',
