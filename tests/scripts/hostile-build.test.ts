@@ -2,7 +2,8 @@
  * Hostile input, end to end: the real `astro build` of a small site (this repository's config
  * and src/, the validation fixture's content) with hostile entries. The build must stop in
  * the content guard, before any entry reaches the MDX compiler, naming each file and line;
- * never run the entry's code, never crash with a signal, never write a page.
+ * never run the entry's code, never crash with a signal, never read a linked data file, never
+ * write a page.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -71,6 +72,9 @@ describe('astro build over hostile entries', () => {
         text.replace('logo: beta.svg', `logo: ${path.basename(logo)}`),
       );
     }
+    // Rust through time read from /etc/passwd: it built with an empty history before.
+    rmSync(path.join(site, 'data/history.json'));
+    symlinkSync('/etc/passwd', path.join(site, 'data/history.json'));
     const r = spawnSync(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: site,
       encoding: 'utf8',
@@ -83,6 +87,7 @@ describe('astro build over hostile entries', () => {
     expect(output).toContain('[cncf-rust-catalog:content-guard]');
     expect(output).toMatch(/\d+ content problems? \(run `npm run validate` for the same list\)/);
     for (const [file, { expect: line }] of Object.entries(HOSTILE)) expect(output, file).toMatch(line);
+    expect(output).toContain('data/history.json:1: file:symlink: ');
     expect(output).not.toMatch(/root:x:0:0/);
     expect(existsSync(path.join(site, 'dist'))).toBe(false);
   });

