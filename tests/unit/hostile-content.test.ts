@@ -117,6 +117,18 @@ describe('characters: control, NUL, bidi overrides, zero-width', () => {
       'a bidirectional override (U+2066)',
     ],
     ['a zero-width space in a name', (d: any) => (d.name = 'Al\u200bpha'), 'name', 'an invisible character (U+200B)'],
+    ['a Hangul filler in a name', (d: any) => (d.name = 'Ti\u3164KV'), 'name', 'an invisible character (U+3164)'],
+    ['a Hangul choseong filler', (d: any) => (d.name = 'Ti\u115fKV'), 'name', 'an invisible character (U+115F)'],
+    [
+      'a Hangul jungseong filler',
+      (d: any) => (d.summary = 'A\u1160 store.'),
+      'summary',
+      'an invisible character (U+1160)',
+    ],
+    ['a halfwidth Hangul filler', (d: any) => (d.name = 'Ti\uffa0KV'), 'name', 'an invisible character (U+FFA0)'],
+    ['a tag character', (d: any) => (d.name = 'TiKV\u{E0041}'), 'name', 'an invisible character (U+E0041)'],
+    ['the cancel tag', (d: any) => (d.name = 'TiKV\u{E007F}'), 'name', 'an invisible character (U+E007F)'],
+    ['a variation selector', (d: any) => (d.name = 'Ti\ufe0fKV'), 'name', 'an invisible character (U+FE0F)'],
     [
       'a zero-width joiner in a role',
       (d: any) => (d.rustRepos[0].role = 'The\u200d store'),
@@ -150,6 +162,9 @@ describe('names: duplicates after NFKC and look-alike letters', () => {
     ['a zero-width space', 'Ti\u200bKV'],
     ['case and spacing', 'ti kv'],
     ['Greek Ι for I', 'TΙKV'],
+    ['a Hangul filler', 'Ti\u3164KV'],
+    ['the Hangul choseong and jungseong fillers', 'Ti\u115f\u1160KV'],
+    ['tag characters', 'TiKV\u{E0041}\u{E007F}'],
   ])('a second "TiKV" written with %s is a duplicate', (_what, name) => {
     expect(nameSkeleton(name)).toBe(nameSkeleton('TiKV'));
     const problems = duplicateProblems([entry('a.mdx', 'TiKV'), entry('b.mdx', name)]);
