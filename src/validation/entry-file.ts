@@ -111,14 +111,49 @@ export function astroAgrees(text: string, parts: EntryParts): boolean {
 }
 
 /**
- * The text Astro's MDX integration compiles for this file: the frontmatter blanked out with
- * spaces (line breaks kept, so lines stay the file's lines) by Astro's own `parseFrontmatter`.
- * Astro parses the frontmatter YAML there with js-yaml and no limits, so call this only on a
- * text whose YAML already parsed within the limits of `loadYaml`; `blankedBody` gives the same
- * text without parsing. Throws what Astro throws (a YAML error would stop the build too).
+ * What Astro's MDX integration reads from this file, by Astro's own `parseFrontmatter`: the
+ * frontmatter's data, and the text it compiles (the frontmatter blanked out with spaces, line
+ * breaks kept, so lines stay the file's lines). Astro parses the YAML there with its own
+ * js-yaml and no limits, so call this only on a text whose YAML already parsed within the
+ * limits of `loadYaml`; `blankedBody` gives the same text without parsing. Throws what Astro
+ * throws (a YAML error would stop the build too).
  */
-export function astroBody(text: string): string {
-  return parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).content;
+export function astroRead(text: string): { frontmatter: Record<string, unknown>; content: string } {
+  const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+  return { frontmatter, content };
+}
+
+/** The text Astro compiles for this file (see `astroRead`). */
+export const astroBody = (text: string): string => astroRead(text).content;
+
+/**
+ * Whether two readings of the same YAML hold the same data. Astro's js-yaml turns an unquoted
+ * timestamp into a Date where ours keeps the text: the two are the same when they name the
+ * same instant. Anything else must be equal, key for key.
+ */
+export function sameData(ours: unknown, astro: unknown): boolean {
+  if (astro instanceof Date)
+    return typeof ours === 'string' && !Number.isNaN(Date.parse(ours)) && Date.parse(ours) === astro.getTime();
+  if (Array.isArray(ours) || Array.isArray(astro))
+    return (
+      Array.isArray(ours) &&
+      Array.isArray(astro) &&
+      ours.length === astro.length &&
+      ours.every((v, i) => sameData(v, astro[i]))
+    );
+  if (ours && astro && typeof ours === 'object' && typeof astro === 'object') {
+    const a = Object.keys(ours);
+    const b = Object.keys(astro);
+    return (
+      a.length === b.length &&
+      a.every(
+        (k) =>
+          Object.hasOwn(astro, k) &&
+          sameData((ours as Record<string, unknown>)[k], (astro as Record<string, unknown>)[k]),
+      )
+    );
+  }
+  return Object.is(ours, astro) || (ours == null && astro == null);
 }
 
 /**

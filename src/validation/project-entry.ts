@@ -4,7 +4,7 @@
  * several entries at once (duplicates) is in `cross-checks.ts`.
  */
 import { projectFrontmatterSchema } from '../schemas/project.ts';
-import { astroAgrees, astroBody, blankedBody, readEntry } from './entry-file.ts';
+import { astroAgrees, astroRead, blankedBody, readEntry, sameData } from './entry-file.ts';
 import { checkMdx } from './mdx-safety.ts';
 import type { Problem } from './problem.ts';
 import { parseYaml, type YamlPath } from './yaml.ts';
@@ -65,7 +65,17 @@ export function checkProjectEntry(
   let compiled = blankedBody(text, parts);
   if (yaml.ok)
     try {
-      compiled = astroBody(text);
+      const astro = astroRead(text);
+      compiled = astro.content;
+      // The data the site is built from is Astro's reading: it must be the data checked here.
+      if (!sameData(yaml.value ?? {}, astro.frontmatter))
+        problems.push({
+          file,
+          line: parts.yamlLine,
+          field: 'yaml:syntax',
+          message:
+            "Astro's YAML parser reads the frontmatter differently from this check (a merge key, a tag or another YAML 1.1 form; expected plain YAML that every parser reads alike)",
+        });
     } catch (error) {
       problems.push({
         file,

@@ -14,7 +14,7 @@ import { mdxToMdast } from 'satteri';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EntryReadError, readEntryFile } from '../../scripts/lib/entries.ts';
 import { frontmatterRange } from '../../scripts/lib/frontmatter-edit.ts';
-import { astroBody, blankedBody, readEntry, splitEntry } from '../../src/validation/entry-file.ts';
+import { astroBody, astroRead, blankedBody, readEntry, splitEntry } from '../../src/validation/entry-file.ts';
 import { formatProblem, validateTree, type ContentFile } from '../../src/validation/index.ts';
 import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { decodeContentFile } from '../../src/validation/text.ts';
@@ -67,7 +67,7 @@ function toolsRead(text: string): { data?: unknown; error?: string } {
 }
 
 /** What Astro reads: its frontmatter text and data, and the MDX text it compiles. */
-function astroRead(text: string): { raw?: string; data?: unknown; compiled?: string; error?: string } {
+function astroView(text: string): { raw?: string; data?: unknown; compiled?: string; error?: string } {
   const raw = extractFrontmatter(text);
   try {
     const parsed = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
@@ -151,7 +151,7 @@ describe('every fence variant: all readers agree, and what Astro compiles as cod
     const ours = readEntry(text);
     const decoded = decodeContentFile(Buffer.from(text));
     const tools = toolsRead(text);
-    const astro = astroRead(text);
+    const astro = astroView(text);
 
     // Validation refuses the file: every variant either bends a fence or carries code.
     expect(problems.length, 'validate passed a hostile entry').toBeGreaterThan(0);
@@ -191,7 +191,7 @@ describe('every fence variant: all readers agree, and what Astro compiles as cod
 
   it('the variants Astro would compile code from are most of them, so the test above tests something', () => {
     const compiling = hostile.filter(([, text]) => {
-      const astro = astroRead(text);
+      const astro = astroView(text);
       return astro.compiled !== undefined && compilesCode(astro.compiled);
     });
     expect(compiling.length).toBeGreaterThan(hostile.length / 2);
@@ -220,7 +220,7 @@ describe('clean bodies: exactly the fence forms every reader reads alike are acc
     if (ACCEPTED.has(name)) {
       expect(problems).toEqual([]);
       const ours = splitEntry(text)!;
-      const astro = astroRead(text);
+      const astro = astroView(text);
       expect(astro.raw).toBe(ours.eol + ours.yaml);
       expect(astro.data).toEqual(toolsRead(text).data);
       expect(astro.compiled).toBe(blankedBody(text, ours));
@@ -246,5 +246,26 @@ describe('the split validation runs is the one @astrojs/mdx compiles with', () =
     const plugin = readFileSync(path.join(root, 'node_modules/@astrojs/mdx/dist/vite-plugin-mdx.js'), 'utf8');
     expect(plugin).toMatch(/const \{ frontmatter, content \} = safeParseFrontmatter\(code, id\);/);
     expect(plugin).toMatch(/mdxRenderer\.process\(content, id, frontmatter\)/);
+  });
+});
+
+describe("the data is Astro's reading of the YAML too", () => {
+  it('a merge key (Astro merges it into the entry, js-yaml 5 does not) is refused, saying why', () => {
+    const text = `---\n${YAML.replace(/^homepage: .*\n/m, '')}<<: { homepage: 'javascript:alert(1)' }\n---\n\n${BODY}`;
+    expect(astroRead(text).frontmatter.homepage).toBe('javascript:alert(1)');
+    expect(problemsOf(text)).toContain(
+      "content/projects/beta.mdx:2: yaml:syntax: Astro's YAML parser reads the frontmatter differently from this check (a merge key, a tag or another YAML 1.1 form; expected plain YAML that every parser reads alike)",
+    );
+  });
+
+  it('a tag Astro would decode is refused', () => {
+    const text = `---\n${YAML.replace('name: Beta', 'name: !!binary QmV0YQ==')}---\n\n${BODY}`;
+    expect(problemsOf(text).join('\n')).toMatch(/beta\.mdx:2: yaml:syntax: unknown scalar tag/);
+  });
+
+  it('an unquoted date, a Date to Astro and text here, is the same data', () => {
+    const text = `---\n${YAML.replace("updated: '2026-11-22'", 'updated: 2026-11-22')}---\n\n${BODY}`;
+    expect(astroRead(text).frontmatter.updated).toBeInstanceOf(Date);
+    expect(problemsOf(text)).toEqual([]);
   });
 });

@@ -129,3 +129,15 @@ describe('toHttps', () => {
     expect(toHttps('https://x.org/a')).toBe('https://x.org/a');
   });
 });
+
+describe('the report keeps every landscape value on one line', () => {
+  it('a homepage and a category with line breaks and Markdown stay on their line', () => {
+    const hostile = 'https://alpha.example.org/\n::error::injected\n# Heading\r\n@cncf/team\u2028x';
+    const landscape = projects.map((p) =>
+      p.name === 'Alpha' ? { ...p, homepage: hostile, category: 'Runtime\n```\n# Injected' } : p,
+    );
+    const text = formatDriftReport(compareWithLandscape([{ file: 'a.mdx', data: alpha }], landscape));
+    expect(text).toContain('https://alpha.example.org/ ::error::injected # Heading @cncf/team x');
+    for (const line of text.split('\n')) expect(line, line).not.toMatch(/^\s*(::|#|@|`{3})/);
+  });
+});
