@@ -19,8 +19,7 @@ export class GitError extends Error {}
 
 /** `git check-attr in /repos/x.git`: a git call as messages name it. */
 function gitCall(args: readonly string[]): string {
-  const dir =
-    args.find((a) => a.startsWith('--git-dir='))?.slice('--git-dir='.length) ?? args[args.indexOf('-C') + 1];
+  const dir = args.find((a) => a.startsWith('--git-dir='))?.slice('--git-dir='.length) ?? args[args.indexOf('-C') + 1];
   // The subcommand: the first word that is neither an option nor the value of -c or -C.
   const command = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c' && args[i - 1] !== '-C') ?? '';
   return `git ${command}${args.includes('-C') || dir ? ` in ${dir}` : ''}`;

@@ -4,7 +4,7 @@
  * outside itself (scripts/ and tests/ depend on it, not the other way), the rules do not depend
  * on presentation, and no module imports itself back through a cycle.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -128,5 +128,15 @@ describe('one reader of entries, one YAML loader', () => {
       expect(readFileSync(path.join(root, file), 'utf8'), file).toMatch(
         /from '(\.\.\/)*(scripts\/)?lib\/entries\.ts'|from '\.\.\/entries\.ts'|from '\.\/lib\/entries\.ts'/,
       );
+  });
+});
+
+describe('SECURITY.md', () => {
+  it('names only files that exist (paths moved once and the guide kept the old ones)', () => {
+    const text = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+    const paths = [...text.matchAll(/`((?:src|scripts|tests|content|public|data)\/[^`*<>]+?)`/g)].map((m) => m[1]);
+    expect(paths.length).toBeGreaterThan(10);
+    const missing = paths.filter((p) => !existsSync(path.join(root, p.replace(/\/$/, ''))));
+    expect(missing).toEqual([]);
   });
 });
