@@ -6,6 +6,7 @@
  * (`astro build` with the test base path) for each N, with peak memory from /usr/bin/time -v.
  * Prints a table; `--write` puts it into BENCHMARKS.md. The real project is never touched.
  */
+import { childTimeoutMs } from './lib/bounded.ts';
 import { readEntries } from './lib/entries.ts';
 import { isEntryFile } from '../src/schemas/entry-files.ts';
 import { spawnSync } from 'node:child_process';
@@ -70,6 +71,9 @@ runCli('bench:build', async (argv) => {
   function timed(command: string[], env: Record<string, string> = {}): Run {
     const started = performance.now();
     const result = spawnSync('/usr/bin/time', ['-v', ...command], {
+      // A build of 5,000 entries takes minutes; none takes half an hour.
+      timeout: childTimeoutMs(1_800_000),
+      killSignal: 'SIGKILL',
       cwd: copy,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       encoding: 'utf8',

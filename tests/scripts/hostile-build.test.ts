@@ -90,5 +90,12 @@ describe('astro build over hostile entries', () => {
     expect(output).toContain('data/history.json:1: file:symlink: ');
     expect(output).not.toMatch(/root:x:0:0/);
     expect(existsSync(path.join(site, 'dist'))).toBe(false);
+
+    // npm run validate on the same tree: exit 1 and the very lines the build printed.
+    const validate = spawnSync(node, [path.join(root, 'scripts/validate.ts')], { cwd: site, encoding: 'utf8' });
+    expect(validate.status).toBe(1);
+    const lines = validate.stdout.trim().split('\n');
+    expect(lines.length).toBe(Object.keys(HOSTILE).length + 1);
+    for (const line of lines) expect(output).toContain(line);
   });
 });
