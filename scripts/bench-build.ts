@@ -6,6 +6,9 @@
  * (`astro build` with the test base path) for each N, with peak memory from /usr/bin/time -v.
  * Prints a table; `--write` puts it into BENCHMARKS.md. The real project is never touched.
  */
+import { childTimeoutMs } from './lib/bounded.ts';
+import { readEntries } from './lib/entries.ts';
+import { isEntryFile } from '../src/schemas/entry-files.ts';
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -54,9 +57,7 @@ runCli('bench:build', async (argv) => {
   }
   if (existsSync(resolve(project, '../shared'))) symlinkSync(resolve(project, '../shared'), join(root, 'shared'));
 
-  const templates: EntryFile[] = readdirSync('content/projects')
-    .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
-    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), text: readFileSync(join('content/projects', f), 'utf8') }));
+  const templates: EntryFile[] = readEntries('content').map(({ slug, text }) => ({ slug, text }));
 
   interface Run {
     ms: number;
@@ -69,6 +70,9 @@ runCli('bench:build', async (argv) => {
   function timed(command: string[], env: Record<string, string> = {}): Run {
     const started = performance.now();
     const result = spawnSync('/usr/bin/time', ['-v', ...command], {
+      // A build of 5,000 entries takes minutes; none takes half an hour.
+      timeout: childTimeoutMs(1_800_000),
+      killSignal: 'SIGKILL',
       cwd: copy,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       encoding: 'utf8',
@@ -85,7 +89,7 @@ runCli('bench:build', async (argv) => {
   try {
     for (const n of sizes) {
       const dir = join(copy, 'content/projects');
-      for (const f of readdirSync(dir)) if (f.endsWith('.mdx')) rmSync(join(dir, f));
+      for (const f of readdirSync(dir)) if (isEntryFile(f)) rmSync(join(dir, f));
       for (const e of syntheticEntries(templates, n)) writeFileSync(join(dir, `${e.slug}.mdx`), e.text);
       rmSync(join(copy, 'dist'), { recursive: true, force: true });
       rmSync(join(copy, '.astro'), { recursive: true, force: true });

@@ -12,6 +12,7 @@
  * cloc (a Perl program) on the files. Prints the median of each, files/s,
  * MB/s and the ratio. Timings are wall clock on a shared machine: run it more than once.
  */
+import { childTimeoutMs } from './lib/bounded.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -81,7 +82,13 @@ function generate(targetBytes: number): {
     expected.lines += count;
     expected.codeLines += code;
   }
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore', env: gitEnv });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, ...args], {
+      stdio: 'ignore',
+      env: gitEnv,
+      timeout: childTimeoutMs(),
+      killSignal: 'SIGKILL',
+    });
   git('init', '-q');
   git('add', '.');
   git('commit', '-q', '-m', 'generated');
@@ -94,7 +101,11 @@ async function exportTree(gitDir: string, commit: string, dest: string): Promise
   const entries = (await listTree(gitDir, commit, true)).filter(
     (e) => REGULAR_MODES.has(e.mode) && typeof e.size === 'number' && e.path.endsWith('.rs'),
   );
-  const child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    timeout: childTimeoutMs(),
+    killSignal: 'SIGKILL',
+  });
   child.stdin.end(entries.map((e) => `${e.oid}\n`).join(''));
   const chunks: Buffer[] = [];
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) chunks.push(chunk);
@@ -121,8 +132,11 @@ interface Timed {
 /** Runs a whole program under /usr/bin/time: wall clock and CPU time, children included. */
 function timed(cmd: string, args: string[]): Promise<Timed> {
   return new Promise((resolve, reject) => {
+    // A deadline like every child process of the tools (bounded.ts), generous for a benchmark.
     const child = spawn('/usr/bin/time', ['-f', '@@time %e %U %S', cmd, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: childTimeoutMs(1_800_000),
+      killSignal: 'SIGKILL',
     });
     let stdout = '';
     let stderr = '';

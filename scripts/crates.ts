@@ -9,17 +9,17 @@
  * checked out. Nothing is fetched. A repository that is missing, or lacks the cited commit,
  * is reported; its previous record is kept when it was read at that same commit.
  * Exit codes: 0 every repository read; 1 some could not be (the file holds the rest); 2 usage
- * or input error (nothing written).
+ * or input error, an input over its size limit included (nothing written).
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load } from 'js-yaml';
-import { projectFrontmatterSchema } from '../src/schemas/project.ts';
 import type { CrateRecord, CratesFile } from '../src/schemas/crates.ts';
-import { splitEntry as splitFrontmatter } from '../src/validation/entry-file.ts';
+import { InputLimitError, MAX_DATA_BYTES, readBounded, rethrowTimeout } from './lib/bounded.ts';
+import { UsageError, runCli, shown } from './lib/cli.ts';
+import { readProjectEntries } from './lib/entries.ts';
 import { extractCrates } from './lib/crates/extract.ts';
 import { hasCommit, readCargoFiles } from './lib/crates/git-files.ts';
 import { keepDate, parseCratesFile, serializeCratesFile } from './lib/crates/crates-file.ts';
@@ -28,30 +28,17 @@ import { resolveCommit } from './lib/git-objects.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'Usage: npm run crates [-- --mirror <dir>] [--content <dir>] [--out <file>]';
 
-class UsageError extends Error {}
-
 interface EntryRepo {
   slug: string;
   repo: string;
   commit: string;
 }
 
-/** Every entry's rustRepos, in file order; an entry that does not parse stops the run. */
-async function entryRepos(contentDir: string): Promise<EntryRepo[]> {
-  const dir = path.join(contentDir, 'projects');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')).sort();
-  const out: EntryRepo[] = [];
-  for (const file of files) {
-    const text = (await readFile(path.join(dir, file), 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-    const parts = splitFrontmatter(text);
-    if (!parts) throw new UsageError(`${path.join(dir, file)}: no frontmatter (run npm run validate)`);
-    const parsed = projectFrontmatterSchema.safeParse(load(parts.yaml));
-    if (!parsed.success)
-      throw new UsageError(`${path.join(dir, file)}: invalid frontmatter (run npm run validate for details)`);
-    for (const r of parsed.data.rustRepos)
-      out.push({ slug: file.replace(/\.mdx$/, ''), repo: r.repo, commit: r.measurement.commit });
-  }
-  return out;
+/** Every entry's rustRepos, in file order (the tools' one entry reader); an invalid entry stops the run. */
+function entryRepos(contentDir: string): EntryRepo[] {
+  return readProjectEntries(contentDir).flatMap(({ slug, data }) =>
+    data.rustRepos.map((r) => ({ slug, repo: r.repo, commit: r.measurement.commit })),
+  );
 }
 
 /** The git directory of `owner/name` under the mirror, or undefined. */
@@ -68,6 +55,9 @@ function gitDirOf(mirror: string, repo: string): string | undefined {
   }
   return undefined;
 }
+
+/** Largest data/crates.json written or read (it is about 3 MB). */
+const MAX_CRATES_FILE_BYTES = MAX_DATA_BYTES;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -88,15 +78,20 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
   const out = path.resolve(values.out ?? path.join(root, 'data', 'crates.json'));
   if (!existsSync(mirror))
-    throw new UsageError(`no mirror directory at ${mirror} (pass --mirror <dir> or set CRATES_MIRROR)`);
+    throw new UsageError(`no mirror directory at ${mirror} (pass --mirror <dir> or set CRATES_MIRROR)\n${USAGE}`);
 
-  const previous: CratesFile = existsSync(out)
-    ? parseCratesFile(path.relative(process.cwd(), out) || out, await readFile(out, 'utf8'))
-    : {};
+  let previous: CratesFile = {};
+  if (existsSync(out))
+    try {
+      previous = parseCratesFile(shown(out), await readBounded(out, MAX_CRATES_FILE_BYTES));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError((error as Error).message);
+    }
   const today = new Date().toISOString().slice(0, 10);
   const records: CratesFile = {};
   const gaps: string[] = [];
-  for (const { slug, repo, commit } of await entryRepos(contentDir)) {
+  for (const { slug, repo, commit } of entryRepos(contentDir)) {
     if (records[repo]) continue; // listed by two entries: read once
     const old = previous[repo];
     const keepOld = (why: string) => {
@@ -111,7 +106,10 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     if (!(await hasCommit(gitDir, commit))) {
-      const head = await resolveCommit(gitDir, 'HEAD').catch(() => undefined);
+      const head = await resolveCommit(gitDir, 'HEAD').catch((error: unknown) => {
+        rethrowTimeout(error);
+        return undefined;
+      });
       keepOld(
         `commit ${commit} is not in the copy${head ? ` (its HEAD is ${head.commit} of ${head.commitDate.slice(0, 10)}: re-measure the entry there, then rerun)` : ''}`,
       );
@@ -119,9 +117,11 @@ async function main(argv: string[]): Promise<number> {
     }
     let extracted;
     try {
-      const { files, submodules } = await readCargoFiles(gitDir, commit);
+      const { files, submodules } = await readCargoFiles(gitDir, commit, repo);
       extracted = extractCrates(files, submodules);
     } catch (error) {
+      // An input over its limit stops the run (exit 2); a file that does not parse is a gap.
+      if (error instanceof InputLimitError) throw error;
       keepOld((error as Error).message);
       continue;
     }
@@ -139,7 +139,12 @@ async function main(argv: string[]): Promise<number> {
       `${repo}: ${r.crates.length} crates (${r.crates.filter((c) => c.publish).length} publishable), ${r.locked.length} locked packages${r.notes?.length ? `; ${r.notes.join('; ')}` : ''}`,
     );
   }
-  await writeFile(out, serializeCratesFile(records));
+  const text = serializeCratesFile(records);
+  if (Buffer.byteLength(text) > MAX_CRATES_FILE_BYTES)
+    throw new InputLimitError(
+      `${shown(out)}: the new file would be ${Buffer.byteLength(text)} bytes (expected at most ${MAX_CRATES_FILE_BYTES}); nothing was written`,
+    );
+  await writeFile(out, text);
   const all = Object.values(records);
   console.log(
     `\nWrote ${path.relative(process.cwd(), out)}: ${all.length} repositories, ${all.filter((r) => r.workspaces.length).length} with Cargo workspaces, ${all.reduce((n, r) => n + r.crates.length, 0)} crates`,
@@ -151,10 +156,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: Error) => {
-    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : `crates: ${error.message}`);
-    process.exitCode = 2;
-  },
-);
+runCli('crates', main);

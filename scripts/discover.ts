@@ -14,18 +14,24 @@
  *               no local copy: no Rust there means no fetch.
  * --clone       clone what is missing into --repos (bare, --depth=1, --filter=blob:limit=4m).
  * --write FILE  the data file of the run: every repository looked at, with or without Rust.
+ * --issue-body FILE  the text of the issue the weekly workflow opens: the report fenced, every
+ *               value from outside on one line, so no landscape name can add Markdown to it.
  *
  * Prints (a) projects the rule admits that have no entry, (b) entries whose class no longer
  * fits, the projects content/left-out.yaml gives a reason for (not errors), (c) repositories
  * not looked at. Exit codes: 0 nothing to do; 1 (a) or (b) found; 2 error.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load } from 'js-yaml';
 import { MIN_CODE_LINES, PURE_SHARE } from '../src/data/rules/rust-class.ts';
-import { readFrontmatter } from './lib/frontmatter-edit.ts';
+import { MAX_YAML_BYTES, loadYaml } from '../src/validation/safe-yaml.ts';
+import { DEFAULT_MAX_BYTES } from '../src/validation/text.ts';
+import { MAX_DATA_BYTES, childTimeoutMs, readBounded, rethrowTimeout } from './lib/bounded.ts';
+import { readEntries as readEntryFiles } from './lib/entries.ts';
+import { fenceCode, oneLine } from './lib/markdown-fence.ts';
 import { LandscapeShapeError } from './lib/landscape.ts';
 import { formatColumns } from './lib/measurement-format.ts';
 import { leftOutSchema } from '../src/schemas/left-out.ts';
@@ -39,36 +45,26 @@ import {
   parseListing,
 } from './lib/discover.ts';
 import type { DiscoverReport, EntryInfo, RepoResult, Target } from './lib/discover.ts';
-import { UsageError, runCli } from './lib/cli.ts';
+import { UsageError, runCli, shown } from './lib/cli.ts';
 import { GitError, git, openRepository } from './lib/git-objects.ts';
 import { GithubApiError, fetchLanguages } from './lib/github-languages.ts';
 import { CountCache, countTree, programmingMix } from './lib/tree-count.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'Usage: npm run discover -- --repos DIR [--landscape FILE] [--content DIR] [--listing FILE] [--github] [--clone] [--cache FILE] [--json] [--write FILE] [--project NAME]';
+  'Usage: npm run discover -- --repos DIR [--landscape FILE] [--content DIR] [--listing FILE] [--github] [--clone] [--cache FILE] [--json] [--write FILE] [--issue-body FILE] [--project NAME]';
 
-async function readEntries(content: string): Promise<EntryInfo[]> {
-  const dir = path.join(content, 'projects');
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.mdx') || n.endsWith('.md')).sort();
-  } catch {
-    throw new UsageError(`no entries directory ${dir} (check --content)`);
-  }
-  const entries: EntryInfo[] = [];
-  for (const name of names) {
-    const file = path.join(dir, name);
-    let data: Record<string, unknown>;
-    try {
-      data = readFrontmatter(await readFile(file, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new UsageError(`${file}: ${(error as Error).message} (run \`npm run validate\`)`);
-    }
+/**
+ * The entries, through the tools' one entry reader (scripts/lib/entries.ts). Only the fields
+ * discover uses are required here; validate checks the rest.
+ */
+function readEntries(content: string): EntryInfo[] {
+  return readEntryFiles(content).map(({ file, slug, data: raw }) => {
+    const data = raw as Record<string, unknown> | null;
     if (typeof data?.landscapeName !== 'string' || typeof data.name !== 'string' || !Array.isArray(data.rustRepos))
       throw new UsageError(`${file}: expected name, landscapeName and rustRepos (run \`npm run validate\`)`);
-    entries.push({
-      slug: name.replace(/\.mdx?$/, ''),
+    return {
+      slug,
       name: data.name,
       landscapeName: data.landscapeName,
       rustUsage: data.rustUsage as EntryInfo['rustUsage'],
@@ -86,9 +82,8 @@ async function readEntries(content: string): Promise<EntryInfo[]> {
               .filter((r): r is string => typeof r === 'string'),
           }
         : {}),
-    });
-  }
-  return entries;
+    };
+  });
 }
 
 /**
@@ -97,31 +92,38 @@ async function readEntries(content: string): Promise<EntryInfo[]> {
  */
 async function readLeftOut(content: string): Promise<Map<string, string>> {
   const file = path.join(content, 'left-out.yaml');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return new Map();
-  }
+  if (!existsSync(file)) return new Map();
+  const text = await readBounded(file, DEFAULT_MAX_BYTES);
   let data: unknown;
   try {
-    data = load(text);
+    data = loadYaml(text);
   } catch (error) {
-    throw new UsageError(`${file}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${shown(file)}: ${(error as Error).message.split('\n')[0]}`);
   }
   const parsed = leftOutSchema.array().safeParse(data);
   if (!parsed.success)
     throw new UsageError(
-      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (run \`npm run validate\`)`,
+      `${shown(file)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (run \`npm run validate\`)`,
     );
   return new Map(parsed.data.map((x) => [x.landscapeName.toLowerCase(), x.reason]));
 }
 
+/**
+ * The report as plain text. Every cell may come from outside (landscape names, git's and
+ * GitHub's messages), so each is put on one line: the text goes to the CI log and, fenced,
+ * into an issue.
+ */
 function table(report: DiscoverReport): string {
   const out: string[] = [];
   const section = (title: string, header: (readonly [string, 'left' | 'right'])[], rows: string[][]) => {
     out.push(`${title}: ${rows.length === 0 ? 'none' : rows.length}`);
-    if (rows.length > 0) out.push(...formatColumns(header, rows).map((l) => `  ${l}`));
+    if (rows.length > 0)
+      out.push(
+        ...formatColumns(
+          header,
+          rows.map((row) => row.map(oneLine)),
+        ).map((l) => `  ${l}`),
+      );
     out.push('');
   };
   const cols = [
@@ -194,6 +196,16 @@ function table(report: DiscoverReport): string {
   return out.join('\n');
 }
 
+/** The text of the issue the weekly workflow opens: the report as a code block nothing in it can close. */
+function issueBody(report: string): string {
+  return [
+    'The weekly run of `npm run discover` over the CNCF landscape found projects with Rust',
+    'that have no entry, or entries whose class no longer fits the rule in CONTRIBUTING.md:',
+    '',
+    fenceCode(report),
+  ].join('\n');
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -209,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
       cache: { type: 'string' },
       json: { type: 'boolean', default: false },
       write: { type: 'string' },
+      'issue-body': { type: 'string' },
       project: { type: 'string', multiple: true },
       date: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -223,17 +236,18 @@ async function main(argv: string[]): Promise<number> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(runDate)) throw new UsageError(`--date expects YYYY-MM-DD, got "${runDate}"`);
 
   const landscapeFile = path.resolve(values.landscape ?? path.join(root, 'data/landscape.yml'));
+  const landscapeText = await readBounded(landscapeFile, MAX_YAML_BYTES);
   let doc: unknown;
   try {
-    doc = load(await readFile(landscapeFile, 'utf8'));
+    doc = loadYaml(landscapeText);
   } catch (error) {
-    throw new UsageError(`${landscapeFile}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${shown(landscapeFile)}: ${(error as Error).message.split('\n')[0]}`);
   }
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
   const leftOut = await readLeftOut(contentDir);
   let targets: Target[];
   try {
-    targets = discoverTargets(landscapeItems(doc), await readEntries(contentDir));
+    targets = discoverTargets(landscapeItems(doc), readEntries(contentDir));
   } catch (error) {
     if (error instanceof LandscapeShapeError) throw new UsageError(`${landscapeFile}: ${error.message}`);
     throw error;
@@ -247,10 +261,11 @@ async function main(argv: string[]): Promise<number> {
   const listing = new Map<string, { rsFiles: number; checkedAt: string }>();
   if (values.listing) {
     try {
-      for (const row of parseListing(JSON.parse(await readFile(values.listing, 'utf8'))))
+      for (const row of parseListing(JSON.parse(await readBounded(values.listing, MAX_DATA_BYTES))))
         listing.set(row.repo.toLowerCase(), row);
     } catch (error) {
-      throw new UsageError(`${values.listing}: ${(error as Error).message}`);
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`${shown(values.listing)}: ${(error as Error).message}`);
     }
   }
 
@@ -293,15 +308,20 @@ async function main(argv: string[]): Promise<number> {
         }
       } catch (error) {
         if (!(error instanceof GithubApiError)) throw error;
-        console.error(`discover: ${error.message}`);
+        console.error(`discover: ${oneLine(error.message)}`);
       }
     }
     if (!dir && values.clone && reposDir) {
       const dest = path.join(reposDir, `${repo.replace('/', '+')}.git`);
       try {
-        await git(cloneArgs(repo, dest, values['clone-base']), { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+        await git(cloneArgs(repo, dest, values['clone-base']), {
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+          // A shallow, blob-limited clone; big repositories still take minutes.
+          timeoutMs: childTimeoutMs(1_800_000),
+        });
         dir = dest;
       } catch (error) {
+        rethrowTimeout(error);
         set({ state: 'not-looked-at', reason: `clone failed: ${(error as Error).message.slice(0, 200)}` });
         continue;
       }
@@ -349,7 +369,9 @@ async function main(argv: string[]): Promise<number> {
     report,
   };
   if (values.write) await writeFile(values.write, `${JSON.stringify(full, null, 2)}\n`);
-  console.log(values.json ? JSON.stringify(full, null, 2) : table(report));
+  const text = table(report);
+  if (values['issue-body']) await writeFile(values['issue-body'], issueBody(text));
+  console.log(values.json ? JSON.stringify(full, null, 2) : text);
   return report.missingEntries.length > 0 || report.staleEntries.length > 0 ? 1 : 0;
 }
 

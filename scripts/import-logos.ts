@@ -6,16 +6,15 @@
  * accepts; what sanitizing removed is listed. Errors are messages (exit 1), never stacks.
  */
 import { loadYaml } from '../src/validation/safe-yaml.ts';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { optimiseSvg } from './lib/logo.ts';
 import { sanitizeSvg } from '../src/validation/svg-sanitize.ts';
 import { slugSchema } from '../src/schemas/common.ts';
-import { isEntryFile } from '../src/schemas/entry-files.ts';
 import { WriteError, describeFsError, readForEdit, writeAll } from './lib/safe-write.ts';
 import { indexByName, landscapeProjects } from './lib/landscape.ts';
 import { UsageError, runCli } from './lib/cli.ts';
-import { readFrontmatter } from './lib/frontmatter-edit.ts';
+import { readEntries } from './lib/entries.ts';
 
 runCli('logos', async (argv) => {
   const out = 'public/logos';
@@ -60,16 +59,15 @@ runCli('logos', async (argv) => {
   if (args[0] === '--all') {
     const dir = args[1] ?? '../shared/data/landscape/logos';
     const landscape = indexByName(landscapeProjects(loadYaml(readFileSync('data/landscape.yml', 'utf8'))));
-    for (const file of readdirSync('content/projects').filter(isEntryFile)) {
-      const name = (readFrontmatter(readFileSync(join('content/projects', file), 'utf8')) as { landscapeName?: string })
-        .landscapeName;
+    for (const { file, slug, data } of readEntries('content')) {
+      const name = (data as { landscapeName?: string } | null)?.landscapeName;
       const logo = name ? landscape.get(name)?.logo : undefined;
       if (!logo) {
         console.error(`${file}: no landscape logo found`);
         failed = true;
         continue;
       }
-      importOne(join(dir, logo), file.replace(/\.mdx$/, ''));
+      importOne(join(dir, logo), slug);
     }
   } else if (args.length >= 2 && args.length % 2 === 0) {
     for (let i = 0; i < args.length; i += 2) importOne(args[i], args[i + 1]);

@@ -23,6 +23,7 @@ import {
   measurementNotes,
 } from './lib/measurement-format.ts';
 import { UsageError, runCli, shown } from './lib/cli.ts';
+import { rethrowTimeout } from './lib/bounded.ts';
 import { GitError, git, openRepository, repoFromRemoteUrl } from './lib/git-objects.ts';
 import type { Repository } from './lib/git-objects.ts';
 import { CountCache, countTree } from './lib/tree-count.ts';
@@ -46,7 +47,8 @@ interface Measured extends TreeCount {
 async function originRepo(repo: Repository): Promise<string | undefined> {
   try {
     return repoFromRemoteUrl((await git([`--git-dir=${repo.gitDir}`, 'remote', 'get-url', 'origin'])).toString('utf8'));
-  } catch {
+  } catch (error) {
+    rethrowTimeout(error);
     return undefined;
   }
 }

@@ -11,7 +11,7 @@
  * catalog (same name or landscape name, look-alike letters included) is refused.
  */
 import { loadYaml } from '../src/validation/safe-yaml.ts';
-import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, runCli } from './lib/cli.ts';
@@ -20,7 +20,7 @@ import { optimiseSvg } from './lib/logo.ts';
 import { entryName, findLandscapeItem, placeholderLogo, scaffoldEntry } from './lib/new-entry.ts';
 import { slugSchema } from '../src/schemas/common.ts';
 import { projectFrontmatterSchema } from '../src/schemas/project.ts';
-import { isEntryFile } from '../src/schemas/entry-files.ts';
+import { entryNames, readEntryFile } from './lib/entries.ts';
 import { nameSkeleton } from '../src/schemas/text-safety.ts';
 import { readFrontmatter } from './lib/frontmatter-edit.ts';
 import { sanitizeSvg } from '../src/validation/svg-sanitize.ts';
@@ -103,10 +103,10 @@ runCli('new', (argv) => {
 
   // A project already in the catalog gets no second entry (names compared by skeleton).
   const projectsDir = path.join(values.content, 'projects');
-  for (const file of existsSync(projectsDir) ? readdirSync(projectsDir).filter(isEntryFile) : []) {
+  for (const file of existsSync(projectsDir) ? entryNames(values.content) : []) {
     let data: { name?: unknown; landscapeName?: unknown } | null = null;
     try {
-      data = readFrontmatter(readFileSync(path.join(projectsDir, file), 'utf8')) as typeof data;
+      data = readEntryFile(path.join(projectsDir, file)).data as typeof data;
     } catch {
       continue; // validate reports a broken entry
     }

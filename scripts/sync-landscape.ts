@@ -12,17 +12,18 @@
  * --pr-body <file> writes the pull request text, the report fenced so no value can break out.
  * Writes go through scripts/lib/safe-write.ts (temporary file + rename, checked before).
  */
-import { loadYaml } from '../src/validation/safe-yaml.ts';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { WriteError, readForEdit, writeAll, type ReadFile } from './lib/safe-write.ts';
+import { MAX_YAML_BYTES, loadYaml } from '../src/validation/safe-yaml.ts';
+import { writeFile } from 'node:fs/promises';
+import { readBodyBounded, readBounded } from './lib/bounded.ts';
+import { WriteError, writeAll, type ReadFile } from './lib/safe-write.ts';
 import { fenceCode } from './lib/markdown-fence.ts';
-import { isEntryFile } from '../src/schemas/entry-files.ts';
 import { projectFrontmatterSchema } from '../src/schemas/project.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError, runCli, shown } from './lib/cli.ts';
 import { FrontmatterEditError, readFrontmatter, removeKey, setScalar } from './lib/frontmatter-edit.ts';
+import { projectsDir, readEntries } from './lib/entries.ts';
 import type { CatalogEntry, EntryDrift } from './lib/landscape-drift.ts';
 import { DATE_KEYS, compareWithLandscape, formatDriftReport, isInSync } from './lib/landscape-drift.ts';
 import { LandscapeShapeError, landscapeProjects } from './lib/landscape.ts';
@@ -31,8 +32,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Time for the whole download, headers and body (`SYNC_FETCH_TIMEOUT_MS` overrides it). */
 const fetchTimeoutMs = () => Number(process.env.SYNC_FETCH_TIMEOUT_MS) || 120_000;
-/** Largest landscape.yml accepted (the real one is about 1.1 MB). */
-const MAX_LANDSCAPE_BYTES = 16 * 1024 * 1024;
+/** Largest landscape.yml accepted (the real one is about 1.1 MB; the YAML loader's own limit). */
+const MAX_LANDSCAPE_BYTES = MAX_YAML_BYTES;
 
 /** The cause of a failed fetch in words: a timeout, a refused connection, a TLS error. */
 function fetchCause(error: unknown): string {
@@ -58,13 +59,8 @@ async function download(source: string): Promise<string> {
       }
       if (!response.ok)
         throw new UsageError(`could not fetch ${source}: HTTP ${response.status} ${response.statusText}`);
-      const length = Number(response.headers.get('content-length'));
-      if (length > MAX_LANDSCAPE_BYTES)
-        throw new UsageError(`could not fetch ${source}: ${length} bytes (expected at most ${MAX_LANDSCAPE_BYTES})`);
-      const text = await response.text();
-      if (text.length > MAX_LANDSCAPE_BYTES)
-        throw new UsageError(`could not fetch ${source}: more than ${MAX_LANDSCAPE_BYTES} bytes`);
-      return text;
+      // Streamed and cut at the limit: a body that never ends is never buffered whole.
+      return await readBodyBounded(response, MAX_LANDSCAPE_BYTES, `could not fetch ${source}`);
     }
     throw new UsageError(`could not fetch ${source}: more than 5 redirects`);
   } catch (error) {
@@ -76,13 +72,7 @@ async function download(source: string): Promise<string> {
 async function readSource(source: string): Promise<string> {
   if (/^https:\/\//i.test(source)) return download(source);
   if (/^[a-z]+:\/\//i.test(source)) throw new UsageError(`expected a local path or an https:// URL, got ${source}`);
-  try {
-    return await readFile(source, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `could not read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
+  return readBounded(source, MAX_LANDSCAPE_BYTES);
 }
 
 function parseLandscape(source: string, text: string) {
@@ -101,41 +91,23 @@ function parseLandscape(source: string, text: string) {
   }
 }
 
-interface EntryFile extends CatalogEntry {
+interface SyncEntry extends CatalogEntry {
   absolute: string;
   text: string;
   /** The file as read: writes are refused if it changes before them. */
   read: ReadFile;
 }
 
-async function readEntries(contentDir: string): Promise<EntryFile[]> {
-  const dir = path.join(contentDir, 'projects');
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => isEntryFile(n)).sort();
-  } catch (error) {
-    throw new UsageError(`could not read the entries in ${dir}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-  }
-  const entries: EntryFile[] = [];
-  for (const name of names) {
-    const absolute = path.join(dir, name);
-    const file = shown(absolute);
-    let read: ReadFile;
-    try {
-      read = readForEdit(absolute);
-    } catch (error) {
-      throw new UsageError(`${file}: ${(error as Error).message.replace(`${absolute} `, '')}`);
-    }
-    const text = read.text;
-    let data: unknown;
-    try {
-      data = readFrontmatter(text);
-    } catch (error) {
-      throw new UsageError(`${file}: could not read the frontmatter: ${(error as Error).message.split('\n')[0]}`);
-    }
-    entries.push({ file, absolute, text, data, read });
-  }
-  if (entries.length === 0) throw new UsageError(`found no entries in ${dir}`);
+/** The entries through the one reader of scripts/lib/entries.ts. */
+function readSyncEntries(contentDir: string): SyncEntry[] {
+  const entries = readEntries(contentDir).map((e) => ({
+    file: e.file,
+    absolute: e.path,
+    text: e.text,
+    data: e.data,
+    read: e.read,
+  }));
+  if (entries.length === 0) throw new UsageError(`found no entries in ${shown(projectsDir(contentDir))}`);
   return entries;
 }
 
@@ -181,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
 
   const projects = parseLandscape(source, await readSource(source));
-  const entries = await readEntries(contentDir);
+  const entries = readSyncEntries(contentDir);
   const report = compareWithLandscape(entries, projects);
   console.log(
     `Landscape: ${/^https:/i.test(source) ? source : shown(path.resolve(source))} (${projects.length} CNCF project items)`,
@@ -196,10 +168,10 @@ async function main(argv: string[]): Promise<number> {
 
   // Compute every new text first, so an edit that fails leaves no file half written.
   const byFile = new Map(entries.map((e) => [e.file, e]));
-  const updates: { entry: EntryFile; text: string }[] = [];
+  const updates: { entry: SyncEntry; text: string }[] = [];
   for (const drift of report.drifted) {
     if (drift.changes.length === 0) continue;
-    const entry = byFile.get(drift.file) as EntryFile;
+    const entry = byFile.get(drift.file) as SyncEntry;
     try {
       updates.push({ entry, text: applyChanges(entry.text, drift) });
     } catch (error) {
@@ -235,7 +207,7 @@ async function main(argv: string[]): Promise<number> {
   for (const { entry } of changed) console.log(`wrote ${entry.file}`);
   if (values['pr-body']) await writeFile(values['pr-body'], prBody(source, written));
 
-  const after = compareWithLandscape(updates.length > 0 ? await readEntries(contentDir) : entries, projects);
+  const after = compareWithLandscape(updates.length > 0 ? readSyncEntries(contentDir) : entries, projects);
   if (isInSync(after)) return 0;
   console.log('');
   console.log('Still to fix by hand:');

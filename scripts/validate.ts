@@ -1,7 +1,8 @@
 /**
- * npm run validate [-- --content <dir>] [-- --public <dir>]
+ * npm run validate [-- --content <dir>] [-- --public <dir>] [-- --data <dir>]
  *
- * Checks every file under content/ without building the site and prints every problem,
+ * Checks every file under content/ (and the files of public/ and data/ the build reads)
+ * without building the site and prints every problem,
  * one per line as `path:line: field: what is wrong (expected …)`. Exit 1 on any problem.
  * Reads only; never changes a file.
  */
@@ -15,17 +16,18 @@ runCli('validate', (argv) => {
     options: {
       content: { type: 'string', default: 'content' },
       public: { type: 'string' },
+      data: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
 
   if (values.help) {
-    console.log('Usage: npm run validate [-- --content <dir>] [-- --public <dir>]');
+    console.log('Usage: npm run validate [-- --content <dir>] [-- --public <dir>] [-- --data <dir>]');
     return 0;
   }
 
   const started = performance.now();
-  const report = validateContent({ contentDir: values.content, publicDir: values.public });
+  const report = validateContent({ contentDir: values.content, publicDir: values.public, dataDir: values.data });
   const ms = Math.round(performance.now() - started);
 
   for (const problem of report.problems) console.log(formatProblem(problem));

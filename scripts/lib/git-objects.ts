@@ -14,8 +14,33 @@ import type { LineCounts } from './line-count.ts';
 import { LINGUIST_ATTRIBUTES } from '../../src/data/rules/linguist-rules.ts';
 import type { AttributeValues } from '../../src/data/rules/linguist-rules.ts';
 import { isCommitHash } from '../../src/schemas/common.ts';
+import { ChildTimeoutError, childTimeoutMs, rethrowTimeout } from './bounded.ts';
 
 export class GitError extends Error {}
+
+/** `git check-attr in /repos/x.git`: a git call as messages name it. */
+function gitCall(args: readonly string[]): string {
+  const dir = args.find((a) => a.startsWith('--git-dir='))?.slice('--git-dir='.length) ?? args[args.indexOf('-C') + 1];
+  // The subcommand: the first word that is neither an option nor the value of -c or -C.
+  const command = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c' && args[i - 1] !== '-C') ?? '';
+  return `git ${command}${args.includes('-C') || dir ? ` in ${dir}` : ''}`;
+}
+
+/**
+ * Starts git in a process group of its own, so that at the deadline git and whatever it
+ * started (a remote helper, index-pack) are killed together.
+ */
+function spawnGit(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn('git', args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const kill = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL'); // the group is gone already
+    }
+  };
+  return { child, kill };
+}
 
 /** The environment of every git process: no network, no prompts, no replace refs. */
 export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -31,20 +56,34 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs git, returns stdout as bytes; throws GitError with git's message on failure. */
+/**
+ * Runs git, returns stdout as bytes; throws GitError with git's message on failure, and
+ * ChildTimeoutError when it runs past `timeoutMs` (default `childTimeoutMs()`), killed then.
+ */
 export function git(
   args: string[],
-  options: { input?: Buffer | string; env?: NodeJS.ProcessEnv; allowFail?: boolean } = {},
+  options: { input?: Buffer | string; env?: NodeJS.ProcessEnv; allowFail?: boolean; timeoutMs?: number } = {},
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { env: options.env ?? gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const { child, kill } = spawnGit(args, options.env ?? gitEnv());
+    const limit = options.timeoutMs ?? childTimeoutMs();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, limit);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => reject(new GitError(`could not run git: ${e.message}`)));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new GitError(`could not run git: ${e.message}`));
+    });
     child.on('close', (code) => {
-      if (code === 0 || options.allowFail) resolve(Buffer.concat(out));
+      clearTimeout(timer);
+      if (timedOut) reject(new ChildTimeoutError(`${gitCall(args)}: did not finish within ${limit} ms (stopped)`));
+      else if (code === 0 || options.allowFail) resolve(Buffer.concat(out));
       else
         reject(
           new GitError(
@@ -72,7 +111,8 @@ export async function openRepository(dir: string): Promise<Repository> {
   let out: string;
   try {
     out = (await git(['-C', dir, 'rev-parse', '--absolute-git-dir', '--is-inside-work-tree'])).toString('utf8');
-  } catch {
+  } catch (error) {
+    rethrowTimeout(error);
     throw new GitError(`${dir}: not a git repository (expected a bare repository or a checkout)`);
   }
   const [gitDir, inWorkTree] = out.trim().split('\n');
@@ -113,7 +153,8 @@ export async function resolveCommit(gitDir: string, rev = 'HEAD'): Promise<Commi
         '--',
       ])
     ).toString('utf8');
-  } catch {
+  } catch (error) {
+    rethrowTimeout(error);
     throw new GitError(`${gitDir}: no commit "${rev}"${rev === 'HEAD' ? ' (the repository has no commits?)' : ''}`);
   }
   const [commit, commitDate] = out.trim().split('\0');
@@ -356,9 +397,15 @@ interface Pending {
  * not have. An object's bytes are lexed where they lie in git's output when they arrived in
  * one piece, and otherwise gathered in one buffer reused from object to object, so counting
  * allocates nothing per blob.
+ * While answers are awaited, git must send something within `childTimeoutMs()`, or it is
+ * killed and every pending request fails with ChildTimeoutError.
  */
 export class BlobReader {
   readonly #child;
+  readonly #kill: () => void;
+  readonly #gitDir: string;
+  readonly #idleMs = childTimeoutMs();
+  #timer: NodeJS.Timeout | undefined;
   readonly #queue: Pending[] = [];
   #head = 0;
   /** A header line split across two chunks of output. */
@@ -372,18 +419,35 @@ export class BlobReader {
   readonly #writes: string[] = [];
 
   constructor(gitDir: string) {
-    this.#child = spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-command', '--buffer'], {
-      env: gitEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
+    this.#gitDir = gitDir;
+    ({ child: this.#child, kill: this.#kill } = spawnGit(
+      [`--git-dir=${gitDir}`, 'cat-file', '--batch-command', '--buffer'],
+      gitEnv(),
+    ));
+    this.#child.stdout.on('data', (chunk: Buffer) => {
+      this.#onData(chunk);
+      this.#watch();
     });
-    this.#child.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));
     this.#child.stderr.setEncoding('utf8').on('data', (d: string) => (this.#stderr += d));
     this.#child.stdin.on('error', () => {});
     this.#child.on('error', (e) => this.#fail(new GitError(`could not run git cat-file: ${e.message}`)));
     this.#child.on('close', (code) => {
+      clearTimeout(this.#timer);
       if (this.#head < this.#queue.length)
         this.#fail(new GitError(`git cat-file stopped (exit ${code}): ${this.#stderr.trim()}`));
     });
+  }
+
+  /** (Re)arms the deadline while answers are pending; disarms it when none are. */
+  #watch(): void {
+    clearTimeout(this.#timer);
+    if (this.#head >= this.#queue.length) return;
+    this.#timer = setTimeout(() => {
+      this.#fail(
+        new ChildTimeoutError(`git cat-file in ${this.#gitDir}: no answer within ${this.#idleMs} ms (stopped)`),
+      );
+      this.#kill();
+    }, this.#idleMs);
   }
 
   /** The blob's size, or null when missing. */
@@ -423,6 +487,7 @@ export class BlobReader {
     const text = this.#writes.join('') + 'flush\n';
     this.#writes.length = 0;
     this.#child.stdin.write(text);
+    this.#watch();
   }
 
   #fail(error: Error): void {
@@ -510,9 +575,14 @@ export class BlobReader {
 
   /** Ends the process (after the answers already asked for). */
   async close(): Promise<void> {
-    if (this.#child.exitCode !== null) return;
+    clearTimeout(this.#timer);
+    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
-      this.#child.once('close', () => resolve());
+      const timer = setTimeout(this.#kill, this.#idleMs);
+      this.#child.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       this.#child.stdin.end();
     });
   }

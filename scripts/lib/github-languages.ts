@@ -3,8 +3,13 @@
  * by `discover` as a first pass to skip fetching repositories with no Rust. Respects rate
  * limits: a 403/429 that says the limit is spent waits until `x-ratelimit-reset` (or
  * `retry-after`) when that is soon enough, otherwise reports `rate-limited` so the caller
- * stops asking; a 5xx is retried with exponential backoff.
+ * stops asking; a 5xx is retried with exponential backoff. Each request has a deadline and its
+ * answer a size limit (a languages object is a few hundred bytes).
  */
+import { InputLimitError, readBodyBounded } from './bounded.ts';
+
+/** Largest answer read. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 export type LanguagesAnswer =
   | { state: 'ok'; languages: Record<string, number> }
@@ -24,6 +29,8 @@ export interface GithubOptions {
   backoffMs?: number;
   /** The longest wait for a rate-limit reset before giving up (default 60 s). */
   maxWaitMs?: number;
+  /** Deadline of one request, answer included, in ms (default 60 s). */
+  timeoutMs?: number;
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -60,7 +67,11 @@ export async function fetchLanguages(repo: string, options: GithubOptions = {}):
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(`${base}/repos/${repo}/languages`, { headers });
+      // A deadline for the whole answer, body included, and a size limit on the body.
+      response = await fetch(`${base}/repos/${repo}/languages`, {
+        headers,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+      });
     } catch (error) {
       if (attempt >= retries) throw new GithubApiError(`${repo}: ${(error as Error).message}`);
       await sleep(backoff);
@@ -68,7 +79,13 @@ export async function fetchLanguages(repo: string, options: GithubOptions = {}):
       continue;
     }
     if (response.ok) {
-      const data = (await response.json()) as unknown;
+      let data: unknown;
+      try {
+        data = JSON.parse(await readBodyBounded(response, MAX_ANSWER_BYTES, `${base}/repos/${repo}/languages`));
+      } catch (error) {
+        if (error instanceof InputLimitError) throw error;
+        throw new GithubApiError(`${repo}: could not read the languages API's answer: ${(error as Error).message}`);
+      }
       if (
         typeof data !== 'object' ||
         data === null ||

@@ -6,6 +6,7 @@
 import type { LandscapeProject } from './landscape.ts';
 import { indexByName } from './landscape.ts';
 import { MATURITY_DATE_KEYS, type MaturityDates } from '../../src/schemas/project.ts';
+import { oneLine } from './markdown-fence.ts';
 
 /** The maturity dates, in the order a project reaches them (and the order they are written). */
 export const DATE_KEYS = MATURITY_DATE_KEYS;
@@ -161,16 +162,17 @@ export function isInSync(report: DriftReport): boolean {
   return report.notFound.length === 0 && report.drifted.every((d) => d.changes.length === 0);
 }
 
-const show = (value: string | undefined) => (value === undefined ? '(none)' : value);
+/** A value for the report: landscape values come from outside, so each stays on its line. */
+const show = (value: string | undefined) => (value === undefined ? '(none)' : oneLine(value));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The drift report as text, one block per entry, `old → new` per field. */
 export function formatDriftReport(report: DriftReport, options: { written?: boolean } = {}): string {
   const out: string[] = [];
   for (const entry of report.drifted) {
-    out.push(`${entry.file} (${entry.name})`);
+    out.push(`${entry.file} (${show(entry.name)})`);
     for (const c of entry.changes) {
-      const note = c.normalisedFrom ? ` (landscape has ${c.normalisedFrom}; compared as https://)` : '';
+      const note = c.normalisedFrom ? ` (landscape has ${show(c.normalisedFrom)}; compared as https://)` : '';
       const verb = c.new === undefined ? ' (removed from the landscape)' : c.old === undefined ? ' (added)' : '';
       out.push(`  ${c.field}: ${show(c.old)} → ${show(c.new)}${verb}${note}`);
     }
@@ -183,17 +185,19 @@ export function formatDriftReport(report: DriftReport, options: { written?: bool
     if (out.length > 0) out.push('');
     out.push('Entries with no CNCF project item of that name in the landscape:');
     for (const n of report.notFound)
-      out.push(`  ${n.file}: landscapeName "${n.landscapeName}" (fix the name, or the project left the landscape)`);
+      out.push(
+        `  ${n.file}: landscapeName "${show(n.landscapeName)}" (fix the name, or the project left the landscape)`,
+      );
   }
   if (report.newlyArchived.length > 0) {
     if (out.length > 0) out.push('');
     out.push('Newly archived (archived in the landscape, not in the catalog):');
-    for (const a of report.newlyArchived) out.push(`  ${a.file} (${a.name}): archived ${show(a.archived)}`);
+    for (const a of report.newlyArchived) out.push(`  ${a.file} (${show(a.name)}): archived ${show(a.archived)}`);
   }
   if (report.normalised.length > 0) {
     if (out.length > 0) out.push('');
     out.push('Landscape URLs written with http://, compared as https:// (the catalog allows only https):');
-    for (const n of report.normalised) out.push(`  ${n.file} ${n.field}: ${n.from} → ${n.to}`);
+    for (const n of report.normalised) out.push(`  ${n.file} ${n.field}: ${show(n.from)} → ${show(n.to)}`);
   }
   const changes = report.drifted.reduce((sum, d) => sum + d.changes.length, 0);
   const changed = report.drifted.filter((d) => d.changes.length > 0).length;

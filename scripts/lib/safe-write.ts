@@ -5,12 +5,13 @@
  *  1. writes every new text to a temporary file in the same folder (nothing visible changes),
  *  2. checks that no target changed since it was read (content and mtime) and none became a
  *     symbolic link,
- *  3. renames each temporary file over its target (atomic on one file system),
+ *  3. renames each temporary file over its target (atomic on one file system), with the
+ *     target's permissions (a rename would otherwise give a 0600 entry the umask's 0644),
  * and on any failure removes its temporary files and throws a WriteError that says which
  * files were written (none, unless a rename failed part way) and which were left as they were.
  * Operating-system errors (EPERM, EACCES, ENOSPC...) become messages, never stack traces.
  */
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -30,6 +31,8 @@ export interface ReadFile {
   text: string;
   mtimeMs: number;
   size: number;
+  /** Permission bits, given back to the file that replaces it. */
+  mode: number;
 }
 
 /** `EPERM: operation not permitted, open '…'` → `EPERM (operation not permitted)`. */
@@ -42,8 +45,11 @@ export function describeFsError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Reads a regular file for editing; refuses a symbolic link, a folder or a device. */
-export function readForEdit(file: string): ReadFile {
+/**
+ * Reads a regular file for editing; refuses a symbolic link, a folder or a device, and a file
+ * over `maxBytes` (before reading it: entries are a few KB, and a 50 MB one is not an entry).
+ */
+export function readForEdit(file: string, maxBytes = Infinity): ReadFile {
   let stat;
   try {
     stat = lstatSync(file);
@@ -53,8 +59,9 @@ export function readForEdit(file: string): ReadFile {
   if (stat.isSymbolicLink())
     throw new WriteError(`${file} is a symbolic link; the tools never write through one (expected a regular file)`);
   if (!stat.isFile()) throw new WriteError(`${file} is not a regular file`);
+  if (stat.size > maxBytes) throw new WriteError(`${file} is ${stat.size} bytes (expected at most ${maxBytes})`);
   try {
-    return { file, text: readFileSync(file, 'utf8'), mtimeMs: stat.mtimeMs, size: stat.size };
+    return { file, text: readFileSync(file, 'utf8'), mtimeMs: stat.mtimeMs, size: stat.size, mode: stat.mode & 0o7777 };
   } catch (error) {
     throw new WriteError(`could not read ${file}: ${describeFsError(error)}`);
   }
@@ -97,6 +104,7 @@ export function writeAll(changes: readonly Change[]): string[] {
     try {
       writeFileSync(temp, change.text, { flag: 'wx' });
       temps.push({ change, temp });
+      if (change.before.text !== undefined) chmodSync(temp, change.before.mode);
     } catch (error) {
       cleanup();
       throw new WriteError(

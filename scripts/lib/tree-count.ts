@@ -11,7 +11,9 @@
  * of every *programming* language. A blob of a counted language that the copy lacks (a
  * partial or size-limited clone) is listed by path in `missing`, never skipped in silence.
  */
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, writeFile } from 'node:fs/promises';
+import { readBounded } from './bounded.ts';
 import {
   BlobReader,
   GitError,
@@ -45,6 +47,9 @@ export const CACHE_HEADER = '# blob counts: bytes lines codeLines; code lines by
  * appended to by `save()` (one `oid bytes lines codeLines` line per blob, under
  * `CACHE_HEADER`). The sizes of other blobs are kept in memory only (git answers them fast).
  */
+/** Largest blob-count cache read. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+
 export class CountCache {
   readonly #map = new Map<string, LineCounts>();
   readonly #sizes = new Map<string, number>();
@@ -61,12 +66,8 @@ export class CountCache {
   /** A cache backed by `file` (created on the first save when it does not exist). */
   static async load(file: string): Promise<CountCache> {
     const cache = new CountCache(file);
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    // A cache of a few million blobs is about 200 MB; anything larger is not this cache.
+    const text = existsSync(file) ? await readBounded(file, MAX_CACHE_BYTES) : '';
     if (!text.startsWith(`${CACHE_HEADER}\n`)) return cache;
     cache.#rewrite = false;
     for (const line of text.split('\n')) {

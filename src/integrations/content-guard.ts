@@ -22,6 +22,7 @@ export function contentGuard(): AstroIntegration {
         const report = validateContent({
           contentDir: fileURLToPath(new URL('./content/', config.root)),
           publicDir: fileURLToPath(config.publicDir),
+          dataDir: fileURLToPath(new URL('./data/', config.root)),
           cwd: root,
         });
         if (report.problems.length === 0) {

@@ -3,6 +3,10 @@
  * checks and `npm run logos` read sizes here, and every XML the project writes (sanitized logos,
  * share cards, placeholder logos, the feed) escapes its text with `escapeXml`.
  */
+
+/** Largest intrinsic width or height taken from an SVG (logos are a few hundred units). */
+export const MAX_SVG_SIZE = 100_000;
+
 /** Intrinsic size of an SVG from its root element, so every `<img>` gets width and height. */
 export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
@@ -12,12 +16,16 @@ export function svgSize(svg: string): { width: number; height: number } {
     ?.trim()
     .split(/[\s,]+/)
     .map(Number);
-  if (viewBox && viewBox.length === 4 && viewBox[2] > 0 && viewBox[3] > 0)
+  // Finite and positive: `1e400` parses as Infinity, which reached the page as width="NaN".
+  const usable = (n: number) => Number.isFinite(n) && n > 0 && n <= MAX_SVG_SIZE;
+  if (viewBox && viewBox.length === 4 && viewBox.every(Number.isFinite) && usable(viewBox[2]) && usable(viewBox[3]))
     return { width: viewBox[2], height: viewBox[3] };
   const width = parseFloat(attr('width') ?? '');
   const height = parseFloat(attr('height') ?? '');
-  if (width > 0 && height > 0) return { width, height };
-  throw new Error('expected a viewBox or width and height on the <svg> element');
+  if (usable(width) && usable(height)) return { width, height };
+  throw new Error(
+    `expected a viewBox or width and height on the <svg> element, finite, positive and at most ${MAX_SVG_SIZE}`,
+  );
 }
 
 /** Scale an intrinsic size to fit a square box, keeping the aspect ratio (whole pixels). */

@@ -8,9 +8,14 @@
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 /** Bidirectional overrides and isolates: they reorder what a reader sees ("Trojan Source"). */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/** Zero-width and invisible characters: two names that look the same would differ. */
+/**
+ * Zero-width and invisible characters: two names that look the same would differ. Unicode's
+ * Default_Ignorable_Code_Point covers the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), the
+ * tag characters (U+E0000–U+E007F) and the variation selectors besides the zero-width spaces;
+ * `Ti\u3164KV` was accepted as a second TiKV.
+ */
 // eslint-disable-next-line no-misleading-character-class -- U+034F (combining grapheme joiner) is listed on its own, to be found
-const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]/;
+const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]|\p{Default_Ignorable_Code_Point}/u;
 
 /** What is wrong with the characters of `text`, or undefined. */
 export function unsafeCharacters(text: string): string | undefined {
@@ -76,13 +81,14 @@ const HOMOGLYPHS: Record<string, string> = {
 
 /**
  * The skeleton two names are compared by: NFKC, case folded, homoglyphs mapped to Latin,
- * marks, spaces and punctuation removed. "TiKV", "ТiКV" (Cyrillic) and "Ti KV" share one.
+ * marks, spaces, punctuation and invisible characters removed. "TiKV", "ТiКV" (Cyrillic),
+ * "Ti KV" and "Ti\u3164KV" (a Hangul filler) share one.
  */
 export function nameSkeleton(name: string): string {
   return [...name.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')]
     .map((c) => HOMOGLYPHS[c] ?? c)
     .join('')
-    .replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '')
+    .replace(/[\s\p{P}\p{S}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
     .replace(/i/g, 'l'); // "I" and "l" look alike in many fonts
 }
 

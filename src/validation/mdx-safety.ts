@@ -15,7 +15,9 @@ export type MdxRule =
   | 'mdx:unknown-component'
   | 'mdx:event-handler'
   | 'mdx:unsafe-url'
-  | 'mdx:insecure-url';
+  | 'mdx:insecure-url'
+  | 'mdx:local-image'
+  | 'mdx:search-attribute';
 
 export interface MdxFinding {
   line: number;
@@ -109,20 +111,55 @@ export function unsafeScheme(url: string): string | undefined {
 
 /**
  * Why a link target is refused though its scheme runs nothing, or undefined: `http:` (also
- * written with entities or odd case), and `//host`, which is another site under whatever scheme
- * the page has. The message ends with what is expected.
+ * written with entities or odd case), any other scheme than `https:` (`file:`, `smb:`, `ftp:`,
+ * `mailto:`: a reader's machine would open them), and `//host`, which is another site under
+ * whatever scheme the page has. The message ends with what is expected.
  */
 export function insecureTarget(url: string): string | undefined {
   const cleaned = decodeEntities(decodeEntities(url)).replace(IGNORED_IN_URLS, '');
   if (/^http:/i.test(cleaned)) return 'uses http:// (expected https://)';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1];
+  if (scheme && scheme.toLowerCase() !== 'https')
+    return `uses the ${scheme.toLowerCase()}: scheme (expected https:// or a path inside the site)`;
   if (/^[\\/]{2}/.test(cleaned))
     return 'is a protocol-relative link to another host (expected https://host/… or a path inside the site)';
   return undefined;
 }
 
 /**
- * How deeply block quotes, list indentation and tags nest, and the first line that reaches the
- * deepest level: a cheap count made before the parser sees the text.
+ * Why an image source is refused, or undefined. Astro imports an image whose source is a
+ * relative path (`![x](../../x.png)`) as a module: the build would read, and publish, a file
+ * from wherever the path leads on its machine. Images are `https://` (the CSP keeps them off the
+ * page) or a root path into public/, whose files are all checked.
+ */
+export function localImageSource(url: string): string | undefined {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // Astro's own decodeURI would throw too: the value is refused below as it is.
+  }
+  for (const value of [url, decoded].map((v) => decodeEntities(v).trim()))
+    if (!/^https:\/\//i.test(value) && !/^\/(?![\\/])/.test(value))
+      return 'is a relative path, which the build would read as a file of its machine (expected /figures/<name>.svg or https://)';
+  return undefined;
+}
+
+/** Attributes Pagefind reads from the page: in a body they would change another page's search entry. */
+const SEARCH_ATTRIBUTE = /^data-pagefind/i;
+
+/**
+ * One block container opening at the start of a line: a quote marker, or a list item marker
+ * (`-`, `+`, `*`, `1.`, `1)`) followed by a space, a tab or the end of the line. Several can
+ * open on one line (`- - - x`, `> 1. > x`), and each is one level of the parser's recursion.
+ */
+const CONTAINER = /^[ \t]{0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+
+/**
+ * How deeply block quotes, list items (also several opened on one line), list indentation and
+ * tags nest, and the first line that reaches the deepest level: a cheap count made before the
+ * parser sees the text. It may count more than the parser nests (a `* * *` rule counts three),
+ * never less for these constructs.
  */
 export function nestingDepth(source: string): { depth: number; line: number } {
   let best = { depth: 0, line: 1 };
@@ -130,23 +167,50 @@ export function nestingDepth(source: string): { depth: number; line: number } {
   const lines = source.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
-    const quotes = /^(?:[ \t]*>)*/.exec(text)![0].replace(/[^>]/g, '').length;
-    const indent = Math.floor(/^[ \t]*/.exec(text.replace(/^(?:[ \t]*>)*/, ''))![0].replace(/\t/g, '    ').length / 2);
+    // Blank lines nest nothing (the frontmatter Astro blanks out is long lines of spaces).
+    if (text.trim() === '') continue;
+    let rest = text;
+    let containers = 0;
+    for (let m = CONTAINER.exec(rest); m && m[0] !== ''; m = CONTAINER.exec(rest)) {
+      containers++;
+      rest = rest.slice(m[0].length);
+    }
+    const indent = Math.floor(/^[ \t]*/.exec(rest)![0].replace(/\t/g, '    ').length / 2);
     let deepest = tags;
     for (const m of text.matchAll(/<(\/?)[A-Za-z][^>]*?(\/?)>/g)) {
       if (m[1]) tags = Math.max(0, tags - 1);
       else if (!m[2]) deepest = Math.max(deepest, ++tags);
     }
-    const depth = quotes + indent + deepest;
+    const depth = containers + indent + deepest;
     if (depth > best.depth) best = { depth, line: i + 1 };
   }
   return best;
 }
 
-/** Deepest nesting of Markdown and JSX an entry may have (a page is a few levels deep). */
+/**
+ * The depth of a parsed tree below its root, and the line of the first node at the deepest
+ * level: walked with a stack, so no tree can overflow it. Counts what the parser nested,
+ * inline emphasis and links included, which the line count above cannot see.
+ */
+export function treeDepth(tree: MdastLike): { depth: number; line: number } {
+  let best = { depth: 0, line: 1 };
+  const stack: [MdastLike, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > best.depth) best = { depth, line: node.position?.start.line ?? best.line };
+    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+  }
+  return best;
+}
+
+/**
+ * Deepest nesting of Markdown and JSX an entry may have (a page is a few levels deep). The
+ * compiler behind the build recurses on nesting: 2,000 list items opened on one line made
+ * 128 MB of JavaScript, 20,000 crashed the build with a segmentation fault naming no file.
+ */
 export const MAX_MDX_DEPTH = 64;
 
-interface MdastLike {
+export interface MdastLike {
   type: string;
   name?: string | null;
   url?: string;
@@ -156,7 +220,10 @@ interface MdastLike {
   position?: { start: { line: number } };
 }
 
-/** Check an MDX document (frontmatter included, so lines are the file's own lines). */
+/**
+ * Check the MDX text Astro compiles: the file with its frontmatter blanked out by Astro's own
+ * split (`astroBody` in entry-file.ts), so lines are the file's own lines.
+ */
 export function checkMdx(source: string): MdxFinding[] {
   let tree: MdastLike;
   // Nesting is counted before parsing: the parser recurses, and 20,000 nested block quotes
@@ -192,6 +259,16 @@ export function checkMdx(source: string): MdxFinding[] {
     ];
   }
 
+  const parsed = treeDepth(tree);
+  if (parsed.depth > MAX_MDX_DEPTH)
+    return [
+      {
+        line: parsed.line,
+        rule: 'mdx:nesting',
+        message: `Markdown or HTML nested ${parsed.depth} levels deep (emphasis, links, lists or tags inside each other; expected at most ${MAX_MDX_DEPTH})`,
+      },
+    ];
+
   const findings: MdxFinding[] = [];
   const add = (node: MdastLike, rule: MdxRule, message: string) =>
     findings.push({ line: node.position?.start.line ?? 1, rule, message });
@@ -223,6 +300,12 @@ export function checkMdx(source: string): MdxFinding[] {
         continue;
       }
       const attrName = attribute.name ?? '';
+      if (SEARCH_ATTRIBUTE.test(attrName))
+        add(
+          node,
+          'mdx:search-attribute',
+          `<${tag} ${attrName}> sets what the site search shows or ranks (expected no data-pagefind-* attributes: the layout sets them)`,
+        );
       if (/^on/i.test(attrName))
         add(
           node,
@@ -255,6 +338,13 @@ export function checkMdx(source: string): MdxFinding[] {
     switch (node.type) {
       case 'yaml':
       case 'toml':
+        // Astro blanks the frontmatter before compiling; a second block here means the two
+        // parsers read the file differently, so it is refused rather than skipped.
+        add(
+          node,
+          'mdx:syntax',
+          'a frontmatter block inside the body (expected one frontmatter at the top of the file, closed by a line that is exactly ---)',
+        );
         return;
       case 'mdxjsEsm':
         add(
@@ -290,6 +380,14 @@ export function checkMdx(source: string): MdxFinding[] {
               node,
               'mdx:insecure-url',
               `the Markdown ${node.type} target ${JSON.stringify(node.url.slice(0, 60))} ${insecure}`,
+            );
+          // A definition may be an image's source ([x]: ../x.png then ![a][x]).
+          const local = !scheme && !insecure && node.type !== 'link' ? localImageSource(node.url) : undefined;
+          if (local)
+            add(
+              node,
+              'mdx:local-image',
+              `the Markdown ${node.type} source ${JSON.stringify(node.url.slice(0, 60))} ${local}`,
             );
         }
         break;

@@ -5,7 +5,7 @@
  */
 import { projectFrontmatterSchema } from '../schemas/project.ts';
 import { checkCitations } from './citations.ts';
-import { splitEntry } from './entry-file.ts';
+import { astroAgrees, astroRead, blankedBody, readEntry, sameData } from './entry-file.ts';
 import { checkMdx } from './mdx-safety.ts';
 import type { Problem } from './problem.ts';
 import { parseYaml, type YamlPath } from './yaml.ts';
@@ -30,6 +30,10 @@ export interface EntrySummary {
 
 const listOf = (ids: ReadonlySet<string>) => [...ids].sort().join(', ');
 
+/**
+ * `text` is the file as Astro reads it (a BOM and CRLF line endings kept): the MDX rules run on
+ * the very text Astro's MDX integration compiles, split by Astro's own function.
+ */
 export function checkProjectEntry(
   file: string,
   slug: string,
@@ -38,19 +42,49 @@ export function checkProjectEntry(
 ): { problems: Problem[]; summary: EntrySummary } {
   const problems: Problem[] = [];
   const summary: EntrySummary = { file, slug };
-  const parts = splitEntry(text);
-  if (!parts) {
+  const parts = readEntry(text);
+  if ('missing' in parts) {
+    problems.push({ file, line: parts.line, field: 'frontmatter', message: parts.message });
+    return { problems, summary };
+  }
+  // The fences leave no room for another reading; should Astro's split still differ, nothing
+  // after it is trusted.
+  if (!astroAgrees(text, parts)) {
     problems.push({
       file,
-      line: 1,
+      line: parts.yamlLine - 1,
       field: 'frontmatter',
       message:
-        'no frontmatter found (expected the file to start with a --- line, the YAML fields, then a closing --- line)',
+        "Astro's frontmatter parser would end the frontmatter elsewhere than this check (expected an opening and a closing line that are exactly ---, and no other line starting with --- or +++ in between)",
     });
     return { problems, summary };
   }
 
   const yaml = parseYaml(parts.yaml, parts.yamlLine);
+  // What Astro compiles: its own split once the YAML is known to parse within the limits (it
+  // parses the YAML itself, without them); otherwise the same blanking done here.
+  let compiled = blankedBody(text, parts);
+  if (yaml.ok)
+    try {
+      const astro = astroRead(text);
+      compiled = astro.content;
+      // The data the site is built from is Astro's reading: it must be the data checked here.
+      if (!sameData(yaml.value ?? {}, astro.frontmatter))
+        problems.push({
+          file,
+          line: parts.yamlLine,
+          field: 'yaml:syntax',
+          message:
+            "Astro's YAML parser reads the frontmatter differently from this check (a merge key, a tag or another YAML 1.1 form; expected plain YAML that every parser reads alike)",
+        });
+    } catch (error) {
+      problems.push({
+        file,
+        line: parts.yamlLine,
+        field: 'yaml:syntax',
+        message: `Astro's YAML parser refuses the frontmatter: ${(error as Error).message.split('\n')[0]} (expected YAML that every parser reads alike)`,
+      });
+    }
   if (!yaml.ok) {
     problems.push({
       file,
@@ -113,7 +147,7 @@ export function checkProjectEntry(
       message: 'the entry has no text after the frontmatter (expected at least a paragraph about the project)',
     });
   else
-    for (const finding of checkMdx(text))
+    for (const finding of checkMdx(compiled))
       problems.push({ file, line: finding.line, field: finding.rule, message: finding.message });
 
   return { problems, summary };

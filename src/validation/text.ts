@@ -1,15 +1,18 @@
 /**
  * Turning the bytes of a content file into text, or saying why that is impossible.
  * A UTF-8 byte-order mark and CRLF line endings are accepted (editors on Windows write
- * them and Astro reads them fine); they are removed here so later checks count lines the
- * same way for every file.
+ * them and Astro reads them fine). `text` has them removed so later checks count lines the
+ * same way for every file; `raw` keeps them, for the checks that must see the file exactly as
+ * Astro reads it (entries). A carriage return that is not part of CRLF is refused: Astro's
+ * frontmatter pattern does not end a line there while the Markdown parser does, so the two
+ * would read different lines.
  */
 
 /** Files larger than this are refused before anything parses them. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 export type DecodeResult =
-  | { ok: true; text: string }
+  | { ok: true; text: string; raw: string }
   | { ok: false; line: number; rule: 'file:size' | 'file:binary' | 'file:encoding'; message: string };
 
 const lineAt = (bytes: Uint8Array, end: number): number => {
@@ -73,7 +76,16 @@ export function decodeContentFile(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTE
       rule: 'file:encoding',
       message: `byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${bad} is not UTF-8 (expected a UTF-8 text file; re-save it as UTF-8)`,
     };
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const loneCr = /\r(?!\n)/.exec(raw);
+  if (loneCr)
+    return {
+      ok: false,
+      line: lineAt(bytes, Buffer.byteLength(raw.slice(0, loneCr.index))),
+      rule: 'file:encoding',
+      message:
+        'a carriage return that is not followed by a line feed (expected LF or CRLF line endings; re-save the file with either)',
+    };
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return { ok: true, text: text.replace(/\r\n/g, '\n'), raw };
 }

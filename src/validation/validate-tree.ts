@@ -42,7 +42,8 @@ export interface ValidationReport {
 export function validateTree(files: readonly ContentFile[], context: TreeContext): ValidationReport {
   const problems: Problem[] = [];
   const maxBytes = context.maxBytes ?? DEFAULT_MAX_BYTES;
-  const texts = new Map<string, string>();
+  // `text` normalised (BOM and CR removed) for the YAML files; `raw` as Astro reads it, for entries.
+  const texts = new Map<string, { text: string; raw: string }>();
 
   for (const file of files) {
     // One definition of what an entry is (schemas/entry-files.ts); anything else is an error,
@@ -79,13 +80,13 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
     const decoded = decodeContentFile(file.bytes, maxBytes);
     if (!decoded.ok)
       problems.push({ file: file.display, line: decoded.line, field: decoded.rule, message: decoded.message });
-    else texts.set(file.path, decoded.text);
+    else texts.set(file.path, { text: decoded.text, raw: decoded.raw });
   }
 
   // Ids each taxonomy file defines; undefined when the file is missing or unreadable.
   const ids: Record<string, Set<string> | undefined> = {};
   for (const [name, spec] of Object.entries(TAXONOMY_FILES)) {
-    const text = texts.get(name);
+    const text = texts.get(name)?.text;
     if (text === undefined) {
       if (!files.some((f) => f.path === name))
         problems.push({
@@ -108,8 +109,8 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
     logoExists: (logo: string) => context.logos.has(logo),
   };
   for (const file of files) {
-    const text = texts.get(file.path);
-    if (text === undefined || !file.path.startsWith(PROJECTS)) continue;
+    const raw = texts.get(file.path)?.raw;
+    if (raw === undefined || !file.path.startsWith(PROJECTS)) continue;
     const baseName = file.path.slice(PROJECTS.length).replace(/\.mdx$/, '');
     if (!slugSchema.safeParse(baseName).success)
       problems.push({
@@ -118,7 +119,7 @@ export function validateTree(files: readonly ContentFile[], context: TreeContext
         field: 'file:name',
         message: `file name "${baseName}.mdx" is not a slug (expected lower-case words joined by hyphens, e.g. chaos-mesh.mdx)`,
       });
-    const result = checkProjectEntry(file.display, loaderSlug(baseName), text, entryContext);
+    const result = checkProjectEntry(file.display, loaderSlug(baseName), raw, entryContext);
     problems.push(...result.problems);
     summaries.push(result.summary);
   }

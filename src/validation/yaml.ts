@@ -7,6 +7,12 @@ import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, 
 
 export type YamlPath = readonly PropertyKey[];
 
+/**
+ * Content files (entries, the taxonomy) use no aliases at all: Astro parses the same YAML with
+ * no alias limit and serialises what it gets, so none reaches it.
+ */
+export const CONTENT_MAX_ALIASES = 0;
+
 export type YamlParse =
   { ok: true; value: unknown; lineOf: (path: YamlPath) => number } | { ok: false; line: number; message: string };
 
@@ -209,7 +215,7 @@ export function yamlLines(text: string): Map<string, number> {
 export function parseYaml(text: string, firstLine = 1): YamlParse {
   let value: unknown;
   try {
-    value = loadYaml(text);
+    value = loadYaml(text, { maxAliases: CONTENT_MAX_ALIASES });
   } catch (error) {
     const e = error as { reason?: string; message?: string; mark?: { line: number } };
     const line = (e.mark?.line ?? 0) + firstLine;

@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { termSchema, MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 import { indexByName, landscapeProjects } from '../../scripts/lib/landscape.ts';
 import { readCatalog, yamlList } from '../helpers/content.ts';
 
 const { entries, categories, sources } = readCatalog();
-const landscape = indexByName(landscapeProjects(load(readFileSync('data/landscape.yml', 'utf8'))));
+const landscape = indexByName(landscapeProjects(loadYaml(readFileSync('data/landscape.yml', 'utf8'))));
 
 describe('content', () => {
   it('has entries, each with a kebab-case slug and a body', () => {

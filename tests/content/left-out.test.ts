@@ -4,7 +4,7 @@
  * exceeds what was counted), and a project admitted by the rule must say why it has no entry.
  */
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { describe, expect, it } from 'vitest';
 import { MIN_CODE_LINES } from '../../src/data/rules/rust-class.ts';
 import { indexByName, landscapeProjects } from '../../scripts/lib/landscape.ts';
@@ -12,7 +12,7 @@ import { leftOutSchema } from '../../src/schemas/left-out.ts';
 import { readCatalog, yamlList } from '../helpers/content.ts';
 
 const leftOut = yamlList('content/left-out.yaml').map((x) => leftOutSchema.parse(x));
-const landscape = indexByName(landscapeProjects(load(readFileSync('data/landscape.yml', 'utf8'))));
+const landscape = indexByName(landscapeProjects(loadYaml(readFileSync('data/landscape.yml', 'utf8'))));
 const { entries } = readCatalog();
 
 describe('content/left-out.yaml', () => {

@@ -1,6 +1,6 @@
 /** The parts of a GitHub Actions workflow file the workflow tests read, typed. */
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 
 export interface Step {
   id?: string;
@@ -27,7 +27,7 @@ export interface Workflow {
   jobs: Record<string, Job>;
 }
 
-export const readWorkflow = (file: string): Workflow => load(readFileSync(file, 'utf8')) as Workflow;
+export const readWorkflow = (file: string): Workflow => loadYaml(readFileSync(file, 'utf8')) as Workflow;
 
 /** The step that matches, or an error naming what was looked for. */
 export function findStep(steps: readonly Step[], what: string, test: (s: Step) => boolean): Step {

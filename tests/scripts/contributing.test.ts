@@ -1,7 +1,7 @@
 /** CONTRIBUTING.md and the GitHub templates stay in step with the schemas and the rules. */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { describe, expect, it } from 'vitest';
 import { FORBIDDEN_TAGS, type MdxRule } from '../../src/validation/mdx-safety.ts';
 import { schemaFieldPaths } from '../helpers/schema-fields.ts';
@@ -41,6 +41,9 @@ describe('CONTRIBUTING.md', () => {
       'mdx:event-handler',
       'mdx:unsafe-url',
       'mdx:insecure-url',
+      'mdx:local-image',
+      'mdx:search-attribute',
+      'mdx:nesting',
     ];
     for (const rule of rules) expect(guide).toContain(`| \`${rule}\` |`);
     for (const tag of FORBIDDEN_TAGS) expect(guide).toContain(`\`<${tag}>\``);
@@ -62,7 +65,7 @@ describe('GitHub templates', () => {
   });
 
   it.each(forms)('%s is an issue form with required, uniquely named fields', (file) => {
-    const form = load(read(`.github/ISSUE_TEMPLATE/${file}`)) as {
+    const form = loadYaml(read(`.github/ISSUE_TEMPLATE/${file}`)) as {
       name: string;
       description: string;
       body: { type: string; id?: string; validations?: { required?: boolean } }[];

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extractCrates } from '../../scripts/lib/crates/extract.ts';
-import { hasCommit, readCargoFiles } from '../../scripts/lib/crates/git-files.ts';
+import { MAX_MANIFEST_BYTES, hasCommit, readCargoFiles } from '../../scripts/lib/crates/git-files.ts';
 import { parseLockfile } from '../../scripts/lib/crates/lockfile.ts';
 import { formatJson, keepDate, parseCratesFile, serializeCratesFile } from '../../scripts/lib/crates/crates-file.ts';
 import { cratesFileSchema, type CrateRecord } from '../../src/schemas/crates.ts';
@@ -454,6 +454,30 @@ describe('npm run crates', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('no mirror directory at');
     expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('stops with exit 2 and one line naming the file when a Cargo.toml is over its limit, writing nothing', () => {
+    const huge = path.join(mirror, 'fixture+huge', 'repo');
+    initRepo(huge);
+    // 1.2 MB of comments: parsing 50 MB once took the tool to 3.5 GB of memory.
+    writeFileSync(path.join(huge, 'Cargo.toml'), `[package]\nname = "huge"\n${'# padding\n'.repeat(120_000)}`);
+    git(huge, ['add', 'Cargo.toml']);
+    git(huge, ['commit', '-q', '-m', 'huge'], '2024-01-01T00:00:00+00:00');
+    const head = execFileSync('git', ['-C', huge, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    writeEntries({ ws: v4, loose, empty });
+    const two = readFileSync(path.join(content, 'projects', 'two.mdx'), 'utf8');
+    writeFileSync(
+      path.join(content, 'projects', 'three.mdx'),
+      two.replace('fixture/loose', 'fixture/huge').replace(`commit: ${loose}`, `commit: ${head}`),
+    );
+    const before = readFileSync(out, 'utf8');
+    const result = run();
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `crates: fixture/huge: Cargo.toml at ${head.slice(0, 12)} is ${1_200_000 + '[package]\nname = "huge"\n'.length} bytes (expected at most ${MAX_MANIFEST_BYTES})`,
+    ]);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    rmSync(path.join(content, 'projects', 'three.mdx'));
   });
 
   it('reads a submodule member as a note, not an error', () => {

@@ -51,6 +51,21 @@ describe('.github/workflows/discover.yml', () => {
     expect(issue.run).toContain('gh issue comment');
   });
 
+  it('posts the body discover fenced itself, and prints the report with workflow commands stopped', () => {
+    const step = steps.find((s) => s.id === 'discover');
+    if (!step?.run) throw new Error('the workflow has no discover step that runs a command');
+    expect(step.run).toContain('--issue-body "$RUNNER_TEMP/body.md"');
+    const issue = steps[steps.length - 1];
+    // No fence written around outside text in shell: a name could close it.
+    expect(issue.run).not.toContain('```');
+    expect(issue.run).not.toContain('report.txt');
+    expect(issue.run).toContain('--body-file "$RUNNER_TEMP/body.md"');
+    const lines = step.run.split('\n').map((l: string) => l.trim());
+    const cat = lines.indexOf('cat "$RUNNER_TEMP/report.txt"');
+    expect(lines[cat - 1]).toBe('echo "::stop-commands::$stop"');
+    expect(lines[cat + 1]).toBe('echo "::$stop::"');
+  });
+
   it('only runs npm scripts that exist, whose files exist', () => {
     const used = [
       ...new Set(runs.flatMap((r) => [...r.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1]))),

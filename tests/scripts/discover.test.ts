@@ -329,3 +329,38 @@ describe('discover with GitHub languages API first', { timeout: 60_000 }, () => 
     expect(asked).toContain('/repos/fix/epsilon/languages');
   });
 });
+
+describe('hostile text from the landscape', { timeout: 60_000 }, () => {
+  it('a name with line breaks and a fence stays on one line in the log and inside the issue body fence', async () => {
+    const name =
+      'Alpha\n```\n# Injected heading\n@cncf/maintainers [click](https://evil.example.org)\r\n::error::x\u2028y';
+    const landscape = path.join(tmp, 'hostile-landscape.yml');
+    writeFileSync(
+      landscape,
+      readFileSync(LANDSCAPE, 'utf8').replace('name: Alpha\n', `name: ${JSON.stringify(name)}\n`),
+    );
+    const body = path.join(tmp, 'issue.md');
+    const r = await discover('--repos', repos, '--landscape', landscape, '--issue-body', body);
+    expect(r.code).toBe(1);
+
+    // The log: the name is one line, and no line starts with Markdown or a workflow command.
+    const flat = 'Alpha ``` # Injected heading @cncf/maintainers [click](https://evil.example.org) ::error::x y';
+    expect(r.stdout.split('\n').filter((l) => l.includes('Injected heading'))).toEqual([expect.stringContaining(flat)]);
+    expect(r.stdout.split('\n').filter((l) => /^\s*(#|::|`{3}|@)/.test(l))).toEqual([]);
+
+    // The issue: the introduction, then one code block holding exactly the report, then nothing.
+    const lines = readFileSync(body, 'utf8').split('\n');
+    const open = lines.findIndex((l) => /^`{3,}text$/.test(l));
+    expect(open).toBeGreaterThan(0);
+    const fence = lines[open].slice(0, -'text'.length);
+    expect(fence.length).toBeGreaterThan(3); // longer than the name's ```
+    // CommonMark closes the block only with a line of at least as many backticks and nothing else.
+    const closes = lines.flatMap((l, i) =>
+      i > open && /^ {0,3}`+[ \t]*$/.test(l) && l.trim().length >= fence.length ? [i] : [],
+    );
+    expect(closes).toEqual([lines.length - 2]);
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(open + 1, closes[0]).join('\n')).toBe(r.stdout.trimEnd());
+    expect(lines.slice(0, open).join('\n')).not.toContain('Injected');
+  });
+});

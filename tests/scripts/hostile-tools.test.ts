@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -13,6 +14,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -27,7 +29,8 @@ import { logoProblems } from '../../src/validation/logo-safety.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules/.bin/node');
-const REAL_LANDSCAPE = path.resolve(root, '../shared/data/landscape/landscape.yml');
+// The repository's copy of the CNCF landscape.yml (the entries are in sync with it).
+const REAL_LANDSCAPE = path.join(root, 'data/landscape.yml');
 let tmp: string;
 
 beforeAll(() => {
@@ -132,6 +135,20 @@ describe('safe-write: atomic, no symlinks, no lost edits', () => {
     );
     expect(readFileSync(a, 'utf8')).toBe('a1');
     expect(readdirSync(dir)).toEqual(['a.mdx']);
+  });
+
+  it('keeps the permissions of the file it replaces (a 0600 entry stays 0600)', () => {
+    const dir = mkdtempSync(path.join(tmp, 'w-'));
+    const modes = [0o600, 0o640, 0o644, 0o664];
+    const files = modes.map((mode, i) => {
+      const file = path.join(dir, `${i}.mdx`);
+      writeFileSync(file, 'before');
+      chmodSync(file, mode);
+      return file;
+    });
+    writeAll(files.map((file) => ({ before: readForEdit(file), text: 'after' })));
+    expect(files.map((f) => statSync(f).mode & 0o777)).toEqual(modes);
+    expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual(modes.map(() => 'after'));
   });
 
   it('an EPERM becomes a short message', () => {

@@ -1,7 +1,7 @@
 /** The CI and deploy workflows parse, run commands that exist, and deploy only tested code. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { describe, expect, it } from 'vitest';
 import type { Job, Workflow } from '../helpers/workflow.ts';
 
@@ -10,8 +10,8 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const scripts: Record<string, string> = JSON.parse(read('package.json')).scripts;
 
 const workflows = {
-  ci: load(read('.github/workflows/ci.yml')) as Workflow,
-  deploy: load(read('.github/workflows/deploy.yml')) as Workflow,
+  ci: loadYaml(read('.github/workflows/ci.yml')) as Workflow,
+  deploy: loadYaml(read('.github/workflows/deploy.yml')) as Workflow,
 };
 
 const runs = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
@@ -96,7 +96,7 @@ describe('deploy.yml', () => {
 });
 
 describe('every workflow: third-party code pinned, no stored credentials, least permissions', () => {
-  const all = { ...workflows, sync: load(read('.github/workflows/sync.yml')) as Workflow };
+  const all = { ...workflows, sync: loadYaml(read('.github/workflows/sync.yml')) as Workflow };
   const text = (name: string) => read(`.github/workflows/${name}.yml`);
 
   describe.each(Object.keys(all))('%s.yml', (name) => {

@@ -38,6 +38,13 @@ describe('scripts', () => {
     expect(gzipped('theme.js')).toBeLessThan(1024);
   });
 
+  it('serves as /theme.js exactly the script kept in src/client/theme.js (no script comes from public/)', () => {
+    expect(readFileSync(join(DIST, 'theme.js'), 'utf8')).toBe(
+      readFileSync(join(import.meta.dirname, '../../src/client/theme.js'), 'utf8'),
+    );
+    expect(existsSync(join(import.meta.dirname, '../../public/theme.js'))).toBe(false);
+  });
+
   it('keeps the search loader under 2 KB and the table script under 5 KB, gzipped', () => {
     const everywhere = moduleScripts('404.html');
     expect(everywhere, 'the loader is the one module script on every page').toHaveLength(1);

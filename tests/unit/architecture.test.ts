@@ -6,7 +6,7 @@
  * query modules or the presentation); the scripts reach into src/ only for the shared rules;
  * and no module imports itself back through a cycle.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -168,5 +168,58 @@ describe('the house (ARCHITECTURE.md)', () => {
     };
     for (const f of files) visit(f, []);
     expect(cycles).toEqual([]);
+  });
+});
+
+describe('one reader of entries, one YAML loader', () => {
+  const code = ['src', 'scripts', 'tests']
+    .flatMap((d) => walk(path.join(root, d)))
+    .filter((f) => /\.(ts|astro|mjs)$/.test(f) && !f.includes(`${path.sep}fixtures${path.sep}`))
+    .concat(path.join(root, 'astro.config.mjs'));
+
+  it("calls js-yaml's load only in src/validation/safe-yaml.ts (the loader with limits)", () => {
+    const direct = code.filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      const named = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]js-yaml['"]/g)].some((m) =>
+        /\bload(All)?\b/.test(m[1]),
+      );
+      const whole = /import\s+(\*\s+as\s+)?\w+\s+from\s*['"]js-yaml['"]|require\(\s*['"]js-yaml['"]\s*\)/.test(text);
+      return named || whole;
+    });
+    expect(direct.map(rel)).toEqual(['src/validation/safe-yaml.ts']);
+  });
+
+  it('lets no code pick entry files by extension: isEntryFile is the one definition', () => {
+    const own = code
+      .filter(
+        (f) =>
+          !f.includes(`${path.sep}tests${path.sep}unit${path.sep}`) &&
+          !f.includes(`${path.sep}tests${path.sep}scripts${path.sep}`),
+      )
+      .filter((f) => /endsWith\(\s*['"]\.mdx?['"]\s*\)|['"]\.md['"]\s*\)/.test(readFileSync(f, 'utf8')));
+    expect(own.map(rel)).toEqual([]);
+  });
+
+  it('has the tools and the test helpers read entries through scripts/lib/entries.ts', () => {
+    const readers = [
+      'scripts/crates.ts',
+      'scripts/discover.ts',
+      'scripts/sync-landscape.ts',
+      'tests/helpers/content.ts',
+    ];
+    for (const file of [...readers, 'scripts/lib/history/run.ts', 'scripts/new-entry.ts', 'scripts/import-logos.ts'])
+      expect(readFileSync(path.join(root, file), 'utf8'), file).toMatch(
+        /from '(\.\.\/)*(scripts\/)?lib\/entries\.ts'|from '\.\.\/entries\.ts'|from '\.\/lib\/entries\.ts'/,
+      );
+  });
+});
+
+describe('SECURITY.md', () => {
+  it('names only files that exist (paths moved once and the guide kept the old ones)', () => {
+    const text = readFileSync(path.join(root, 'SECURITY.md'), 'utf8');
+    const paths = [...text.matchAll(/`((?:src|scripts|tests|content|public|data)\/[^`*<>]+?)`/g)].map((m) => m[1]);
+    expect(paths.length).toBeGreaterThan(10);
+    const missing = paths.filter((p) => !existsSync(path.join(root, p.replace(/\/$/, ''))));
+    expect(missing).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { nameSkeleton, unsafeCharacters } from '../../src/schemas/text-safety.ts
 import { readFrontmatter } from '../../scripts/lib/frontmatter-edit.ts';
 import { duplicateProblems } from '../../src/validation/cross-checks.ts';
 import { checkMdx } from '../../src/validation/mdx-safety.ts';
+import { astroBody } from '../../src/validation/entry-file.ts';
 import { formatProblem, validateContent } from '../../src/validation/index.ts';
 import { csvField, projectsCsv } from '../../src/data/exports/exports.ts';
 import { loadYaml } from '../../src/validation/safe-yaml.ts';
@@ -117,6 +118,18 @@ describe('characters: control, NUL, bidi overrides, zero-width', () => {
       'a bidirectional override (U+2066)',
     ],
     ['a zero-width space in a name', (d: any) => (d.name = 'Al\u200bpha'), 'name', 'an invisible character (U+200B)'],
+    ['a Hangul filler in a name', (d: any) => (d.name = 'Ti\u3164KV'), 'name', 'an invisible character (U+3164)'],
+    ['a Hangul choseong filler', (d: any) => (d.name = 'Ti\u115fKV'), 'name', 'an invisible character (U+115F)'],
+    [
+      'a Hangul jungseong filler',
+      (d: any) => (d.summary = 'A\u1160 store.'),
+      'summary',
+      'an invisible character (U+1160)',
+    ],
+    ['a halfwidth Hangul filler', (d: any) => (d.name = 'Ti\uffa0KV'), 'name', 'an invisible character (U+FFA0)'],
+    ['a tag character', (d: any) => (d.name = 'TiKV\u{E0041}'), 'name', 'an invisible character (U+E0041)'],
+    ['the cancel tag', (d: any) => (d.name = 'TiKV\u{E007F}'), 'name', 'an invisible character (U+E007F)'],
+    ['a variation selector', (d: any) => (d.name = 'Ti\ufe0fKV'), 'name', 'an invisible character (U+FE0F)'],
     [
       'a zero-width joiner in a role',
       (d: any) => (d.rustRepos[0].role = 'The\u200d store'),
@@ -150,6 +163,9 @@ describe('names: duplicates after NFKC and look-alike letters', () => {
     ['a zero-width space', 'Ti\u200bKV'],
     ['case and spacing', 'ti kv'],
     ['Greek Ι for I', 'TΙKV'],
+    ['a Hangul filler', 'Ti\u3164KV'],
+    ['the Hangul choseong and jungseong fillers', 'Ti\u115f\u1160KV'],
+    ['tag characters', 'TiKV\u{E0041}\u{E007F}'],
   ])('a second "TiKV" written with %s is a duplicate', (_what, name) => {
     expect(nameSkeleton(name)).toBe(nameSkeleton('TiKV'));
     const problems = duplicateProblems([entry('a.mdx', 'TiKV'), entry('b.mdx', name)]);
@@ -298,7 +314,7 @@ describe('categories: at most what CONTRIBUTING allows, each once', () => {
 });
 
 describe('MDX: links written as JSX follow the Markdown rules; deep nesting is an error', () => {
-  const body = (text: string) => `---\nname: x\n---\n\n${text}\n`;
+  const body = (text: string) => astroBody(`---\nname: x\n---\n\n${text}\n`);
   it.each([
     ['<a href="//evil.example.org/">x</a>', 'protocol-relative'],
     ['<a href="\\\\evil.example.org/">x</a>', 'protocol-relative'],
@@ -315,6 +331,46 @@ describe('MDX: links written as JSX follow the Markdown rules; deep nesting is a
     );
   });
 
+  it.each([
+    ['[x](smb://files.example.org/share)', 'smb'],
+    ['[x](file:///etc/passwd)', 'file'],
+    ['[x](FILE:///etc/passwd)', 'file'],
+    ['[x](ftp://files.example.org/)', 'ftp'],
+    ['[x](file&#58;///etc/passwd)', 'file'],
+    ['<a href="mailto:a@example.org">x</a>', 'mailto'],
+    ['<a href="sMb://files.example.org/">x</a>', 'smb'],
+    ['[r]\n\n[r]: ssh://git.example.org/x', 'ssh'],
+  ])('%s: another scheme than https is refused', (text, scheme) => {
+    expect(checkMdx(body(text)).map((f) => `${f.rule} ${f.message}`)).toEqual([
+      expect.stringMatching(new RegExp(`^mdx:insecure-url .*uses the ${scheme}: scheme`)),
+    ]);
+  });
+
+  it.each([
+    ['![x](../../../../etc/passwd)'],
+    ['![x](./chart.png)'],
+    ['![x](chart.png)'],
+    ['![x](%2e%2e/%2e%2e/secret.png)'],
+    ['![x][r]\n\n[r]: ../../secret.png'],
+  ])('%s: a relative image source, which the build would import from its disk, is refused', (text) => {
+    const findings = checkMdx(body(text));
+    expect(findings.map((f) => f.rule)).toContain('mdx:local-image');
+  });
+
+  it('images from public/ and https pass', () => {
+    expect(checkMdx(body('![a chart](/figures/a.svg) ![b](https://alpha.example.org/b.png)'))).toEqual([]);
+  });
+
+  it.each([
+    ['<span data-pagefind-meta="title:TiKV">x</span>'],
+    ['<span data-pagefind-weight="10">x</span>'],
+    ['<div DATA-PAGEFIND-BODY="">x</div>'],
+    ['<span data-pagefind-filter="maturity:graduated">x</span>'],
+    ['<p data-pagefind-ignore="all">x</p>'],
+  ])('%s: search attributes are refused in a body', (text) => {
+    expect(checkMdx(body(text)).map((f) => f.rule)).toEqual(['mdx:search-attribute']);
+  });
+
   it('https links in JSX pass', () => {
     expect(checkMdx(body('<a href="https://alpha.example.org/">x</a>'))).toEqual([]);
   });
@@ -327,6 +383,27 @@ describe('MDX: links written as JSX follow the Markdown rules; deep nesting is a
     const findings = checkMdx(body(text));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'mdx:nesting', line: 5 });
+  });
+
+  it.each([
+    ['2,000 list items opened on one line', `${'- '.repeat(2_000)}x`],
+    ['20,000 numbered items opened on one line', `${'1. '.repeat(20_000)}x`],
+    ['quotes and list items mixed on one line', `${'> 1. * '.repeat(100)}x`],
+    ['50,000 ** nested as strong emphasis', `${'**'.repeat(25_000)}x${'**'.repeat(25_000)}`],
+    ['emphasis nested 100 deep with _ and *', `${'_a *b '.repeat(50)}x${' c* d_'.repeat(50)}`],
+    ['links in emphasis in quotes, 70 levels in all', `${'> '.repeat(30)}${'*a '.repeat(40)}x${' b*'.repeat(40)}`],
+  ])('%s: an mdx:nesting error on its line, before the compiler sees it', (_what, text) => {
+    const findings = checkMdx(body(text));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'mdx:nesting', line: 5 });
+  });
+
+  it('ordinary nesting passes: a list three levels deep with emphasis and a link', () => {
+    expect(
+      checkMdx(
+        body('- one\n  - two **bold _and [a link](https://alpha.example.org/)_**\n    - three\n\n> quoted *text*'),
+      ),
+    ).toEqual([]);
   });
 
   it('deep nesting in a file of the tree names that file', () => {

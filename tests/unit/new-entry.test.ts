@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { load } from 'js-yaml';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
+import { splitEntry } from '../../src/validation/entry-file.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LandscapeProject } from '../../scripts/lib/landscape.ts';
 import {
@@ -25,7 +26,7 @@ const curve: LandscapeProject = {
   dates: { accepted: '2022-06-17', archived: '2024-10-26' },
 };
 
-const frontmatter = (text: string) => load(text.split('---\n')[1]) as Record<string, unknown>;
+const frontmatter = (text: string) => loadYaml(splitEntry(text)!.yaml) as Record<string, unknown>;
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readEntries } from '../../scripts/lib/entries.ts';
 import { syntheticEntries, type EntryFile } from '../../scripts/lib/synthetic-entries.ts';
 import { validateContent } from '../../src/validation/index.ts';
 
-const realEntries = (): EntryFile[] =>
-  readdirSync('content/projects')
-    .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
-    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), text: readFileSync(path.join('content/projects', f), 'utf8') }));
+const realEntries = (): EntryFile[] => readEntries('content').map(({ slug, text }) => ({ slug, text }));
 
 describe('syntheticEntries', () => {
   it('cycles through the templates with unique slugs, names and landscape names', () => {
@@ -46,7 +44,12 @@ describe('syntheticEntries', () => {
       mkdirSync(path.join(root, 'content/projects'));
       const entries = syntheticEntries(real, real.length * 2 + 5);
       for (const e of entries) writeFileSync(path.join(root, 'content/projects', `${e.slug}.mdx`), e.text);
-      const report = validateContent({ contentDir: path.join(root, 'content'), publicDir: 'public', cwd: root });
+      const report = validateContent({
+        contentDir: path.join(root, 'content'),
+        publicDir: 'public',
+        dataDir: 'data',
+        cwd: root,
+      });
       expect(report.problems).toEqual([]);
       expect(report.entries).toBe(real.length * 2 + 5);
     } finally {

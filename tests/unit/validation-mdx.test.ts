@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { astroBody } from '../../src/validation/entry-file.ts';
 import { checkMdx, unsafeScheme } from '../../src/validation/mdx-safety.ts';
 
-const doc = (body: string) => `---\nname: x\n---\n\n${body}\n`;
+/** What Astro compiles of an entry with this body (frontmatter blanked, lines kept). */
+const doc = (body: string) => astroBody(`---\nname: x\n---\n\n${body}\n`);
 /** Rules found in a body, as `line rule` strings (the body starts on line 5). */
 const rules = (body: string) => checkMdx(doc(body)).map((f) => `${f.line} ${f.rule}`);
 

@@ -29,8 +29,16 @@ describe('problems', () => {
 
 describe('decodeContentFile', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
-  it('strips a BOM and normalises CRLF and CR to LF', () => {
-    expect(decodeContentFile(bytes('\ufeffa\r\nb\rc\n'))).toEqual({ ok: true, text: 'a\nb\nc\n' });
+  it('strips a BOM and normalises CRLF to LF in text, and keeps both in raw', () => {
+    expect(decodeContentFile(bytes('\ufeffa\r\nb\r\nc\n'))).toEqual({
+      ok: true,
+      text: 'a\nb\nc\n',
+      raw: '\ufeffa\r\nb\r\nc\n',
+    });
+  });
+  it('refuses a carriage return without a line feed, with its line', () => {
+    expect(decodeContentFile(bytes('a\nb\rc\n'))).toMatchObject({ ok: false, rule: 'file:encoding', line: 2 });
+    expect(decodeContentFile(bytes('a\r'))).toMatchObject({ ok: false, rule: 'file:encoding', line: 1 });
   });
   it('refuses oversize, binary and non-UTF-8 input with a line', () => {
     expect(decodeContentFile(bytes('abcdef'), 5)).toMatchObject({ ok: false, rule: 'file:size' });
@@ -78,8 +86,9 @@ describe('readEntry', () => {
   it('returns null without both fences, and says which one is missing', () => {
     expect(splitEntry('a: 1\n---\n')).toBeNull();
     expect(splitEntry('---\na: 1\n')).toBeNull();
-    expect(readEntry('a: 1\n---\n')).toEqual({ missing: 'opening' });
-    expect(readEntry('---\na: 1\n')).toEqual({ missing: 'closing' });
+    expect(readEntry('a: 1\n---\n')).toMatchObject({ missing: 'opening', line: 1 });
+    expect(readEntry('---\na: 1\n')).toMatchObject({ missing: 'closing', line: 3 });
+    expect(readEntry('---\na: 1\n---\t\nx\n')).toMatchObject({ missing: 'closing', line: 3 });
   });
 });
 

@@ -1,22 +1,23 @@
-/** The git reads of `npm run history`, on a bare repository (or a `.git` directory). */
-import { execFile } from 'node:child_process';
+/**
+ * The git reads of `npm run history`, on a bare repository (or a `.git` directory), through
+ * the one git runner of git-objects.ts: no network, and a deadline (a ChildTimeoutError, exit 2).
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { rethrowTimeout } from '../bounded.ts';
+import { GitError, git as runGit } from '../git-objects.ts';
 import { parseLog, type LogCommit } from './select.ts';
 
-const run = promisify(execFile);
 const FORMAT = '--format=%H%x09%ct%x09%cI';
 
 export class HistoryGitError extends Error {}
 
 async function git(gitDir: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await run('git', [`--git-dir=${gitDir}`, ...args], { maxBuffer: 256 * 1024 * 1024 });
-    return stdout;
+    return (await runGit([`--git-dir=${gitDir}`, ...args])).toString('utf8');
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new HistoryGitError(`git ${args[0]} failed in ${gitDir}: ${stderr || (error as Error).message}`);
+    if (!(error instanceof GitError)) throw error;
+    throw new HistoryGitError(`git ${args[0]} failed in ${gitDir}: ${error.message.replace(/^git .*? failed: /, '')}`);
   }
 }
 
@@ -24,7 +25,8 @@ async function git(gitDir: string, args: string[]): Promise<string> {
 export async function hasCommit(gitDir: string, commit: string): Promise<boolean> {
   try {
     return (await git(gitDir, ['cat-file', '-t', commit])).trim() === 'commit';
-  } catch {
+  } catch (error) {
+    rethrowTimeout(error);
     return false;
   }
 }

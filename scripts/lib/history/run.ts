@@ -2,19 +2,14 @@
  * `npm run history` without the command line: every entry's Rust repositories, counted at
  * yearly points and CNCF dates, into the records of `data/history.json`.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { UsageError } from '../cli.ts';
-import { readFrontmatter } from '../frontmatter-edit.ts';
-import { projectFrontmatterSchema } from '../../../src/schemas/project.ts';
+import { existsSync } from 'node:fs';
+import { MAX_DATA_BYTES, readBounded } from '../bounded.ts';
+import { readProjectEntries } from '../entries.ts';
 import { CNCF_EVENTS, historyFileSchema, type ProjectHistory, type RepoHistory } from '../../../src/schemas/history.ts';
 import { IncompleteCopyError, type TreeCounter } from './counter.ts';
 import { HistoryGitError, hasCommit, locateRepo } from './git.ts';
 import { GitError } from '../git-objects.ts';
 import { repoHistory } from './repo-history.ts';
-
-/** Bad input the person running `npm run history` can fix (exit 2). */
-export class HistoryInputError extends UsageError {}
 
 export interface HistoryEntry {
   slug: string;
@@ -22,31 +17,21 @@ export interface HistoryEntry {
   repos: { repo: string; commit: string }[];
 }
 
-/** Every entry of `<content>/projects/*.mdx` (validated), sorted by slug. */
+/** Every entry of `<content>/projects/` (validated), sorted by slug: the tools' one entry reader. */
 export async function readEntries(contentDir: string): Promise<HistoryEntry[]> {
-  const dir = path.join(contentDir, 'projects');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')).sort();
-  const entries: HistoryEntry[] = [];
-  for (const file of files) {
-    const parsed = projectFrontmatterSchema.safeParse(readFrontmatter(await readFile(path.join(dir, file), 'utf8')));
-    if (!parsed.success)
-      throw new HistoryInputError(
-        `${path.join(dir, file)}: invalid frontmatter (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); run \`npm run validate\``,
-      );
-    const { dates, rustRepos } = parsed.data;
-    entries.push({
-      slug: file.slice(0, -'.mdx'.length),
-      dates,
-      repos: rustRepos.map((r) => ({ repo: r.repo, commit: r.measurement.commit })),
-    });
-  }
-  return entries;
+  return readProjectEntries(contentDir).map(({ slug, data: { dates, rustRepos } }) => ({
+    slug,
+    dates,
+    repos: rustRepos.map((r) => ({ repo: r.repo, commit: r.measurement.commit })),
+  }));
 }
 
 /** The records of an existing history file, or none when it is absent or no longer valid. */
 export async function readPrevious(file: string): Promise<ProjectHistory[]> {
+  if (!existsSync(file)) return [];
+  const text = await readBounded(file, MAX_DATA_BYTES);
   try {
-    const parsed = historyFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    const parsed = historyFileSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];

@@ -3,7 +3,8 @@
  * blocking classic script in <head>, so there is no flash of the other theme) and wires the
  * header toggle. No saved choice means the system preference decides, through CSS alone.
  * An external file rather than an inline script, so a Content-Security-Policy without
- * 'unsafe-inline' can allow it with 'self'.
+ * 'unsafe-inline' can allow it with 'self'. Served as /theme.js, byte for byte, by
+ * src/pages/theme.js.ts (public/ may hold no script).
  */
 (function () {
   var KEY = 'cncf-rust-catalog:theme';
