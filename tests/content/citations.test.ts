@@ -5,25 +5,18 @@
  * those with a `citations` list; set it to 'all' and every entry must. The test's name says
  * how many entries are still to convert.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readEntries } from '../../scripts/lib/entries.ts';
 import { CITATIONS_REQUIRED, checkCitations, citationsRequired } from '../../src/validation/citations.ts';
-import { readEntry } from '../../src/validation/entry-file.ts';
 import { formatProblem } from '../../src/validation/problem.ts';
 import { parseYaml } from '../../src/validation/yaml.ts';
 
-const files = readdirSync('content/projects')
-  .filter((f) => f.endsWith('.mdx'))
-  .sort()
-  .map((f) => {
-    const file = `content/projects/${f}`;
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-    const parts = readEntry(text);
-    if ('missing' in parts) throw new Error(`${file}: no frontmatter`);
-    const yaml = parseYaml(parts.yaml, parts.yamlLine);
-    if (!yaml.ok) throw new Error(`${file}:${yaml.line}: ${yaml.message}`);
-    return { file, text, data: yaml.value as Record<string, unknown>, lineOf: yaml.lineOf };
-  });
+const files = readEntries('content').map(({ file, text, parts }) => {
+  if ('missing' in parts) throw new Error(`${file}: no frontmatter`);
+  const yaml = parseYaml(parts.yaml, parts.yamlLine);
+  if (!yaml.ok) throw new Error(`${file}:${yaml.line}: ${yaml.message}`);
+  return { file, text, data: yaml.value as Record<string, unknown>, lineOf: yaml.lineOf };
+});
 const converted = files.filter((f) => citationsRequired(f.data, 'when-listed'));
 const toConvert = files.filter((f) => !converted.includes(f)).map((f) => f.file);
 

@@ -195,7 +195,8 @@ describe('the marks the page draws', () => {
 
 describe('the MDX rules', () => {
   it('accept markers: they are plain text to the parser', () => {
-    expect(checkMdx('---\nname: x\n---\n\nRust.[^a] And [^b-c][^d].\n\n- item[^e]\n')).toEqual([]);
+    // checkMdx reads the body as Astro hands it to the compiler: the frontmatter lines blanked.
+    expect(checkMdx('\n\n\n\nRust.[^a] And [^b-c][^d].\n\n- item[^e]\n')).toEqual([]);
   });
 });
 
