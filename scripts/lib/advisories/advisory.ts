@@ -65,7 +65,7 @@ function readCargoRange(requirement: string): semver.Range {
 
 /** Whether a locked version is one the advisory affects: it meets no `patched` and no `unaffected` requirement. */
 export function isAffected(version: string, versions: Pick<Advisory, 'patched' | 'unaffected'>): boolean {
-  const parsed = semver.parse(version, RANGE_OPTIONS);
+  const parsed = semver.parse(version);
   if (!parsed) throw new AdvisoryError(`locked version "${version}" is not a semantic version`);
   const meets = (requirement: string) => cargoRange(requirement).test(parsed);
   return !versions.patched.some(meets) && !(versions.unaffected ?? []).some(meets);
