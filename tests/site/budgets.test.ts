@@ -13,8 +13,13 @@ import { CONTENT_SECURITY_POLICY } from '../../src/data/csp.ts';
 import { LOGO_BUDGET_BYTES } from '../../scripts/lib/logo.ts';
 
 const KB = 1024;
-/** HTML + CSS, gzipped, of a project page and of the home page. */
+/** HTML + CSS, gzipped, of the home page. */
 const PAGE_BUDGET = 14 * KB;
+/**
+ * HTML + CSS, gzipped, of a project page: the home page's budget plus room for the list of
+ * advisories its lock files resolve (containerd's 44 rows weigh 1.7 KB of it).
+ */
+const PROJECT_PAGE_BUDGET = 16 * KB;
 /** HTML + CSS + JS, gzipped, of the projects table. */
 const TABLE_BUDGET = 30 * KB;
 /** HTML + CSS, gzipped, of /crates/: a listing (every crate page is linked from it), like the table. */
@@ -91,10 +96,10 @@ describe('JavaScript', () => {
 });
 
 describe('page weight', () => {
-  it('fits every project page, HTML plus CSS, in 14 KB gzipped', () => {
+  it('fits every project page, HTML plus CSS, in 16 KB gzipped', () => {
     const over = entries
       .map((e) => [e.slug, weightOf(`projects/${e.slug}/index.html`)] as const)
-      .filter(([, w]) => w.htmlCssGzip > PAGE_BUDGET || w.missing.length > 0)
+      .filter(([, w]) => w.htmlCssGzip > PROJECT_PAGE_BUDGET || w.missing.length > 0)
       .map(
         ([slug, w]) =>
           `${slug}: ${kb(w.htmlCssGzip)} (HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)})${w.missing.length ? `, missing ${w.missing.join(' ')}` : ''}`,
