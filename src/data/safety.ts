@@ -407,3 +407,9 @@ export function titleParts(title: string): { text: string; code: boolean }[] {
 export function editionSummary(editions: ProjectToolchains['editions']): string {
   return editions.map((e, i) => `${e.edition} (${e.crates}${i === 0 ? (e.crates === 1 ? ' crate' : ' crates') : ''})`).join(', ');
 }
+
+/** "only on windows", "only on x86, x86_64": the platforms an advisory is limited to, or undefined. */
+export function platformLimit(advisory: Pick<Advisory, 'os' | 'arch'>): string | undefined {
+  const limits = [...(advisory.os ?? []), ...(advisory.arch ?? [])];
+  return limits.length ? `only on ${limits.join(', ')}` : undefined;
+}

@@ -64,8 +64,24 @@ const brokenLinks = (html: string) =>
 vi.setConfig({ testTimeout: 60_000 });
 beforeAll(assertBuilt);
 
+/** Tables whose body rows do not have one cell per header column, as "caption start: row n". */
+function raggedRows(html: string): string[] {
+  return [...html.matchAll(/<table[\s\S]*?<\/table>/g)].flatMap(([table]) => {
+    const columns = (/<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1].match(/<th[ >]/g) ?? []).length;
+    const rows = [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? '').matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)];
+    return rows
+      .map((r, i) => [i, (r[1].match(/<t[hd][ >]/g) ?? []).length] as const)
+      .filter(([, cells]) => cells !== columns)
+      .map(([i]) => `${text(/<caption>([\s\S]*?)<\/caption>/.exec(table)?.[1] ?? '').slice(0, 40)}: row ${i + 1}`);
+  });
+}
+
 describe('/safety/', () => {
   const html = () => readPage('safety/index.html');
+
+  it('has a cell per column in every row of every table', () => {
+    expect(raggedRows(html())).toEqual([]);
+  });
 
   it('says what was read, at which commits, with the database commit and the dates', () => {
     const lede = text(/<p class="lede"[^>]*>([\s\S]*?)<\/p>/.exec(html())![1]);
@@ -79,7 +95,10 @@ describe('/safety/', () => {
     const body = /<table class="advisories"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(section(html(), 'advisories')!)![1];
     const rows = [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
     expect(rows).toHaveLength(shared.length);
+    const columns = (/<thead>([\s\S]*?)<\/thead>/.exec(section(html(), 'advisories')!)![1].match(/<th /g) ?? []).length;
     rows.forEach((row, i) => {
+      expect((row.match(/<t[hd][ >]/g) ?? []).length, shared[i].id).toBe(columns);
+      expect(text(row)).toContain(shared[i].versions.join(', '));
       expect(row).toContain(`href="https://rustsec.org/advisories/${shared[i].id}.html"`);
       expect(row).toContain(`<td class="num">${formatInt(shared[i].projects.length)}</td>`);
       for (const p of shared[i].projects) expect(row).toContain(`href="${BASE}projects/${p.project.slug}/#safety"`);
@@ -169,6 +188,7 @@ describe('project pages', () => {
       if (u.total > 0) expect(words, p.slug).toContain(`${formatInt(u.total)} unsafe item`);
       expect(words, p.slug).toContain(`at ${shortCommit(advisories.database.commit)} of`);
       expect(brokenLinks(s!), p.slug).toEqual([]);
+      expect(raggedRows(s!), p.slug).toEqual([]);
     }
   });
 });

@@ -13,6 +13,7 @@ import {
   editionSummary,
   editionTotals,
   medianDensity,
+  platformLimit,
   projectAdvisories,
   projectToolchains,
   projectUnsafe,
@@ -289,6 +290,14 @@ describe('editions and toolchains', () => {
       { edition: '2021', crates: 2, projects: 2 },
       { edition: '2024', crates: 1, projects: 1 },
     ]);
+  });
+});
+
+describe('platform limits', () => {
+  it('name the operating systems and processors an advisory is limited to', () => {
+    expect(platformLimit({ os: ['windows'] })).toBe('only on windows');
+    expect(platformLimit({ os: ['linux'], arch: ['x86_64'] })).toBe('only on linux, x86_64');
+    expect(platformLimit({})).toBeUndefined();
   });
 });
 
