@@ -4,6 +4,8 @@ import { makeProjectSchema } from './schemas/project.ts';
 import { MATURITY_LEVELS, RUST_USAGES, categorySchema, termSchema } from './schemas/taxonomy.ts';
 import { sourceSchema } from './schemas/source.ts';
 import { crateRecordSchema } from './schemas/crates.ts';
+import { advisoriesFileSchema } from './schemas/advisories.ts';
+import { unsafeRecordSchema } from './schemas/unsafe.ts';
 import { projectHistorySchema } from './schemas/history.ts';
 import { ENTRIES_BASE, ENTRY_GLOB } from './schemas/entry-files.ts';
 import { leftOutSchema } from './schemas/left-out.ts';
@@ -50,4 +52,32 @@ const crates = defineCollection({
   schema: crateRecordSchema,
 });
 
-export const collections = { projects, categories, sources, leftOut, maturity, rustUsage, history, crates };
+/**
+ * RustSec advisories matched against the lock files (`npm run advisories`): the file is one
+ * document (the database read, the advisories, the repositories), loaded as one entry.
+ */
+const advisories = defineCollection({
+  loader: file('./data/advisories.json', {
+    parser: (text) => ({ rustsec: JSON.parse(text) as Record<string, unknown> }),
+  }),
+  schema: advisoriesFileSchema,
+});
+
+/** Unsafe code of every measured repository (`npm run unsafe`), keyed by owner/name. */
+const unsafe = defineCollection({
+  loader: file('./data/unsafe.json'),
+  schema: unsafeRecordSchema,
+});
+
+export const collections = {
+  projects,
+  categories,
+  sources,
+  leftOut,
+  maturity,
+  rustUsage,
+  history,
+  crates,
+  advisories,
+  unsafe,
+};

@@ -17,6 +17,9 @@ const dirSchema = z.string().regex(/^(?:[^/\0]+(?:\/[^/\0]+)*)?$/, {
 });
 
 export const DEPENDENCY_KINDS = ['normal', 'dev', 'build'] as const;
+
+/** The levels a lint can be set to, strictest first. */
+export const LINT_LEVELS = ['forbid', 'deny', 'warn', 'allow'] as const;
 export const DEPENDENCY_SOURCES = ['registry', 'git', 'path'] as const;
 
 /** One dependency as a manifest declares it. */
@@ -55,6 +58,18 @@ export const workspaceCrateSchema = z.strictObject({
   path: dirSchema,
   /** False when the manifest says `publish = false` or `publish = []`: not meant for a registry. */
   publish: z.boolean(),
+  /** `package.edition` (from `[workspace.package]` when inherited); absent when the manifest sets none (Cargo then uses 2015). */
+  edition: z
+    .string()
+    .regex(/^\d{4}$/, { error: 'expected an edition year such as 2021' })
+    .optional(),
+  /** `package.rust-version`, the oldest compiler the crate says it builds with (from `[workspace.package]` when inherited). */
+  rustVersion: z
+    .string()
+    .regex(/^\d+(?:\.\d+){0,2}$/, { error: 'expected a Rust version such as 1.70' })
+    .optional(),
+  /** The level `[lints.rust] unsafe_code` sets (from `[workspace.lints.rust]` when `lints.workspace = true`). */
+  unsafeCodeLint: z.enum(LINT_LEVELS).optional(),
   /** Its direct dependencies, in manifest order (normal, then build, then dev; target tables after each). */
   dependencies: z.array(dependencySchema),
 });
@@ -66,6 +81,8 @@ export const lockedPackageSchema = z.strictObject({
   version: z.string().min(1),
   /** A registry (crates.io or another) or a git repository. */
   source: z.enum(['registry', 'git']),
+  /** The index URL of a registry that is not crates.io; absent for crates.io and for git. */
+  registry: z.string().min(1).optional(),
 });
 export type LockedPackage = z.infer<typeof lockedPackageSchema>;
 
@@ -75,7 +92,15 @@ export const workspaceSchema = z.strictObject({
   root: dirSchema,
   /** Its `Cargo.lock`, when the repository commits one. */
   lock: z.strictObject({ path: z.string().min(1), version: z.number().int().min(1).max(4) }).optional(),
+  /**
+   * The `rust-toolchain.toml` or `rust-toolchain` file rustup finds for it (in its directory or
+   * the nearest one above), with the channel it pins (`1.80.0`, `stable`, `nightly-2024-05-01`);
+   * no channel when the file names only components or targets.
+   */
+  toolchain: z.strictObject({ path: z.string().min(1), channel: z.string().min(1).optional() }).optional(),
 });
+
+export type Workspace = z.infer<typeof workspaceSchema>;
 
 /** The crates of one repository at one commit. */
 export const crateRecordSchema = z.strictObject({

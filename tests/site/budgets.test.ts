@@ -18,7 +18,8 @@ const PAGE_BUDGET = 14 * KB;
 /**
  * HTML + CSS, gzipped, of a project page: the home page's budget plus room for its evidence, a
  * numbered mark on every sentence and a References list with the quoted words (Linkerd's 19
- * citations weigh 2 KB of it).
+ * citations weigh 2 KB of it), and the list of advisories its lock files resolve (containerd's
+ * 44 rows weigh 1.7 KB).
  */
 const PROJECT_PAGE_BUDGET = 16 * KB;
 /** HTML + CSS + JS, gzipped, of the projects table. */

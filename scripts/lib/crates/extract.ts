@@ -1,6 +1,6 @@
 /**
- * The Cargo workspaces of one repository tree, from the text of its `Cargo.toml` and
- * `Cargo.lock` files (keyed by repository path). Pure: the git side is in `git-files.ts`.
+ * The Cargo workspaces of one repository tree, from the text of its `Cargo.toml`,
+ * `Cargo.lock` and rust-toolchain files (keyed by repository path). Pure: the git side is in `git-files.ts`.
  *
  * Which manifests count:
  * - with a `Cargo.toml` at the top, that one: its `[workspace] members` (globs as Cargo
@@ -22,7 +22,8 @@ import {
   type Table,
   type WorkspaceContext,
 } from './manifest.ts';
-import { parseLockfile, sortLocked } from './lockfile.ts';
+import { lockedKey, parseLockfile, sortLocked } from './lockfile.ts';
+import { toolchainFor } from './toolchain.ts';
 
 export type Extracted = Pick<CrateRecord, 'workspaces' | 'crates' | 'locked'> & { notes: string[] };
 
@@ -39,7 +40,7 @@ const inside = (dir: string, root: string) => root === '' || dir === root || dir
 const relative = (dir: string, root: string) => (root === '' ? dir : dir === root ? '' : dir.slice(root.length + 1));
 
 /**
- * `files`: the text of every `Cargo.toml` and `Cargo.lock` of the tree, by path;
+ * `files`: the text of every `Cargo.toml`, `Cargo.lock` and rust-toolchain file of the tree, by path;
  * `submodules`: the paths of its git submodules (their content is another repository's).
  */
 export function extractCrates(files: ReadonlyMap<string, string>, submodules: readonly string[] = []): Extracted {
@@ -128,18 +129,20 @@ export function extractCrates(files: ReadonlyMap<string, string>, submodules: re
     }
     const lockFile = root ? `${root}/Cargo.lock` : 'Cargo.lock';
     const lockText = files.get(lockFile);
+    const toolchain = toolchainFor(root, files);
+    const pinned = toolchain ? { toolchain } : {};
     if (lockText !== undefined) {
       const lock = parseLockfile(lockFile, lockText);
       locked.push(...lock.packages);
-      workspaces.push({ root, lock: { path: lockFile, version: lock.version } });
-    } else workspaces.push({ root });
+      workspaces.push({ root, lock: { path: lockFile, version: lock.version }, ...pinned });
+    } else workspaces.push({ root, ...pinned });
   }
   if (!manifestDirs.length) notes.push('No Cargo.toml in the tree');
   else if (!roots.length) notes.push('Every Cargo.toml is under example, test, fixture or vendored directories');
   if (workspaces.length && workspaces.every((w) => !w.lock))
     notes.push('No Cargo.lock committed: only direct dependencies are known');
 
-  const unique = new Map(locked.map((p) => [`${p.name}\0${p.version}\0${p.source}`, p]));
+  const unique = new Map(locked.map((p) => [lockedKey(p), p]));
   return {
     workspaces,
     crates: crates.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.path.localeCompare(b.path))),

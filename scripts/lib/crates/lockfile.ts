@@ -14,6 +14,12 @@ export interface Lockfile {
   packages: LockedPackage[];
 }
 
+/** The two ways a lock file names crates.io: its git index and its sparse index. */
+export const CRATES_IO_SOURCES: ReadonlySet<string> = new Set([
+  'registry+https://github.com/rust-lang/crates.io-index',
+  'sparse+https://index.crates.io/',
+]);
+
 /** `registry+…` and `sparse+…` are registries; `git+…` is a git repository. */
 export function sourceKind(source: string): LockedPackage['source'] | undefined {
   if (source.startsWith('registry+') || source.startsWith('sparse+')) return 'registry';
@@ -45,12 +51,23 @@ export function parseLockfile(file: string, text: string): Lockfile {
       throw new ManifestError(`${file}: package ${name} ${v} has a source that is not a string`);
     const kind = sourceKind(source);
     if (!kind) throw new ManifestError(`${file}: package ${name} ${v} has a source Cargo does not write: ${source}`);
-    seen.set(`${name}\0${v}\0${kind}`, { name, version: v, source: kind });
+    // Another registry's crate may share a name with a crates.io one: keep where it comes from.
+    const registry =
+      kind === 'registry' && !CRATES_IO_SOURCES.has(source) ? source.replace(/^(?:registry|sparse)\+/, '') : undefined;
+    seen.set(lockedKey({ name, version: v, source: kind, registry }), {
+      name,
+      version: v,
+      source: kind,
+      ...(registry ? { registry } : {}),
+    });
   });
   return { version, packages: sortLocked([...seen.values()]) };
 }
 
-/** By name, then version (numerically where the parts are numbers), then source. */
+/** What makes a locked package distinct: name, version, source and registry. */
+export const lockedKey = (p: LockedPackage) => `${p.name}\0${p.version}\0${p.source}\0${p.registry ?? ''}`;
+
+/** By name, then version (numerically where the parts are numbers), then source and registry. */
 export function sortLocked(packages: LockedPackage[]): LockedPackage[] {
   const collator = new Intl.Collator('en', { numeric: true });
   return packages.sort((a, b) =>
@@ -58,6 +75,8 @@ export function sortLocked(packages: LockedPackage[]): LockedPackage[] {
       ? -1
       : a.name > b.name
         ? 1
-        : collator.compare(a.version, b.version) || a.source.localeCompare(b.source),
+        : collator.compare(a.version, b.version) ||
+          a.source.localeCompare(b.source) ||
+          (a.registry ?? '').localeCompare(b.registry ?? ''),
   );
 }

@@ -5,7 +5,9 @@
  */
 import { posix } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
-import type { Dependency, WorkspaceCrate } from '../../../src/schemas/crates.ts';
+import { LINT_LEVELS, type Dependency, type WorkspaceCrate } from '../../../src/schemas/crates.ts';
+
+type LintLevel = (typeof LINT_LEVELS)[number];
 
 export type Table = Record<string, unknown>;
 
@@ -153,13 +155,57 @@ export function crateOf(manifest: Table, dir: string, ws: WorkspaceContext | und
     throw new ManifestError(
       `${file}: expected package.publish to be true, false or a list of registries, got ${JSON.stringify(publish)}`,
     );
+  const edition = expectString(packageField(manifest, 'edition', ws, file), file, 'package.edition');
+  if (edition !== undefined && !/^\d{4}$/.test(edition))
+    throw new ManifestError(`${file}: expected package.edition to be a year such as "2021", got "${edition}"`);
+  const rustVersion = expectString(packageField(manifest, 'rust-version', ws, file), file, 'package.rust-version');
+  if (rustVersion !== undefined && !/^\d+(?:\.\d+){0,2}$/.test(rustVersion))
+    throw new ManifestError(
+      `${file}: expected package.rust-version to be a version such as "1.70", got "${rustVersion}"`,
+    );
+  const unsafeCodeLint = unsafeCodeLevel(manifest, ws, file);
   return {
     name,
     ...(version ? { version } : {}),
     path: dir,
     publish: publish === undefined ? true : Array.isArray(publish) ? publish.length > 0 : publish,
+    ...(edition ? { edition } : {}),
+    ...(rustVersion ? { rustVersion } : {}),
+    ...(unsafeCodeLint ? { unsafeCodeLint } : {}),
     dependencies: dependencies(manifest, dir, ws),
   };
+}
+
+/**
+ * The level `[lints.rust] unsafe_code` sets: `"forbid"` or `{ level = "forbid", priority = … }`,
+ * read from `[workspace.lints.rust]` when the manifest says `lints.workspace = true` (Cargo
+ * then takes the workspace's lints whole).
+ */
+function unsafeCodeLevel(manifest: Table, ws: WorkspaceContext | undefined, file: string): LintLevel | undefined {
+  if (manifest.lints === undefined) return undefined;
+  if (!isTable(manifest.lints)) throw new ManifestError(`${file}: expected [lints] to be a table`);
+  let lints: Table = manifest.lints;
+  let where = file;
+  if (lints.workspace === true) {
+    const inherited = isTable(ws?.manifest.workspace) ? (ws.manifest.workspace as Table).lints : undefined;
+    if (!ws || !isTable(inherited))
+      throw new ManifestError(
+        `${file}: lints.workspace = true, but ${ws ? manifestPath(ws.dir) : 'no workspace root'} has no [workspace.lints]`,
+      );
+    lints = inherited;
+    where = manifestPath(ws.dir);
+  }
+  const rust = lints.rust;
+  if (rust === undefined) return undefined;
+  if (!isTable(rust)) throw new ManifestError(`${where}: expected [lints.rust] to be a table`);
+  const setting = rust.unsafe_code;
+  if (setting === undefined) return undefined;
+  const level = isTable(setting) ? setting.level : setting;
+  if (typeof level !== 'string' || !(LINT_LEVELS as readonly string[]).includes(level))
+    throw new ManifestError(
+      `${where}: expected lints.rust.unsafe_code to be one of ${LINT_LEVELS.join(', ')}, got ${JSON.stringify(level)}`,
+    );
+  return level as LintLevel;
 }
 
 /** `[workspace] members` and `exclude`, or undefined when the manifest has no `[workspace]`. */

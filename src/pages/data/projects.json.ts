@@ -5,6 +5,8 @@ import { projectsExport } from '../../data/exports/exports.ts';
 import { absoluteUrl, routes } from '../../data/site/paths.ts';
 import { crateCatalog } from '../../data/crates-catalog.ts';
 import { cratesExport } from '../../data/exports/crates-export.ts';
+import { safetyCatalog } from '../../data/safety-catalog.ts';
+import { safetyExport } from '../../data/exports/safety-export.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { projects, sources } = await catalog();
@@ -20,5 +22,6 @@ export const GET: APIRoute = async ({ site }) => {
   });
   const crateViews = await crateCatalog();
   const crates = cratesExport(crateViews, (name) => (crateViews.hasPage(name) ? absoluteUrl(routes.crate(name), site) : undefined));
-  return new Response(`${JSON.stringify({ ...body, crates }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const safety = safetyExport(await safetyCatalog());
+  return new Response(`${JSON.stringify({ ...body, crates, safety }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
