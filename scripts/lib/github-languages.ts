@@ -1,13 +1,36 @@
 /**
- * GitHub's languages API (`GET /repos/{owner}/{name}/languages`: bytes per language), used
- * by `discover` as a first pass to skip fetching repositories with no Rust. Respects rate
- * limits: a 403/429 that says the limit is spent waits until `x-ratelimit-reset` (or
- * `retry-after`) when that is soon enough, otherwise reports `rate-limited` so the caller
- * stops asking; a 5xx is retried with exponential backoff.
+ * The two GitHub REST calls `discover` makes, with one request loop that respects rate limits:
+ *
+ * - `listOwnerRepos`: every repository of an organisation (`GET /orgs/{org}/repos`), or of a
+ *   user when GitHub knows no such organisation (`GET /users/{user}/repos`), page by page
+ *   following the `Link` header, with the fork, archived and mirror flags;
+ * - `fetchLanguages`: bytes per language of one repository (`GET /repos/{owner}/{name}/languages`),
+ *   used as a first pass so that repositories with no Rust are never fetched.
+ *
+ * A 403/429 that says the limit is spent waits until `x-ratelimit-reset` (or `retry-after`)
+ * when that is soon enough, otherwise reports `rate-limited` so the caller stops asking; a 5xx
+ * or a network error is retried with exponential backoff.
  */
 
 export type LanguagesAnswer =
   | { state: 'ok'; languages: Record<string, number> }
+  | { state: 'not-found' }
+  | { state: 'rate-limited'; resetAt?: string };
+
+/** One repository of an owner's listing. */
+export interface OwnerRepo {
+  /** owner/name as GitHub spells it. */
+  repo: string;
+  /** A fork of another repository: someone else's code, not the project's. */
+  fork: boolean;
+  /** Archived (read-only): no longer developed. */
+  archived: boolean;
+  /** A mirror of a repository kept elsewhere (`mirror_url` set). */
+  mirror: boolean;
+}
+
+export type OwnerReposAnswer =
+  | { state: 'ok'; kind: 'organisation' | 'user'; repos: OwnerRepo[]; pages: number }
   | { state: 'not-found' }
   | { state: 'rate-limited'; resetAt?: string };
 
@@ -24,6 +47,8 @@ export interface GithubOptions {
   backoffMs?: number;
   /** The longest wait for a rate-limit reset before giving up (default 60 s). */
   maxWaitMs?: number;
+  /** Most pages read of one owner's listing (default 50: 5,000 repositories). */
+  maxPages?: number;
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -43,8 +68,25 @@ export function rateLimitWait(status: number, headers: Headers, now: number): nu
   return status === 429 ? 60_000 : undefined;
 }
 
-export async function fetchLanguages(repo: string, options: GithubOptions = {}): Promise<LanguagesAnswer> {
-  const base = (options.baseUrl ?? 'https://api.github.com').replace(/\/$/, '');
+/** The `rel="next"` URL of a `Link` header (RFC 8288), if any. */
+export function nextLink(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(',')) {
+    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (m && /(?:^|;)\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?\s*(?:;|$)/i.test(m[2])) return m[1];
+  }
+  return undefined;
+}
+
+type GetAnswer =
+  | { state: 'ok'; data: unknown; headers: Headers }
+  | { state: 'not-found' }
+  | { state: 'rate-limited'; resetAt?: string };
+
+const apiRoot = (options: GithubOptions) => (options.baseUrl ?? 'https://api.github.com').replace(/\/$/, '');
+
+/** One GET with retries and the rate-limit rules above; `what` names the request in errors. */
+async function githubGet(url: string, what: string, options: GithubOptions): Promise<GetAnswer> {
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
   const retries = options.retries ?? 3;
@@ -60,24 +102,14 @@ export async function fetchLanguages(repo: string, options: GithubOptions = {}):
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(`${base}/repos/${repo}/languages`, { headers });
+      response = await fetch(url, { headers });
     } catch (error) {
-      if (attempt >= retries) throw new GithubApiError(`${repo}: ${(error as Error).message}`);
+      if (attempt >= retries) throw new GithubApiError(`${what}: ${(error as Error).message}`);
       await sleep(backoff);
       backoff *= 2;
       continue;
     }
-    if (response.ok) {
-      const data = (await response.json()) as unknown;
-      if (
-        typeof data !== 'object' ||
-        data === null ||
-        Array.isArray(data) ||
-        Object.values(data).some((v) => typeof v !== 'number')
-      )
-        throw new GithubApiError(`${repo}: expected an object of byte counts from the languages API`);
-      return { state: 'ok', languages: data as Record<string, number> };
-    }
+    if (response.ok) return { state: 'ok', data: (await response.json()) as unknown, headers: response.headers };
     await response.body?.cancel();
     if (response.status === 404) return { state: 'not-found' };
     const wait = rateLimitWait(response.status, response.headers, now());
@@ -94,6 +126,75 @@ export async function fetchLanguages(repo: string, options: GithubOptions = {}):
       backoff *= 2;
       continue;
     }
-    throw new GithubApiError(`${repo}: the languages API answered ${response.status} ${response.statusText}`);
+    throw new GithubApiError(`${what}: the API answered ${response.status} ${response.statusText}`);
   }
+}
+
+export async function fetchLanguages(repo: string, options: GithubOptions = {}): Promise<LanguagesAnswer> {
+  const answer = await githubGet(`${apiRoot(options)}/repos/${repo}/languages`, repo, options);
+  if (answer.state !== 'ok') return answer;
+  const data = answer.data;
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    Array.isArray(data) ||
+    Object.values(data).some((v) => typeof v !== 'number')
+  )
+    throw new GithubApiError(`${repo}: expected an object of byte counts from the languages API`);
+  return { state: 'ok', languages: data as Record<string, number> };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function ownerRepo(item: unknown, what: string): OwnerRepo {
+  if (
+    !isRecord(item) ||
+    typeof item.full_name !== 'string' ||
+    !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(item.full_name)
+  )
+    throw new GithubApiError(`${what}: expected repositories with a full_name "owner/name"`);
+  return {
+    repo: item.full_name,
+    fork: item.fork === true,
+    archived: item.archived === true,
+    mirror: typeof item.mirror_url === 'string' && item.mirror_url !== '',
+  };
+}
+
+/**
+ * Every repository of `owner`: as an organisation, else (404) as a user. Pages are followed
+ * only on the API root given (the token is never sent elsewhere), at most `maxPages`.
+ */
+export async function listOwnerRepos(owner: string, options: GithubOptions = {}): Promise<OwnerReposAnswer> {
+  if (!/^[A-Za-z0-9_.-]+$/.test(owner)) throw new GithubApiError(`${owner}: not a GitHub owner name`);
+  const root = apiRoot(options);
+  const maxPages = options.maxPages ?? 50;
+  for (const [kind, first] of [
+    ['organisation', `${root}/orgs/${owner}/repos?type=all&per_page=100`],
+    ['user', `${root}/users/${owner}/repos?type=owner&per_page=100`],
+  ] as const) {
+    const repos: OwnerRepo[] = [];
+    let url: string | undefined = first;
+    let pages = 0;
+    while (url) {
+      if (pages >= maxPages)
+        throw new GithubApiError(`${owner}: more than ${maxPages} pages of repositories; raise maxPages`);
+      const answer = await githubGet(url, `${owner} (${kind} repositories)`, options);
+      if (answer.state === 'rate-limited') return answer;
+      if (answer.state === 'not-found') {
+        if (pages > 0) throw new GithubApiError(`${owner}: page ${pages + 1} of its repositories is gone`);
+        break;
+      }
+      pages++;
+      if (!Array.isArray(answer.data))
+        throw new GithubApiError(`${owner}: expected a list of repositories from the ${kind} listing`);
+      for (const item of answer.data) repos.push(ownerRepo(item, owner));
+      const next = nextLink(answer.headers.get('link'));
+      if (next && !next.startsWith(`${root}/`))
+        throw new GithubApiError(`${owner}: the next page is not on ${root} (${next}); not followed`);
+      url = next;
+    }
+    if (pages > 0) return { state: 'ok', kind, repos, pages };
+  }
+  return { state: 'not-found' };
 }

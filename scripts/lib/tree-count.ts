@@ -158,6 +158,8 @@ export interface CountTreeOptions {
   reader?: BlobReader;
   /** A language table (tests); default linguist's. */
   table?: LanguageTable;
+  /** Called with every counted Rust file (not left out by a rule), for splits by path. */
+  onRustFile?: (path: string, counts: LineCounts) => void;
 }
 
 const isGitattributes = (p: string) => p === '.gitattributes' || p.endsWith('/.gitattributes');
@@ -233,6 +235,7 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
       if (blob.size === null) return missing();
       const add = (bytes: number, counts?: LineCounts): void => {
         if (isRust && counts) {
+          if (!exclusion) options.onRustFile?.(blob.path, counts);
           for (const target of exclusion ? [result.rustRaw] : [result.rustRaw, result.rust]) {
             target.files++;
             target.bytes += counts.bytes;

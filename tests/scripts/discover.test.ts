@@ -217,8 +217,10 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
       {
         project: 'Epsilon',
         repo: 'fix/epsilon',
+        via: 'landscape',
         state: 'screened',
         reason: 'no .rs files in a file listing, as of 2026-11-30',
+        listing: { rsFiles: 0, checkedAt: '2026-11-30' },
       },
     ]);
     writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 'none' }]));
@@ -249,14 +251,21 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
       'Delta',
       '--json',
     );
-    expect(r.code).toBe(0);
+    // Ten code lines and no written reason: a decision is still to be made (exit 1).
+    expect(r.code).toBe(1);
     expect(existsSync(path.join(dir, 'fix+delta.git', 'HEAD'))).toBe(true);
-    const [delta] = JSON.parse(r.stdout).repositories;
+    const out = JSON.parse(r.stdout);
+    expect(out.report.belowRule).toEqual([expect.objectContaining({ name: 'Delta', codeLines: 10 })]);
+    const [delta] = out.repositories;
     expect(delta).toMatchObject({
       repo: 'fix/delta',
       state: 'measured',
       source: 'cloned',
-      measurement: { rustFiles: 1, rustCodeLines: 10 },
+      measurement: {
+        rustFiles: 1,
+        rustCodeLines: 10,
+        rustByRole: expect.objectContaining({ shipped: { files: 1, codeLines: 10 } }),
+      },
     });
   });
 
@@ -312,8 +321,17 @@ describe('discover with GitHub languages API first', { timeout: 60_000 }, () => 
       'Zeta',
       '--json',
     );
-    expect(r.code).toBe(0);
-    const byRepo = Object.fromEntries(JSON.parse(r.stdout).repositories.map((x: { repo: string }) => [x.repo, x]));
+    // Delta's Rust is seen on GitHub but not measured, and Delta has no written reason: exit 1.
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.report.unmeasuredRust).toEqual([
+      {
+        name: 'Delta',
+        maturity: 'incubating',
+        repos: [expect.objectContaining({ repo: 'fix/delta', githubRust: 100 })],
+      },
+    ]);
+    const byRepo = Object.fromEntries(out.repositories.map((x: { repo: string }) => [x.repo, x]));
     expect(byRepo['fix/epsilon']).toMatchObject({
       state: 'screened',
       reason: "no Rust in GitHub's language statistics, as of 2026-12-01",
