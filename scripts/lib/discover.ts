@@ -240,8 +240,9 @@ export interface Listing {
   owners: Map<string, OwnerListing>;
 }
 
-const REPO_RE = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const OWNER_RE = /^[A-Za-z0-9_.-]+$/;
+// Owner names start with a letter or digit, and no name is `.` or `..`: they become paths.
+const REPO_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/(?!\.\.?$)[A-Za-z0-9_.-]+$/;
+const OWNER_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}/;
 const optionalText = z.string().max(2000).nullish();
 
