@@ -27,6 +27,13 @@ export function githubRepo(url: unknown): string | undefined {
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
+/** `https://github.com/o` or `…/o/`: a GitHub organisation (or user) page, not a repository. */
+export function githubOwner(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  const m = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)\/?$/.exec(url.trim());
+  return m?.[1];
+}
+
 /** One CNCF project item of the landscape with its repositories. */
 export interface LandscapeItem {
   name: string;
@@ -35,6 +42,8 @@ export interface LandscapeItem {
   repos: string[];
   /** Repository URLs that are not on GitHub (listed, not measured). */
   otherRepos: string[];
+  /** GitHub organisations a repository URL names instead of a repository. */
+  orgs?: string[];
 }
 
 /** Every item with a `project:` key, of any maturity (archived included). */
@@ -56,12 +65,15 @@ export function landscapeItems(doc: unknown): LandscapeItem[] {
         ].filter((u): u is string => typeof u === 'string' && u.trim() !== '');
         const repos: string[] = [];
         const otherRepos: string[] = [];
+        const orgs: string[] = [];
         for (const url of urls) {
           const repo = githubRepo(url);
-          if (!repo) otherRepos.push(url.trim());
+          const owner = githubOwner(url);
+          if (owner) orgs.push(owner);
+          else if (!repo) otherRepos.push(url.trim());
           else if (!repos.some((r) => r.toLowerCase() === repo.toLowerCase())) repos.push(repo);
         }
-        items.push({ name: item.name, maturity: item.project, repos, otherRepos });
+        items.push({ name: item.name, maturity: item.project, repos, otherRepos, ...(orgs.length ? { orgs } : {}) });
       }
     }
   }
@@ -87,6 +99,8 @@ export interface Target {
   repos: string[];
   /** Of them, those the landscape item names. */
   landscapeRepos?: string[];
+  /** Organisations the landscape item names as its repository. */
+  landscapeOrgs?: string[];
   otherRepos: string[];
   /** Its GitHub organisations (`projectOrganisations`). */
   orgs?: string[];
@@ -115,6 +129,7 @@ export function discoverTargets(items: LandscapeItem[], entries: EntryInfo[]): T
       maturity: item.maturity,
       repos: [...item.repos],
       landscapeRepos: [...item.repos],
+      ...(item.orgs ? { landscapeOrgs: [...item.orgs] } : {}),
       otherRepos: [...item.otherRepos],
     };
     const entry = entries.find((e) => e.landscapeName === item.name);
@@ -412,10 +427,8 @@ export function projectOrganisations(targets: Target[], rows: readonly ProjectOr
     const add = (owner: string) => {
       if (!orgs.some((o) => o.toLowerCase() === owner.toLowerCase())) orgs.push(owner);
     };
-    for (const repo of t.repos) {
-      const owner = repo.split('/')[0];
+    for (const owner of [...t.repos.map((repo) => repo.split('/')[0]), ...(t.landscapeOrgs ?? [])])
       if (!shared.has(owner.toLowerCase())) add(owner);
-    }
     for (const r of mine) if (r.scope === 'organisation') add(r.org);
     t.orgs = orgs;
   }

@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   attachOrganisationRepos,
+  discoverTargets,
+  githubOwner,
+  landscapeItems,
   mergeOwnerListings,
   notProjectCode,
   parseListing,
@@ -84,6 +87,38 @@ describe('organisations', () => {
     expect(pi.orgs).toEqual(['pi-sdks']);
     expect(rho.orgs).toEqual(['rho', 'rho-extras']);
     expect(stray.map((r) => r.project)).toEqual(['Nope']);
+  });
+
+  it('include an organisation the landscape names as its repository', () => {
+    expect(githubOwner('https://github.com/CoHDI')).toBe('CoHDI');
+    expect(githubOwner('https://github.com/CoHDI/')).toBe('CoHDI');
+    expect(githubOwner('https://github.com/CoHDI/repo')).toBeUndefined();
+    const items = landscapeItems({
+      landscape: [
+        {
+          subcategories: [
+            {
+              items: [
+                { name: 'Org Only', project: 'sandbox', repo_url: 'https://github.com/OrgOnly' },
+                {
+                  name: 'Mixed',
+                  project: 'incubating',
+                  repo_url: 'https://github.com/mixed/main',
+                  additional_repos: [{ repo_url: 'https://github.com/mixed-sdks/' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(items).toEqual([
+      { name: 'Org Only', maturity: 'sandbox', repos: [], otherRepos: [], orgs: ['OrgOnly'] },
+      { name: 'Mixed', maturity: 'incubating', repos: ['mixed/main'], otherRepos: [], orgs: ['mixed-sdks'] },
+    ]);
+    const targets = discoverTargets(items, []);
+    expect(projectOrganisations(targets, [])).toEqual([]);
+    expect(targets.map((t) => t.orgs)).toEqual([['OrgOnly'], ['mixed', 'mixed-sdks']]);
   });
 
   it('refuses the same project and organisation twice in the data file', () => {
