@@ -466,7 +466,9 @@ async function main(argv: string[]): Promise<number> {
           ? `${listed!.rsFiles}${listed!.truncated ? ' or more' : ''} .rs files in a file listing (as of ${listed!.checkedAt}), `
           : result.githubRust
             ? `Rust in GitHub's language statistics, `
-            : '';
+            : listed && listed.rsFiles === undefined
+              ? `its files not screened by the listing${listed.note ? ` (${listed.note})` : ''}, `
+              : '';
       set({
         state: 'not-looked-at',
         reason: `${seen}${reposDir ? `no copy in ${values.repos}` : 'no --repos directory given'}`,

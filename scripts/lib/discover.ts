@@ -277,7 +277,8 @@ const listingRowSchema = z.union([
   z.looseObject({
     owner: z.string().regex(OWNER_RE).optional(),
     repo: z.string().regex(REPO_RE),
-    rsFiles: z.number().int().nonnegative(),
+    // null: listed, but its files were not screened (the listing says why in its note).
+    rsFiles: z.number().int().nonnegative().nullable(),
     truncated: z.boolean().nullish(),
     fork: z.boolean().nullish(),
     archived: z.boolean().nullish(),
@@ -317,9 +318,12 @@ export function parseListing(data: unknown): Listing {
     if (row.repo === null) return;
     if (ownerKey !== undefined && row.repo.split('/')[0].toLowerCase() !== ownerKey)
       throw new Error(`listing item ${i}: ${row.repo} is not a repository of ${row.owner}`);
+    if (row.rsFiles === null && row.owner === undefined)
+      throw new Error(`listing item ${i}: rsFiles is null, which only a screen of a whole owner may say`);
     const listed: ListingRow = {
       repo: row.repo,
-      rsFiles: row.rsFiles,
+      // None listed in a listing cut short (truncated) does not show there is no Rust.
+      ...(row.rsFiles !== null && !(row.rsFiles === 0 && row.truncated) ? { rsFiles: row.rsFiles } : {}),
       checkedAt: row.checkedAt.slice(0, 10),
       ...(row.truncated ? { truncated: true } : {}),
       ...(row.fork ? { fork: true } : {}),

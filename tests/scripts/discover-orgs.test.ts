@@ -64,6 +64,16 @@ describe('parseListing', () => {
     expect(owners.get('empty-org')).toEqual({ owner: 'empty-org', sources: ['file listing'], repos: [] });
   });
 
+  it('keeps a repository the screen listed but could not screen, and a cut-short empty answer, as unknown', () => {
+    const { rows, owners } = parseListing([
+      { ...screenRow, repo: 'Omi/big', rsFiles: 0, truncated: true, note: 'absence not confirmed' },
+      { ...screenRow, repo: 'Omi/later', rsFiles: null, truncated: null, via: null, note: 'NOT SCREENED: budget' },
+    ]);
+    expect(rows.map((r) => r.rsFiles)).toEqual([undefined, undefined]);
+    expect(owners.get('omi')!.repos.map((r) => r.repo)).toEqual(['Omi/big', 'Omi/later']);
+    expect(() => parseListing([{ repo: 'o/a', rsFiles: null, checkedAt: '2026-12-07' }])).toThrow('only a screen');
+  });
+
   it('names the first bad item', () => {
     expect(() => parseListing({})).toThrow('expected a JSON list');
     expect(() => parseListing([screenRow, { ...screenRow, rsFiles: -1 }])).toThrow('listing item 1');
