@@ -340,8 +340,10 @@ async function main(argv: string[]): Promise<number> {
     try {
       const parsed = parseListing(JSON.parse(await readFile(file, 'utf8')));
       for (const row of parsed.rows) {
+        // A screened row wins over one that was not screened; of two screens, the one with more Rust.
         const known = listingRows.get(row.repo.toLowerCase());
-        if (!known || (known.rsFiles ?? 0) < (row.rsFiles ?? 0)) listingRows.set(row.repo.toLowerCase(), row);
+        if (!known || (row.rsFiles !== undefined && (known.rsFiles === undefined || known.rsFiles < row.rsFiles)))
+          listingRows.set(row.repo.toLowerCase(), row);
       }
       listingOwners.push(parsed.owners);
       listingFiles.push(path.basename(file));
