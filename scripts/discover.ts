@@ -22,6 +22,9 @@
  * repository only for an archived project. Copies are read from git objects at HEAD; a
  * repository with no copy is screened by the listing (no .rs files) or by GitHub's languages
  * API (--github), and --clone fetches the rest (bare, --depth=1, --filter=blob:limit=4m).
+ * --previous FILE  an earlier run's data file: a repository with no copy this time keeps its
+ *               earlier measurement or screen (marked with that run's date), unless a listing
+ *               now shows Rust in it.
  * --write FILE  the data file of the run: every organisation and repository looked at.
  *
  * Prints (a) projects the rule admits that have no entry, (b) entries whose class no longer
@@ -65,6 +68,7 @@ import type {
   ListedRepo,
   ListingRow,
   OwnerListing,
+  RepoMeasurement,
   RepoResult,
   RepoStatus,
   Target,
@@ -77,7 +81,7 @@ import { CountCache, countTree, programmingMix } from './lib/tree-count.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'Usage: npm run discover -- --repos DIR [--landscape FILE] [--content DIR] [--orgs FILE] [--listing FILE ...] [--github] [--clone] [--cache FILE] [--json] [--write FILE] [--project NAME ...]';
+  'Usage: npm run discover -- --repos DIR [--landscape FILE] [--content DIR] [--orgs FILE] [--listing FILE ...] [--previous FILE] [--github] [--clone] [--cache FILE] [--json] [--write FILE] [--project NAME ...]';
 
 async function readEntries(content: string): Promise<EntryInfo[]> {
   const dir = path.join(content, 'projects');
@@ -140,6 +144,11 @@ async function readLeftOut(content: string): Promise<Map<string, string>> {
     );
   return new Map(parsed.data.map((x) => [x.landscapeName.toLowerCase(), x.reason]));
 }
+
+/** A repository as an earlier run recorded it. */
+type RepoPrevious =
+  | { repo: string; state: 'measured'; measurement: RepoMeasurement }
+  | { repo: string; state: 'screened'; reason: string };
 
 /**
  * data/project-orgs.yaml: the reviewed exceptions to "a project's organisations are the owners
@@ -286,6 +295,7 @@ async function main(argv: string[]): Promise<number> {
       content: { type: 'string' },
       listing: { type: 'string', multiple: true },
       orgs: { type: 'string' },
+      previous: { type: 'string' },
       github: { type: 'boolean', default: false },
       'github-api': { type: 'string' },
       clone: { type: 'boolean', default: false },
@@ -349,6 +359,23 @@ async function main(argv: string[]): Promise<number> {
       listingFiles.push(path.basename(file));
     } catch (error) {
       throw new UsageError(`${file}: ${(error as Error).message}`);
+    }
+  }
+
+  // --previous: an earlier run's data file, for repositories that have no copy this time.
+  const previous = new Map<string, RepoPrevious>();
+  let previousDate = '';
+  if (values.previous) {
+    try {
+      const run = JSON.parse(await readFile(values.previous, 'utf8')) as { runDate?: unknown; repositories?: unknown };
+      if (typeof run.runDate !== 'string' || !Array.isArray(run.repositories))
+        throw new Error('expected a discover data file with runDate and repositories');
+      previousDate = run.runDate;
+      for (const r of run.repositories as RepoPrevious[])
+        if (typeof r?.repo === 'string' && (r.state === 'screened' || r.state === 'measured'))
+          previous.set(r.repo.toLowerCase(), r);
+    } catch (error) {
+      throw new UsageError(`${values.previous}: ${(error as Error).message}`);
     }
   }
 
@@ -461,6 +488,14 @@ async function main(argv: string[]): Promise<number> {
         set({ state: 'not-looked-at', reason: `clone failed: ${(error as Error).message.slice(0, 200)}` });
         continue;
       }
+    }
+    // No copy now: an earlier run's measurement or screen of the repository still says something.
+    const before = !dir ? previous.get(key) : undefined;
+    if (before && (before.state === 'measured' || before.state === 'screened') && !((listed?.rsFiles ?? 0) > 0)) {
+      if (before.state === 'measured')
+        set({ state: 'measured', measurement: before.measurement, source: `earlier run (${previousDate})` });
+      else set({ state: 'screened', reason: `${before.reason} (earlier run, ${previousDate})` });
+      continue;
     }
     if (!dir) {
       const seen =

@@ -230,6 +230,55 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
     expect(bad.stderr).toContain('listing item 0: expected {repo: "owner/name", rsFiles: whole number');
   });
 
+  it("keeps an earlier run's measurement of a repository that has no copy now, unless a listing shows Rust", async () => {
+    const previous = path.join(tmp, 'previous.json');
+    const measurement = {
+      commit: 'e'.repeat(40),
+      commitDate: '2026-11-01T00:00:00+00:00',
+      rustFiles: 0,
+      rustBytes: 0,
+      rustLines: 0,
+      rustCodeLines: 0,
+      programmingBytes: 100,
+      rustShare: 0,
+      languages: [],
+      missing: 0,
+    };
+    writeFileSync(
+      previous,
+      JSON.stringify({
+        runDate: '2026-11-01',
+        repositories: [{ project: 'Epsilon', repo: 'fix/epsilon', state: 'measured', measurement }],
+      }),
+    );
+    const r = await discover('--repos', repos, '--project', 'Epsilon', '--previous', previous, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).repositories[0]).toMatchObject({
+      repo: 'fix/epsilon',
+      state: 'measured',
+      source: 'earlier run (2026-11-01)',
+      measurement,
+    });
+    const listing = path.join(tmp, 'listing-rust.json');
+    writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 4, checkedAt: '2026-12-01' }]));
+    const now = await discover(
+      '--repos',
+      repos,
+      '--project',
+      'Epsilon',
+      '--previous',
+      previous,
+      '--listing',
+      listing,
+      '--json',
+    );
+    expect(JSON.parse(now.stdout).repositories[0]).toMatchObject({ state: 'not-looked-at' });
+    writeFileSync(previous, '{"repositories": 3}');
+    const bad = await discover('--repos', repos, '--previous', previous);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected a discover data file');
+  });
+
   it('clones what is missing (bare, newest commit, no blob of 4 MiB or more) from the clone base', async () => {
     expect(cloneArgs('fix/delta', '/r/fix+delta.git')).toEqual([
       'clone',
