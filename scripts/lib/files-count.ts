@@ -27,7 +27,7 @@ export interface CountFilesOptions {
   onRustFile?: (path: string, counts: LineCounts) => void;
 }
 
-/** Every regular file under `dir`, as `/`-separated paths relative to it, sorted; symlinks counted apart. */
+/** Every regular file under `dir` (but `.git/`), as `/`-separated paths relative to it, sorted; symlinks counted apart. */
 async function walk(dir: string): Promise<{ files: string[]; symlinks: number }> {
   const files: string[] = [];
   let symlinks = 0;
@@ -36,8 +36,10 @@ async function walk(dir: string): Promise<{ files: string[]; symlinks: number }>
       const child = rel ? `${rel}/${name}` : name;
       const info = await lstat(path.join(dir, child));
       if (info.isSymbolicLink()) symlinks++;
-      else if (info.isDirectory()) await visit(child);
-      else if (info.isFile()) files.push(child);
+      // A checkout's git directory is not the repository's content.
+      else if (info.isDirectory()) {
+        if (name !== '.git') await visit(child);
+      } else if (info.isFile()) files.push(child);
     }
   };
   await visit('');

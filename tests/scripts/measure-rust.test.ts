@@ -360,6 +360,8 @@ describe('measure:rust --roles and --files', { timeout: 60_000 }, () => {
   it('counts a directory of files read at a recorded commit like the tree of that commit', () => {
     const files = path.join(tmp, 'files');
     for (const [file, content] of Object.entries({ ...COUNTED, ...EXCLUDED, ...OTHERS })) write(files, file, content);
+    // A sparse checkout's .git directory is not counted.
+    write(files, '.git/hooks/x.rs', 'fn not_counted() {}\n');
     const commit = 'c'.repeat(40);
     const r = measure(
       '--files',
