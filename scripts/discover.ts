@@ -508,7 +508,8 @@ async function main(argv: string[]): Promise<number> {
               : '';
       set({
         state: 'not-looked-at',
-        reason: `${seen}${reposDir ? `no copy in ${values.repos}` : 'no --repos directory given'}`,
+        // The directory's name, not its path on this machine: the record is committed.
+        reason: `${seen}${reposDir ? `no copy in ${path.basename(reposDir)}` : 'no --repos directory given'}`,
       });
       continue;
     }
@@ -550,7 +551,7 @@ async function main(argv: string[]): Promise<number> {
         via: x.via,
         ...(x.excluded ? { notProjectCode: x.excluded } : {}),
         ...res.status,
-        ...(res.listed ? { listing: listingSummary(res.listed) } : {}),
+        ...(res.listed ? { listing: listingSummary(res.listed, 'reason' in res.status ? res.status.reason : '') } : {}),
         ...(res.githubRust ? { githubRustBytes: res.githubRust } : {}),
       });
     }
@@ -603,14 +604,15 @@ function selectTargets(targets: Target[], names: string[]): Target[] {
 }
 
 /** What the record keeps of a listing row. */
-function listingSummary(r: ListedRepo): Record<string, unknown> {
+function listingSummary(r: ListedRepo, reason: string): Record<string, unknown> {
   return {
     ...(r.rsFiles !== undefined ? { rsFiles: r.rsFiles } : {}),
     ...(r.truncated ? { truncated: true } : {}),
     ...(r.fork ? { fork: true } : {}),
     ...(r.archived ? { archived: true } : {}),
     ...(r.mirror ? { mirror: true } : {}),
-    ...(r.note ? { note: r.note } : {}),
+    // A note the reason already quotes is not repeated.
+    ...(r.note && !reason.includes(r.note) ? { note: r.note } : {}),
     ...(r.checkedAt ? { checkedAt: r.checkedAt } : {}),
   };
 }
