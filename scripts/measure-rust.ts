@@ -2,8 +2,15 @@
  * Measure the Rust code and language mix of git repositories at a commit, read from git
  * objects (a bare repository or a checkout; a checkout's uncommitted changes are never read).
  *
- *   npm run measure:rust -- <repository> [<repository> ...] [--commit REV] [--json] [--cache FILE]
+ *   npm run measure:rust -- <repository> [<repository> ...] [--commit REV] [--json] [--cache FILE] [--roles]
  *   npm run measure:rust -- <repository> --update <slug> [--repo owner/name] [--role "..."] [--other] [--content <dir>]
+ *   npm run measure:rust -- --files <dir> --repo owner/name --commit SHA [--commit-date DATE] [--json] [--roles]
+ *
+ * --roles splits the Rust code lines by what they are for: shipped code, tests, examples,
+ * benchmarks, fuzz targets (by path, `lib/rust-roles.ts`).
+ * --files counts a directory of files read from a repository too large to copy (the blobs of
+ * the directories that hold its Rust, at the recorded commit), with the same rules: only
+ * those files are counted, so their Rust share is not the repository's.
  *
  * --update writes the measurement into the entry's rustRepos item for the repository
  * (owner/name from `git remote get-url origin`, or --repo), changing only those lines; with no
@@ -26,21 +33,39 @@ import { UsageError, runCli, shown } from './lib/cli.ts';
 import { rethrowTimeout } from './lib/bounded.ts';
 import { GitError, git, openRepository, repoFromRemoteUrl } from './lib/git-objects.ts';
 import type { Repository } from './lib/git-objects.ts';
+import { countFiles } from './lib/files-count.ts';
+import type { LineCounts } from './lib/line-count.ts';
+import { RUST_ROLES, addRustFile, emptyRoleCounts } from './lib/rust-roles.ts';
+import type { RoleCounts } from './lib/rust-roles.ts';
 import { CountCache, countTree } from './lib/tree-count.ts';
 import type { TreeCount } from './lib/tree-count.ts';
 import { WriteError, describeFsError, readForEdit, writeAll, type ReadFile } from './lib/safe-write.ts';
+import { isCommitHash } from '../src/schemas/common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'Usage: npm run measure:rust -- <repository> [...] [--commit REV] [--json] [--cache FILE] [--update <slug> [--repo owner/name] [--role "..."] [--other] [--notes] [--content <dir>]]';
+  'Usage: npm run measure:rust -- <repository> [...] [--commit REV] [--json] [--cache FILE] [--roles] [--update <slug> [--repo owner/name] [--role "..."] [--other] [--notes] [--content <dir>]]\n' +
+  '       npm run measure:rust -- --files <dir> --repo owner/name --commit SHA [--commit-date DATE] [--json] [--roles]';
 
 /** One measured repository: where it is, whether its checkout had changes, and the count. */
-interface Measured extends TreeCount {
+interface Counted extends TreeCount {
   path: string;
+  /** Rust code lines by role, with --roles. */
+  rustByRole?: RoleCounts;
+}
+
+interface Measured extends Counted {
   gitDir: string;
   workTree?: string;
   /** The checkout had uncommitted changes (not measured: the commit's content was). */
   dirty?: boolean;
+}
+
+/** `shipped 1,234 code lines (10 files), tests 56 (2), …`: the roles that hold Rust. */
+function rolesLine(roles: RoleCounts): string {
+  return RUST_ROLES.filter((r) => roles[r].files > 0)
+    .map((r) => `${r} ${roles[r].codeLines} code lines (${roles[r].files} files)`)
+    .join(', ');
 }
 
 /** `owner/name` of the `origin` remote when it is a GitHub-style URL. */
@@ -198,6 +223,9 @@ async function main(argv: string[]): Promise<number> {
       content: { type: 'string' },
       notes: { type: 'boolean', default: false },
       other: { type: 'boolean', default: false },
+      roles: { type: 'boolean', default: false },
+      files: { type: 'string' },
+      'commit-date': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -205,6 +233,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (values.files !== undefined) return measureFiles(values.files, positionals, values);
+  if (values['commit-date'] !== undefined) throw new UsageError('--commit-date only applies with --files <dir>');
   if (positionals.length === 0)
     throw new UsageError(`expected the path of at least one repository (bare or a checkout)\n${USAGE}`);
   if (values.update !== undefined && positionals.length !== 1)
@@ -225,8 +255,20 @@ async function main(argv: string[]): Promise<number> {
           `${dir} is inside the git checkout ${repo.workTree}: give the repository (its top), which is measured whole`,
         );
       const dirty = repo.workTree ? await isDirty(repo.workTree) : undefined;
-      const count = await countTree({ gitDir: repo.gitDir, commit: values.commit, cache });
-      measurements.push({ path: path.resolve(dir), ...repo, ...(dirty ? { dirty } : {}), ...count });
+      const roles = emptyRoleCounts();
+      const count = await countTree({
+        gitDir: repo.gitDir,
+        commit: values.commit,
+        cache,
+        ...(values.roles ? { onRustFile: (file: string, c: LineCounts) => addRustFile(roles, file, c) } : {}),
+      });
+      measurements.push({
+        path: path.resolve(dir),
+        ...repo,
+        ...(dirty ? { dirty } : {}),
+        ...count,
+        ...(values.roles ? { rustByRole: roles } : {}),
+      });
       if (dirty)
         console.error(
           `measure:rust: ${dir} has uncommitted changes; measured the content of commit ${count.commit.slice(0, 12)} from git objects, not the working tree`,
@@ -248,12 +290,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   await cache.save();
-  if (values.json) {
-    const out = measurements.map((m) => ({ ...m, fields: measurementFields(m), notes: measurementNotes(m) }));
-    console.log(JSON.stringify(out, null, 2));
-  } else {
-    console.log(formatMeasurementTable(measurements, positionals));
-  }
+  print(measurements, positionals, values.json);
   if (values.update !== undefined) {
     const message = await update(measurements[0], values.update, {
       repo: values.repo,
@@ -264,6 +301,61 @@ async function main(argv: string[]): Promise<number> {
     });
     (values.json ? console.error : console.log)(message);
   }
+  return 0;
+}
+
+function print(measurements: Counted[], labels: string[], json: boolean, extraNotes = ''): void {
+  if (json) {
+    const out = measurements.map((m) => ({
+      ...m,
+      fields: measurementFields(m),
+      notes: `${extraNotes}${measurementNotes(m)}`,
+    }));
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  let text = formatMeasurementTable(measurements, labels);
+  if (extraNotes) text = text.replace(`${labels[0]}: `, `${labels[0]}: ${extraNotes}`);
+  console.log(text);
+  measurements.forEach((m, i) => {
+    if (m.rustByRole) console.log(`${labels[i]}: Rust by role: ${rolesLine(m.rustByRole) || 'no Rust'}`);
+  });
+}
+
+/** --files: a directory of files read from a repository at a recorded commit. */
+async function measureFiles(
+  dir: string,
+  positionals: string[],
+  values: { repo?: string; commit?: string; 'commit-date'?: string; json: boolean; roles: boolean; update?: string },
+): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('--files takes a directory, not repositories');
+  if (values.update !== undefined) throw new UsageError('--update takes a repository, not --files');
+  if (!values.repo || !/^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+$/.test(values.repo))
+    throw new UsageError('--files needs --repo owner/name: the repository the files were read from');
+  if (!values.commit || !isCommitHash(values.commit))
+    throw new UsageError('--files needs --commit with the full 40-character commit the files were read at');
+  const date = values['commit-date'];
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?$/.test(date))
+    throw new UsageError(`--commit-date expects YYYY-MM-DD or an ISO 8601 timestamp, got "${date}"`);
+  const roles = emptyRoleCounts();
+  let count: TreeCount;
+  try {
+    count = await countFiles(path.resolve(dir), {
+      commit: values.commit,
+      ...(date ? { commitDate: date } : {}),
+      ...(values.roles ? { onRustFile: (file: string, c: LineCounts) => addRustFile(roles, file, c) } : {}),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw new UsageError(`could not read ${dir}: ${describeFsError(error)}`);
+    throw error;
+  }
+  const m: Counted = { path: path.resolve(dir), ...count, ...(values.roles ? { rustByRole: roles } : {}) };
+  print(
+    [m],
+    [values.repo],
+    values.json,
+    `files read one by one at the commit, not the whole repository (${count.files} files; .gitattributes not applied); `,
+  );
   return 0;
 }
 

@@ -187,6 +187,11 @@ export interface CountTreeOptions {
   trees?: TreeCache;
   /** A language table (tests); default linguist's. */
   table?: LanguageTable;
+  /**
+   * Called with every counted Rust file (not left out by a rule), for splits by path. Every
+   * file of the commit is then visited: no subtree is answered from a tree cache.
+   */
+  onRustFile?: (path: string, counts: LineCounts) => void;
 }
 
 type Missing = TreeCount['missing'][number];
@@ -295,7 +300,7 @@ export function committerDate(commitText: string): string | undefined {
 export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
   const { gitDir } = options;
   const rev = options.commit ?? 'HEAD';
-  const trees = options.trees ?? new TreeCache();
+  const trees = options.onRustFile ? new TreeCache() : (options.trees ?? new TreeCache());
   let promisor = trees.promisor.get(gitDir);
   if (!promisor) trees.promisor.set(gitDir, (promisor = isPromisor(gitDir)));
   const reader = options.reader ?? new BlobReader(gitDir);
@@ -415,6 +420,7 @@ export async function countTree(options: CountTreeOptions): Promise<TreeCount> {
         }
         const add = (bytes: number, counts?: LineCounts): void => {
           if (isRust && counts) {
+            if (!exclusion) options.onRustFile?.(blob.path, counts);
             for (const target of exclusion ? [s.rustRaw] : [s.rustRaw, s.rust]) {
               target.files++;
               target.bytes += counts.bytes;

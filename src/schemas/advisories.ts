@@ -4,11 +4,10 @@
  * Only advisories that match somewhere are kept, with the advisory database's commit and date.
  */
 import { z } from 'astro/zod';
-import { isoDateSchema, isoDateTimeSchema } from './common.ts';
+import { commitSchema, isoDateSchema, isoDateTimeSchema } from './common.ts';
 import { crateNameSchema, repoKeySchema } from './crates.ts';
 import { unsafeCharacters } from './text-safety.ts';
 
-const commitSchema = z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git commit hash' });
 const count = z.number().int().nonnegative();
 
 /** Text from the database as the site shows it: one line, no control or invisible characters. */

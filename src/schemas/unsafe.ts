@@ -4,7 +4,7 @@
  * `data/crates.json`.
  */
 import { z } from 'astro/zod';
-import { isoDateSchema } from './common.ts';
+import { isoDateSchema, commitSchema } from './common.ts';
 import { crateNameSchema, repoKeySchema } from './crates.ts';
 
 const count = z.number().int().nonnegative();
@@ -27,7 +27,7 @@ export type UnsafeCountsData = z.infer<typeof unsafeCountsSchema>;
 
 export const unsafeRecordSchema = z.strictObject({
   /** The commit read (the one the entry's measurement cites). */
-  commit: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git commit hash' }),
+  commit: commitSchema,
   /** When `npm run unsafe` counted it. */
   counted: isoDateSchema,
   /** The grammar and its version, e.g. `tree-sitter-rust 0.24.0`. */

@@ -9,14 +9,20 @@
  */
 import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { z } from 'astro/zod';
+import { projectOrgsSchema } from '../schemas/project-orgs.ts';
 import type { Problem } from './problem.ts';
-import { MAX_YAML_BYTES } from './safe-yaml.ts';
+import { MAX_YAML_BYTES, loadYaml } from './safe-yaml.ts';
 
 interface DataFile {
   /** Whether the build needs it (the data-notes page does without the discover run). */
   required: boolean;
   maxBytes: number;
   json: boolean;
+  /** The npm script that writes it, named in a JSON syntax error. */
+  writtenBy?: string;
+  /** A reviewed YAML file: its schema, checked here because no collection loads it. */
+  schema?: z.ZodType;
 }
 
 /** Largest JSON data file (crates.json, the largest, is about 3 MB). */
@@ -24,9 +30,13 @@ export const MAX_DATA_JSON_BYTES = 64 * 1024 * 1024;
 
 export const DATA_FILES: Record<string, DataFile> = {
   'landscape.yml': { required: true, maxBytes: MAX_YAML_BYTES, json: false },
-  'history.json': { required: true, maxBytes: MAX_DATA_JSON_BYTES, json: true },
-  'crates.json': { required: true, maxBytes: MAX_DATA_JSON_BYTES, json: true },
-  'discover-run.json': { required: false, maxBytes: MAX_DATA_JSON_BYTES, json: true },
+  'history.json': { required: true, maxBytes: MAX_DATA_JSON_BYTES, json: true, writtenBy: 'history' },
+  'crates.json': { required: true, maxBytes: MAX_DATA_JSON_BYTES, json: true, writtenBy: 'crates' },
+  'advisories.json': { required: true, maxBytes: MAX_DATA_JSON_BYTES, json: true, writtenBy: 'advisories' },
+  'unsafe.json': { required: true, maxBytes: MAX_DATA_JSON_BYTES, json: true, writtenBy: 'unsafe' },
+  'discover-run.json': { required: false, maxBytes: MAX_DATA_JSON_BYTES, json: true, writtenBy: 'discover' },
+  // The organisations `npm run discover` screens beyond the owners of the named repositories.
+  'project-orgs.yaml': { required: false, maxBytes: MAX_YAML_BYTES, json: false, schema: projectOrgsSchema },
 };
 
 /** Every problem with the data files under `dataDir`; `display` names a file for people. */
@@ -87,10 +97,23 @@ export function dataFileProblems(dataDir: string, display: (rel: string) => stri
           problem(
             name,
             'json:syntax',
-            `${(error as Error).message} (expected valid JSON; the tool that writes it: npm run ${name === 'crates.json' ? 'crates' : name === 'history.json' ? 'history' : 'discover'})`,
+            `${(error as Error).message} (expected valid JSON; the tool that writes it: npm run ${spec.writtenBy})`,
           ),
         );
       }
+    if (spec.schema) {
+      let data: unknown;
+      try {
+        data = loadYaml(readFileSync(file, 'utf8'), { filename: name });
+      } catch (error) {
+        problems.push(problem(name, 'yaml:syntax', (error as Error).message.split('\n')[0]));
+        continue;
+      }
+      const parsed = spec.schema.safeParse(data ?? []);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          problems.push(problem(name, issue.path.join('.') || '(top)', issue.message));
+    }
   }
   return problems;
 }

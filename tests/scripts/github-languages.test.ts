@@ -1,9 +1,15 @@
-/** The GitHub languages API client against a fake server on 127.0.0.1: no network. */
+/** The GitHub API client (languages, owner listings) against a fake server on 127.0.0.1: no network. */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GithubApiError, fetchLanguages, rateLimitWait } from '../../scripts/lib/github-languages.ts';
+import {
+  GithubApiError,
+  fetchLanguages,
+  listOwnerRepos,
+  nextLink,
+  rateLimitWait,
+} from '../../scripts/lib/github-languages.ts';
 
 type Handler = (res: ServerResponse, headers: IncomingHttpHeaders) => void;
 let server: Server;
@@ -126,5 +132,112 @@ describe('rateLimitWait', () => {
     ).toBe(11_000);
     expect(rateLimitWait(403, new Headers({ 'x-ratelimit-remaining': '10' }), NOW)).toBeUndefined();
     expect(rateLimitWait(500, new Headers(), NOW)).toBeUndefined();
+  });
+});
+
+/** A repository as the listing API returns it (only the fields read, plus one ignored). */
+const apiRepo = (full_name: string, extra: Record<string, unknown> = {}) => ({
+  full_name,
+  fork: false,
+  archived: false,
+  mirror_url: null,
+  language: 'Rust',
+  ...extra,
+});
+
+describe('listOwnerRepos', () => {
+  it('follows the Link header page by page and keeps the fork, archived and mirror flags', async () => {
+    answers.set('/orgs/paged/repos?type=all&per_page=100', [
+      json(200, [apiRepo('paged/one'), apiRepo('paged/two', { fork: true })], {
+        link: `<${base}/organizations/7/repos?type=all&per_page=100&page=2>; rel="next", <${base}/organizations/7/repos?type=all&per_page=100&page=3>; rel="last"`,
+      }),
+    ]);
+    answers.set('/organizations/7/repos?type=all&per_page=100&page=2', [
+      json(200, [apiRepo('paged/three', { archived: true })], {
+        link: `<${base}/organizations/7/repos?type=all&per_page=100&page=3>; rel="next", <${base}/orgs/paged/repos?type=all&per_page=100>; rel="first"`,
+      }),
+    ]);
+    answers.set('/organizations/7/repos?type=all&per_page=100&page=3', [
+      json(200, [apiRepo('paged/four', { mirror_url: 'https://git.example.org/four.git' })], {
+        link: `<${base}/orgs/paged/repos?type=all&per_page=100>; rel="first"`,
+      }),
+    ]);
+    expect(await listOwnerRepos('paged', client([]))).toEqual({
+      state: 'ok',
+      kind: 'organisation',
+      pages: 3,
+      repos: [
+        { repo: 'paged/one', fork: false, archived: false, mirror: false },
+        { repo: 'paged/two', fork: true, archived: false, mirror: false },
+        { repo: 'paged/three', fork: false, archived: true, mirror: false },
+        { repo: 'paged/four', fork: false, archived: false, mirror: true },
+      ],
+    });
+  });
+
+  it('falls back to the user listing when no organisation has the name', async () => {
+    answers.set('/users/someone/repos?type=owner&per_page=100', [json(200, [apiRepo('someone/tool')])]);
+    expect(await listOwnerRepos('someone', client([]))).toEqual({
+      state: 'ok',
+      kind: 'user',
+      pages: 1,
+      repos: [{ repo: 'someone/tool', fork: false, archived: false, mirror: false }],
+    });
+    expect(hits.get('/orgs/someone/repos?type=all&per_page=100')).toBe(1);
+    expect(await listOwnerRepos('nobody-at-all', client([]))).toEqual({ state: 'not-found' });
+  });
+
+  it('lists an organisation with no repositories as empty, not as unknown', async () => {
+    answers.set('/orgs/empty/repos?type=all&per_page=100', [json(200, [])]);
+    expect(await listOwnerRepos('empty', client([]))).toEqual({
+      state: 'ok',
+      kind: 'organisation',
+      pages: 1,
+      repos: [],
+    });
+    expect(hits.get('/users/empty/repos?type=owner&per_page=100')).toBeUndefined();
+  });
+
+  it('stops on a spent rate limit, mid-listing too', async () => {
+    const reset = NOW / 1000 + 3600;
+    answers.set('/orgs/big/repos?type=all&per_page=100', [
+      json(200, [apiRepo('big/one')], { link: `<${base}/orgs/big/repos?page=2>; rel="next"` }),
+    ]);
+    answers.set('/orgs/big/repos?page=2', [
+      json(
+        403,
+        { message: 'API rate limit exceeded' },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      ),
+    ]);
+    expect(await listOwnerRepos('big', client([]))).toEqual({
+      state: 'rate-limited',
+      resetAt: new Date(reset * 1000).toISOString(),
+    });
+  });
+
+  it('never follows a next page off the API root (the token would go with it)', async () => {
+    answers.set('/orgs/elsewhere/repos?type=all&per_page=100', [
+      json(200, [apiRepo('elsewhere/one')], { link: '<https://evil.example.org/steal?page=2>; rel="next"' }),
+    ]);
+    await expect(listOwnerRepos('elsewhere', client([]))).rejects.toThrow('not followed');
+    await expect(listOwnerRepos('../etc', client([]))).rejects.toThrow(GithubApiError);
+  });
+
+  it('refuses an answer that is not a list of repositories', async () => {
+    answers.set('/orgs/odd/repos?type=all&per_page=100', [json(200, { message: 'hello' })]);
+    await expect(listOwnerRepos('odd', client([]))).rejects.toThrow('expected a list of repositories');
+    answers.set('/orgs/odd2/repos?type=all&per_page=100', [json(200, [{ name: 'no-full-name' }])]);
+    await expect(listOwnerRepos('odd2', client([]))).rejects.toThrow('full_name');
+  });
+});
+
+describe('nextLink', () => {
+  it('finds rel="next" among the relations, in any order and spacing', () => {
+    expect(nextLink('<https://a/x?page=2>; rel="next", <https://a/x?page=9>; rel="last"')).toBe('https://a/x?page=2');
+    expect(nextLink('<https://a/x?page=1>; rel="prev",<https://a/x?page=3>;rel=next')).toBe('https://a/x?page=3');
+    expect(nextLink('<https://a/x?page=1>; rel="first", <https://a/x?page=5>; rel="last"')).toBeUndefined();
+    expect(nextLink('<https://a/x?page=4>; rel="nextish"')).toBeUndefined();
+    expect(nextLink(null)).toBeUndefined();
   });
 });

@@ -414,3 +414,73 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('no commit "HEAD"');
   });
 });
+
+describe('measure:rust --roles and --files', { timeout: 60_000 }, () => {
+  it('splits the counted Rust code lines by what they are for (--roles)', () => {
+    const r = measure(repo, '--json', '--roles');
+    expect(r.code).toBe(0);
+    const [m] = JSON.parse(r.stdout);
+    // Of the 11 counted code lines, the crate example's one is an example; the rest is shipped.
+    expect(m.rustByRole).toEqual({
+      shipped: { files: 6, codeLines: 10 },
+      tests: { files: 0, codeLines: 0 },
+      examples: { files: 1, codeLines: 1 },
+      benches: { files: 0, codeLines: 0 },
+      fuzz: { files: 0, codeLines: 0 },
+    });
+    const text = measure(repo, '--roles');
+    expect(text.stdout).toContain(
+      `${repo}: Rust by role: shipped 10 code lines (6 files), examples 1 code lines (1 files)`,
+    );
+  });
+
+  it('counts a directory of files read at a recorded commit like the tree of that commit', () => {
+    const files = path.join(tmp, 'files');
+    for (const [file, content] of Object.entries({ ...COUNTED, ...EXCLUDED, ...OTHERS })) write(files, file, content);
+    // A sparse checkout's .git directory is not counted.
+    write(files, '.git/hooks/x.rs', 'fn not_counted() {}\n');
+    const commit = 'c'.repeat(40);
+    const r = measure(
+      '--files',
+      files,
+      '--repo',
+      'big/repo',
+      '--commit',
+      commit,
+      '--commit-date',
+      '2026-11-02',
+      '--json',
+      '--roles',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [m] = JSON.parse(r.stdout);
+    // The same figures as the tree (the fixture's first test), but for the symlink and submodule it cannot hold.
+    expect(m).toMatchObject({
+      commit,
+      commitDate: '2026-11-02',
+      rust: { files: 7, bytes: 169, lines: 19, codeLines: 11 },
+      rustRaw: { files: 15, bytes: 260, lines: 28, codeLines: 19 },
+      programmingBytes: 209,
+      rustShare: 80.9,
+      rustByRole: expect.objectContaining({ shipped: { files: 6, codeLines: 10 } }),
+    });
+    expect(m.notes).toMatch(
+      /^files read one by one at the commit, not the whole repository \(\d+ files; \.gitattributes not applied\); /,
+    );
+    const table = measure('--files', files, '--repo', 'big/repo', '--commit', commit);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/big\/repo\s+cccccccccccc\s+7\s+169\s+19\s+11\s+260\s+80\.9/);
+  });
+
+  it('refuses --files without the repository and the full commit it was read at', () => {
+    const files = path.join(tmp, 'files');
+    expect(measure('--files', files, '--commit', 'c'.repeat(40)).stderr).toContain('--files needs --repo owner/name');
+    expect(measure('--files', files, '--repo', 'big/repo', '--commit', 'abc').stderr).toContain(
+      '--files needs --commit with the full 40-character commit',
+    );
+    expect(measure('--files', files, '--repo', 'big/repo', '--commit', 'c'.repeat(40), repo).code).toBe(2);
+    expect(measure('--files', path.join(tmp, 'nope'), '--repo', 'big/repo', '--commit', 'c'.repeat(40)).code).toBe(2);
+    expect(measure(repo, '--commit-date', '2026-01-01').stderr).toContain('--commit-date only applies with --files');
+  });
+});

@@ -77,7 +77,9 @@ describe('remeasure', { timeout: 120_000 }, () => {
       programmingBytes: expected.programmingBytes,
       notes: before.rustRepos[0].measurement.notes,
     });
-    expect(r.stdout).toContain(`| demo | test/demo | ${cited.slice(0, 12)} | 49,976 | 1 |`);
+    // The figure before is whatever the copied entry held: read from it, not typed.
+    const codeLinesBefore = (before.rustRepos[0].measurement.codeLines as number).toLocaleString('en-US');
+    expect(r.stdout).toContain(`| demo | test/demo | ${cited.slice(0, 12)} | ${codeLinesBefore} | 1 |`);
   });
 
   it('has nothing to change on a second run, and names an entry it does not know', () => {

@@ -5,6 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, assertBuilt, dataCounts, fileForUrl, htmlFiles, pageUrls, readPage } from '../helpers/dist.ts';
 import { readCatalog, yamlList } from '../helpers/content.ts';
+import { readFileSync } from 'node:fs';
+import { summarizeDiscoverRun } from '../../src/data/views/discover-run.ts';
+import { discoverRunSchema } from '../../src/schemas/discover-run.ts';
 import { leftOutSchema } from '../../src/schemas/left-out.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 
@@ -190,6 +193,24 @@ describe('pages', () => {
       const lines = l.repos.reduce((sum, r) => sum + (r.codeLines ?? 0), 0);
       if (l.repos.some((r) => r.codeLines !== undefined)) expect(row, l.id).toContain(lines.toLocaleString('en-US'));
     }
+  });
+
+  it('says on the data notes page how the last discover run looked, from its data file', () => {
+    const run = summarizeDiscoverRun(
+      discoverRunSchema.parse(JSON.parse(readFileSync('data/discover-run.json', 'utf8'))),
+    );
+    const html = readPage('data-notes/index.html');
+    const text = stripTags(html.slice(html.indexOf('id="how-we-looked"'), html.indexOf('id="history"')));
+    for (const figure of [
+      `${run.projects.toLocaleString('en-US')} projects`,
+      `${run.organisations.toLocaleString('en-US')} organisations`,
+      `${run.repositories.toLocaleString('en-US')} repositories`,
+      `${run.measured.toLocaleString('en-US')} measured`,
+      `${run.notLookedAt.toLocaleString('en-US')} not looked at`,
+    ])
+      expect(text).toContain(figure);
+    for (const via of run.listingVia) expect(text).toContain(via);
+    for (const name of run.undecided) expect(text).toContain(name.replace(/&/g, '&amp;'));
   });
 
   it('lists on the report page every project whose class disagrees with the report', () => {

@@ -3,6 +3,7 @@
  * `npm run verify:claims`: the `[^id]` markers prose carries, GitHub permalinks to lines of a
  * file at a commit, what counts as a sentence, and what a reader is shown for each citation.
  */
+import { isCommitHash } from '../../schemas/common.ts';
 
 /** How many lines one permalink may cite: enough for a paragraph, too few to cite a whole file. */
 export const MAX_CITED_LINES = 60;
@@ -67,7 +68,7 @@ export function parsePermalink(url: string): { ok: true; value: Permalink } | { 
   const [, owner, name, commit, rawPath, anchor] = m;
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(owner) || !/^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/.test(name))
     return fail(`names no GitHub repository ("${owner}/${name}")`);
-  if (!/^[0-9a-f]{40}$/.test(commit))
+  if (!isCommitHash(commit))
     return fail(`points at "${commit}", not a full 40-character commit hash (a branch or a short hash can show other lines later)`);
   let path: string;
   try {
