@@ -3,11 +3,15 @@
  * twice, and maturity and dates equal the landscape.yml the project keeps.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { termSchema, MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 import { indexByName, landscapeProjects } from '../../scripts/lib/landscape.ts';
 import { readCatalog, yamlList } from '../helpers/content.ts';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
+
+/** What the 2025 report printed as each project's known adopters (the file names its source). */
+const KNOWN_ADOPTERS = 'tests/fixtures/report-2025/known-adopters.yml';
 
 const { entries, categories, sources } = readCatalog();
 const landscape = indexByName(landscapeProjects(load(readFileSync('data/landscape.yml', 'utf8'))));
@@ -74,29 +78,36 @@ describe('content', () => {
     }
     expect(drift).toEqual([]);
   });
-
-  it('keeps the landscape copy identical to the shared source it was taken from', () => {
-    const shared = '../shared/data/landscape/landscape.yml';
-    expect(existsSync(shared), `${shared} is where the copy comes from`).toBe(true);
-    expect(readFileSync('data/landscape.yml').equals(readFileSync(shared))).toBe(true);
-  });
 });
 
 describe('adopters', () => {
-  it('are names the 2025 report lists, or link to a project source the entry cites', () => {
-    const seeds = '../shared/seeds';
-    const report = readdirSync(seeds).find((f) => f.startsWith('001_'));
-    expect(report, `the 2025 report in ${seeds}`).toBeDefined();
-    const text = readFileSync(`${seeds}/${report}`, 'utf8');
+  it("are names the 2025 report lists for the project, or link to a project source the entry cites", () => {
+    // The report's "Known Adopters" lines, kept in the repository with their source named.
+    const reported = new Map(
+      Object.entries(loadYaml(readFileSync(KNOWN_ADOPTERS, 'utf8')) as Record<string, string>).map(([name, line]) => [
+        name.toLowerCase(),
+        line,
+      ]),
+    );
     const withAdopters = entries.filter((e) => (e.data.adopters ?? []).length > 0);
     expect(withAdopters.length).toBeGreaterThan(0);
     const sourceById = new Map(sources.map((s) => [s.id, s]));
     const unbacked = withAdopters.flatMap((e) => {
+      const text = reported.get(e.data.name.toLowerCase()) ?? '';
       const cited = new Set(e.data.sources.map((id) => sourceById.get(id)).filter((s) => s?.kind === 'project').map((s) => s!.url));
       return e.data.adopters!
         .filter((a) => (typeof a === 'string' ? !text.includes(a) : !text.includes(a.name) && !cited.has(a.url)))
         .map((a) => `${e.file}: ${typeof a === 'string' ? a : a.name}`);
     });
     expect(unbacked).toEqual([]);
+  });
+
+  it('come from a report file that names its source and lists only projects the catalog has', () => {
+    const text = readFileSync(KNOWN_ADOPTERS, 'utf8');
+    expect(text).toMatch(/^# .*CNCF Rust Projects Analysis/m);
+    expect(text).toContain('rust-report-2025');
+    expect(sources.some((s) => s.id === 'rust-report-2025')).toBe(true);
+    const names = new Set(entries.map((e) => e.data.name.toLowerCase()));
+    expect(Object.keys(loadYaml(text) as object).filter((name) => !names.has(name.toLowerCase()))).toEqual([]);
   });
 });
