@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli.ts';
 import { formatProblem, validateContent } from '../src/validation/index.ts';
 
-runCli('validate', (argv) => {
+export function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -36,4 +36,6 @@ runCli('validate', (argv) => {
   }
   console.error(`validate: no problems (${summary})`);
   return 0;
-});
+}
+
+runCli('validate', main, import.meta);
