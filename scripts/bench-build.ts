@@ -7,19 +7,9 @@
  * Prints a table; `--write` puts it into BENCHMARKS.md. The real project is never touched.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli.ts';
 import { syntheticEntries, type EntryFile } from './lib/synthetic-entries.ts';
@@ -41,7 +31,7 @@ runCli('bench:build', async (argv) => {
     throw new Error(`--sizes wants whole numbers, got "${values.sizes}"`);
 
   const project = process.cwd();
-  const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'coverage']);
+  const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'coverage', '.repos']);
   const root = mkdtempSync(join(tmpdir(), 'bench-build-'));
   const copy = join(root, basename(project));
   mkdirSync(copy);
@@ -53,7 +43,6 @@ runCli('bench:build', async (argv) => {
     if (name === '.astro' || name === '.vite') continue;
     symlinkSync(join(project, 'node_modules', name), join(copy, 'node_modules', name));
   }
-  if (existsSync(resolve(project, '../shared'))) symlinkSync(resolve(project, '../shared'), join(root, 'shared'));
 
   const templates: EntryFile[] = readdirSync('content/projects')
     .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))

@@ -6,6 +6,8 @@
  * the cache). Prints a Markdown table for BENCHMARKS.md.
  *
  *   npm run bench:history -- [--repo owner/name] [--repos <dir>] [--no-naive]
+ *
+ * --repos: the git copies, as for `npm run history` (default $CATALOG_REPOS, else `.repos/`).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ import { createTreeCounter } from './lib/history/counter.ts';
 import { locateRepo } from './lib/history/git.ts';
 import { repoHistory } from './lib/history/repo-history.ts';
 import { readEntries } from './lib/history/run.ts';
+import { reposDir as resolveReposDir } from './lib/repos-dir.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -24,7 +27,7 @@ const { values } = parseArgs({
   },
 });
 const repo = values.repo!;
-const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
+const reposDir = resolveReposDir(values.repos);
 const gitDir = locateRepo(reposDir, repo);
 if (!gitDir) {
   console.error(`bench:history: no copy of ${repo} under ${reposDir} (--repos)`);
