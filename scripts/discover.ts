@@ -187,7 +187,7 @@ function table(report: DiscoverReport): string {
   return out.join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -346,4 +346,4 @@ async function main(argv: string[]): Promise<number> {
   return report.missingEntries.length > 0 || report.staleEntries.length > 0 ? 1 : 0;
 }
 
-runCli('discover', main);
+runCli('discover', main, import.meta);

@@ -160,7 +160,7 @@ async function update(
   return `${what} ${shown(file)}${kept ? ' (its notes were kept: check they still hold)' : ''}`;
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -238,4 +238,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('measure:rust', main);
+runCli('measure:rust', main, import.meta);

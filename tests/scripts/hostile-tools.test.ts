@@ -4,7 +4,7 @@
  * read, never a value the schema refuses; slow or hostile input ends with a message and the
  * right exit code, never a stack trace or an out-of-memory crash.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -27,6 +27,7 @@ import { logoProblems } from '../../src/validation/logo-safety.ts';
 import { main as syncMain } from '../../scripts/sync-landscape.ts';
 import { main as newMain } from '../../scripts/new-entry.ts';
 import { main as logosMain } from '../../scripts/import-logos.ts';
+import { main as measureMain } from '../../scripts/measure-rust.ts';
 import { runInProcess } from '../helpers/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -39,21 +40,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** The scripts whose `main` runs in-process here; their spawned runs are in their own test files. */
-const IN_PROCESS: Record<string, [string, (argv: string[]) => Promise<number> | number]> = {
+/**
+ * The tools' `main`, run in-process; each tool's real child-process run is in its own test file,
+ * and the https cases below spawn (a CA file is only read at Node's start).
+ */
+const MAINS = {
   'sync-landscape.ts': ['sync:landscape', syncMain],
   'new-entry.ts': ['new', newMain],
   'import-logos.ts': ['logos', logosMain],
-};
+  'measure-rust.ts': ['measure:rust', measureMain],
+} as const;
 
-async function run(script: string, args: string[], options: { cwd?: string } = {}) {
-  const inProcess = IN_PROCESS[script];
-  if (inProcess) return runInProcess(inProcess[0], inProcess[1], args, { cwd: options.cwd ?? root });
-  const r = spawnSync(node, [path.join(root, 'scripts', script), ...args], {
-    cwd: options.cwd ?? root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(script: keyof typeof MAINS, args: string[], options: { cwd?: string } = {}) {
+  const [name, main] = MAINS[script];
+  return runInProcess(name, main, args, { cwd: options.cwd ?? root });
 }
 /** Async, so an in-process server can answer while the tool runs. */
 function runAsync(
