@@ -58,6 +58,8 @@ describe('a clone with nothing beside it', () => {
         env: {
           ...env,
           FS_TRACE_DIR: traces,
+          // Plain text, so the summary line below can be read.
+          NO_COLOR: '1',
           NODE_OPTIONS: `--import=${path.join(clone, 'tests/helpers/fs-trace.ts')}`,
         },
       },
