@@ -15,14 +15,26 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          // The files only read dist/: sharing a worker's modules lets tests/helpers/dist.ts walk
+          // dist/ and read each page once for all of them.
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
       {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          testTimeout: 120_000,
+          // One static server and one Chromium for every file; each file opens its own context,
+          // so files run side by side, one per core, in the same browser.
+          globalSetup: ['tests/helpers/browser-setup.ts'],
+          testTimeout: 240_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],
