@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three groups: pure modules and scripts (fast), the built site in dist/ (needs
@@ -6,6 +7,9 @@ import { defineConfig } from 'vitest/config';
 // both cores kept busy by something else must still pass): speed belongs to the benchmarks.
 export default defineConfig({
   test: {
+    // A worker per core: vitest's default (cores − 1) runs every file on one worker on a
+    // 2-core machine, leaving the other core to wait.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {

@@ -74,8 +74,16 @@ export interface ExtremePage {
   why: string;
 }
 
+let extremes: ExtremePage[] | undefined;
+
 /** The pages at the extremes of their templates, each once (with every reason it was chosen). */
-export function extremePages(files = htmlFiles()): ExtremePage[] {
+export function extremePages(): ExtremePage[] {
+  // dist/ does not change during a run: computed once per test process.
+  extremes ??= findExtremes(htmlFiles());
+  return extremes;
+}
+
+function findExtremes(files: string[]): ExtremePage[] {
   const projects = files.filter((f) => /^projects\/[^/]+\/index\.html$/.test(f));
   const crates = files.filter((f) => /^crates\/[^/]+\/index\.html$/.test(f));
   const { entries } = readCatalog();

@@ -16,7 +16,7 @@ import { extremePages, pathOf, templateOf, templatePaths } from '../helpers/temp
 /** Every template's page, every project page and the extreme pages, each once. */
 function checkedFiles(): string[] {
   const files = htmlFiles();
-  const chosen = new Set([...templatePaths(files), ...extremePages(files).map((e) => e.path)]);
+  const chosen = new Set([...templatePaths(files), ...extremePages().map((e) => e.path)]);
   return files.filter((f) => /^projects\/[^/]+\/index\.html$/.test(f) || chosen.has(pathOf(f)));
 }
 
