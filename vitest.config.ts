@@ -39,8 +39,10 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           // One static server and one Chromium for every file; each file opens its own context,
-          // so files run side by side, one per core, in the same browser.
+          // so files run side by side, one per core, in the same browser. A worker's files share
+          // its modules: playwright and axe load once, dist/ is walked once.
           globalSetup: ['tests/helpers/browser-setup.ts'],
+          isolate: false,
           testTimeout: 240_000,
           hookTimeout: 180_000,
         },
