@@ -1,8 +1,9 @@
 /**
  * Preloaded (`node --import`) into every Node process of a test run, to record which paths the
  * run's code reached through `node:fs`: each path a call succeeded on (a path only looked for
- * is not recorded) is written, when the process exits, to a file in $FS_TRACE_DIR. The clone
- * test reads those files to show that a clone reads nothing outside itself.
+ * is not recorded) is appended, as it is first reached, to a file of this process in
+ * $FS_TRACE_DIR (at once, not at exit: test workers are ended by a signal). The clone test
+ * reads those files to show that a clone reads nothing outside itself.
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -12,11 +13,24 @@ import { threadId } from 'node:worker_threads';
 
 const dir = process.env.FS_TRACE_DIR;
 const seen = new Set<string>();
+// The unwrapped functions, so that writing the trace is not traced.
+const { openSync, writeSync, mkdirSync } = fs;
+let out: number | undefined;
+
+function record(file: string): void {
+  if (!dir || seen.has(file)) return;
+  seen.add(file);
+  if (out === undefined) {
+    mkdirSync(dir, { recursive: true });
+    out = openSync(path.join(dir, `${process.pid}-${threadId}.txt`), 'a');
+  }
+  writeSync(out, `${file}\n`);
+}
 
 function note(target: unknown): void {
-  if (typeof target === 'string') seen.add(path.resolve(target));
-  else if (target instanceof URL && target.protocol === 'file:') seen.add(fileURLToPath(target));
-  else if (Buffer.isBuffer(target)) seen.add(path.resolve(target.toString()));
+  if (typeof target === 'string') record(path.resolve(target));
+  else if (target instanceof URL && target.protocol === 'file:') record(fileURLToPath(target));
+  else if (Buffer.isBuffer(target)) record(path.resolve(target.toString()));
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -108,8 +122,4 @@ if (dir) {
   }) as typeof fs.createReadStream;
   // `import { readFileSync } from 'node:fs'` sees the wrapped functions too.
   syncBuiltinESMExports();
-  process.on('exit', () => {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${process.pid}-${threadId}.txt`), [...seen].join('\n'));
-  });
 }

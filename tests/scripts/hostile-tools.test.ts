@@ -4,7 +4,7 @@
  * read, never a value the schema refuses; slow or hostile input ends with a message and the
  * right exit code, never a stack trace or an out-of-memory crash.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -391,15 +391,19 @@ describe('npm run logos writes only the sanitized form', () => {
     expect(logoProblems(written)).toEqual([]);
   });
 
-  it('a slug that is a path, and a missing source, are messages with exit 1', async () => {
+  it('a slug that is a path, and a missing source, are messages with exit 1 (the missing source a real run)', async () => {
     const dir = mkdtempSync(path.join(tmp, 'logos-'));
     writeFileSync(path.join(dir, 's.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
     const traversal = await run('import-logos.ts', ['s.svg', '../../x'], { cwd: dir });
     expect(traversal.code).toBe(1);
     expect(traversal.stderr).toContain('"../../x" is not a slug');
-    const missing = await run('import-logos.ts', ['nope.svg', 'x'], { cwd: dir });
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('cannot read nope.svg: ENOENT');
+    const missing = spawnSync(node, [path.join(root, 'scripts/import-logos.ts'), 'nope.svg', 'x'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('logos: cannot read nope.svg: ENOENT');
+    expect(missing.stdout).toBe('');
     noStack(missing.stderr + traversal.stderr);
   });
 });
