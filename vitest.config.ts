@@ -43,6 +43,9 @@ export default defineConfig({
           // its modules: playwright and axe load once, dist/ is walked once.
           globalSetup: ['tests/helpers/browser-setup.ts'],
           isolate: false,
+          // expect.poll waits for what pages do after a click (search results, table filters);
+          // its default of 1 s is too short when other work keeps both cores busy.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 240_000,
           hookTimeout: 180_000,
         },
