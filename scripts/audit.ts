@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium.ts';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startStaticServer } from './lib/static-server.ts';
@@ -30,22 +31,12 @@ runCli('audit', async (argv) => {
     args: argv,
     options: {
       write: { type: 'boolean', default: false },
-      chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      chromium: { type: 'string', default: chromiumPath() },
       /** A project page to audit; default: the heaviest one in dist/. */
       project: { type: 'string' },
     },
   });
 
-  const FLAGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
   const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
   if (!existsSync('dist/index.html')) {
     console.error('dist/index.html is missing: run `npm run build:test` first.');
@@ -91,7 +82,7 @@ runCli('audit', async (argv) => {
       const profile = mkdtempSync(join(tmpdir(), 'lighthouse-chromium-'));
       const chrome = await launch({
         chromePath: values.chromium,
-        chromeFlags: FLAGS,
+        chromeFlags: [...CHROMIUM_FLAGS],
         userDataDir: profile,
         logLevel: 'error',
       });

@@ -10,19 +10,9 @@ import { childTimeoutMs } from './lib/bounded.ts';
 import { readEntries } from './lib/entries.ts';
 import { isEntryFile } from '../src/schemas/entry-files.ts';
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli.ts';
 import { syntheticEntries, type EntryFile } from './lib/synthetic-entries.ts';
@@ -43,7 +33,7 @@ runCli('bench:build', async (argv) => {
     throw new Error(`--sizes wants whole numbers, got "${values.sizes}"`);
 
   const project = process.cwd();
-  const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'coverage']);
+  const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'coverage', '.repos']);
   const root = mkdtempSync(join(tmpdir(), 'bench-build-'));
   const copy = join(root, basename(project));
   mkdirSync(copy);
@@ -55,7 +45,6 @@ runCli('bench:build', async (argv) => {
     if (name === '.astro' || name === '.vite') continue;
     symlinkSync(join(project, 'node_modules', name), join(copy, 'node_modules', name));
   }
-  if (existsSync(resolve(project, '../shared'))) symlinkSync(resolve(project, '../shared'), join(root, 'shared'));
 
   const templates: EntryFile[] = readEntries('content').map(({ slug, text }) => ({ slug, text }));
 

@@ -17,6 +17,8 @@
  * table for BENCHMARKS.md with the machine's load.
  *
  *   npm run bench:history -- [--repo owner/name] [--repos <dir>] [--runs 3] [--naive]
+ *
+ * --repos: the git copies, as for `npm run history` (default $CATALOG_REPOS, else `.repos/`).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { createTreeCounter } from './lib/history/counter.ts';
 import { locateRepo } from './lib/history/git.ts';
 import { repoHistory } from './lib/history/repo-history.ts';
 import { readEntries } from './lib/history/run.ts';
+import { reposDir as resolveReposDir } from './lib/repos-dir.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -40,7 +43,7 @@ const { values } = parseArgs({
 });
 const repo = values.repo!;
 const runs = Math.max(1, Number(values.runs));
-const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
+const reposDir = resolveReposDir(values.repos);
 const gitDir = locateRepo(reposDir, repo);
 if (!gitDir) {
   console.error(`bench:history: no copy of ${repo} under ${reposDir} (--repos)`);

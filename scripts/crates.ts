@@ -2,12 +2,13 @@
  * Regenerate `data/crates.json`: the Cargo workspaces, crates, direct dependencies and
  * locked packages of every entry's rustRepos, read from git at the commit each entry cites.
  *
- *   npm run crates [-- --mirror <dir>] [--content <dir>] [--out <file>]
+ *   npm run crates [-- --repos <dir>] [--content <dir>] [--out <file>]
  *
- * Repositories are git directories under the mirror (default `$CRATES_MIRROR`, else
- * `/work/.mirror`), as `<owner>+<name>/repo`, `<owner>+<name>` or `<owner>/<name>`, bare or
- * checked out. Nothing is fetched. A repository that is missing, or lacks the cited commit,
- * is reported; its previous record is kept when it was read at that same commit.
+ * Repositories are git directories under --repos (`--mirror` is the same option; default
+ * $CATALOG_REPOS, else `.repos/` in the repository: scripts/lib/repos-dir.ts), as
+ * `<owner>+<name>/repo`, `<owner>+<name>` or `<owner>/<name>`, bare or checked out. Nothing
+ * is fetched. A repository that is missing, or lacks the cited commit, is reported; its
+ * previous record is kept when it was read at that same commit.
  * Exit codes: 0 every repository read; 1 some could not be (the file holds the rest); 2 usage
  * or input error, an input over its size limit included (nothing written).
  */
@@ -24,9 +25,10 @@ import { extractCrates } from './lib/crates/extract.ts';
 import { hasCommit, readCargoFiles } from './lib/crates/git-files.ts';
 import { keepDate, parseCratesFile, serializeCratesFile } from './lib/crates/crates-file.ts';
 import { resolveCommit } from './lib/git-objects.ts';
+import { REPOS_ENV, reposDir } from './lib/repos-dir.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'Usage: npm run crates [-- --mirror <dir>] [--content <dir>] [--out <file>]';
+const USAGE = 'Usage: npm run crates [-- --repos <dir>] [--content <dir>] [--out <file>]';
 
 interface EntryRepo {
   slug: string;
@@ -59,10 +61,11 @@ function gitDirOf(mirror: string, repo: string): string | undefined {
 /** Largest data/crates.json written or read (it is about 3 MB). */
 const MAX_CRATES_FILE_BYTES = MAX_DATA_BYTES;
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      repos: { type: 'string' },
       mirror: { type: 'string' },
       content: { type: 'string' },
       out: { type: 'string' },
@@ -74,11 +77,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const mirror = path.resolve(values.mirror ?? process.env.CRATES_MIRROR ?? '/work/.mirror');
+  const mirror = reposDir(values.repos ?? values.mirror);
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'));
   const out = path.resolve(values.out ?? path.join(root, 'data', 'crates.json'));
   if (!existsSync(mirror))
-    throw new UsageError(`no mirror directory at ${mirror} (pass --mirror <dir> or set CRATES_MIRROR)\n${USAGE}`);
+    throw new UsageError(`no repositories directory at ${mirror} (pass --repos <dir> or set ${REPOS_ENV})`);
 
   let previous: CratesFile = {};
   if (existsSync(out))
@@ -156,4 +159,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('crates', main);
+runCli('crates', main, import.meta);

@@ -302,7 +302,7 @@ function issueBody(report: string): string {
   ].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -647,4 +647,4 @@ function listingSummary(r: ListedRepo, reason: string): Record<string, unknown> 
   };
 }
 
-runCli('discover', main);
+runCli('discover', main, import.meta);

@@ -6,7 +6,7 @@
  *   npm run history -- [--repos <dir>] [--content <dir>] [--out <file>] [--cache <dir>]
  *
  * --repos: a directory of git copies, `<owner>+<name>/repo` (bare or with .git), default
- * $CATALOG_REPOS or /work/.mirror. Counting is measure:rust's (scripts/lib/tree-count.ts); Rust
+ * $CATALOG_REPOS, else `.repos/` in the repository (scripts/lib/repos-dir.ts). Counting is measure:rust's (scripts/lib/tree-count.ts); Rust
  * blob counts are cached by object id in the --cache file (default
  * node_modules/.cache/cncf-rust-catalog/blob-counts.txt, the format of measure:rust --cache),
  * across commits, repositories and runs.
@@ -19,12 +19,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli.ts';
+import { reposDir as resolveReposDir } from './lib/repos-dir.ts';
 import { createTreeCounter } from './lib/history/counter.ts';
 import { readEntries, readPrevious, runHistory } from './lib/history/run.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
       cache: { type: 'string' },
     },
   });
-  const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
+  const reposDir = resolveReposDir(values.repos);
   const out = path.resolve(values.out ?? path.join(root, 'data', 'history.json'));
   const cacheFile = path.resolve(
     values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts.txt'),
@@ -71,4 +72,4 @@ async function main(argv: string[]): Promise<number> {
   return 1;
 }
 
-runCli('history', main);
+runCli('history', main, import.meta);

@@ -16,7 +16,7 @@ import { indexByName, landscapeProjects } from './lib/landscape.ts';
 import { UsageError, runCli } from './lib/cli.ts';
 import { readEntries } from './lib/entries.ts';
 
-runCli('logos', async (argv) => {
+export async function main(argv: string[]): Promise<number> {
   const out = 'public/logos';
   let failed = false;
   mkdirSync(out, { recursive: true });
@@ -57,7 +57,11 @@ runCli('logos', async (argv) => {
 
   const args = argv;
   if (args[0] === '--all') {
-    const dir = args[1] ?? '../shared/data/landscape/logos';
+    const dir = args[1];
+    if (!dir)
+      throw new UsageError(
+        '--all needs the folder of landscape logos: `npm run logos -- --all <dir>`, e.g. hosted_logos/ of a cncf/landscape checkout',
+      );
     const landscape = indexByName(landscapeProjects(loadYaml(readFileSync('data/landscape.yml', 'utf8'))));
     for (const { file, slug, data } of readEntries('content')) {
       const name = (data as { landscapeName?: string } | null)?.landscapeName;
@@ -72,7 +76,9 @@ runCli('logos', async (argv) => {
   } else if (args.length >= 2 && args.length % 2 === 0) {
     for (let i = 0; i < args.length; i += 2) importOne(args[i], args[i + 1]);
   } else {
-    throw new UsageError('usage: npm run logos -- <source.svg> <slug> [...] | --all [logos dir]');
+    throw new UsageError('usage: npm run logos -- <source.svg> <slug> [...] | --all <logos dir>');
   }
   return failed ? 1 : 0;
-});
+}
+
+runCli('logos', main, import.meta);

@@ -209,7 +209,7 @@ async function update(
   return `${what} ${shown(file)}${kept ? ' (its notes were kept: check they still hold)' : ''}`;
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -359,4 +359,4 @@ async function measureFiles(
   return 0;
 }
 
-runCli('measure:rust', main);
+runCli('measure:rust', main, import.meta);

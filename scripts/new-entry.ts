@@ -42,7 +42,7 @@ const readText = (file: string, what: string): string => {
   }
 };
 
-runCli('new', (argv) => {
+export function main(argv: string[]): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -187,4 +187,6 @@ runCli('new', (argv) => {
     );
   console.log('next: fill in the lines marked # FILL IN, then run `npm run validate`');
   return 0;
-});
+}
+
+runCli('new', main, import.meta);

@@ -7,12 +7,13 @@
  *
  *   npm run remeasure -- [--repos <dir>] [--content <dir>] [--cache <file>] [--dry-run] [slug ...]
  *
- * --repos: copies as `<owner>+<name>/repo` (default $CATALOG_REPOS or /work/.mirror, as
+ * --repos: copies as `<owner>+<name>/repo` (default $CATALOG_REPOS, else `.repos/`, as
  * `npm run history`); blob counts are shared with `npm run history` through its cache file.
  * Afterwards run `npm run history` and `npm run crates` (their content tests tie them to the
  * entries' commits). Exit 0 every repository re-counted; 1 some could not be (listed; the rest
  * written); 2 error.
  */
+import { reposDir as resolveReposDir } from './lib/repos-dir.ts';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,7 @@ runCli('remeasure', async (argv) => {
       'dry-run': { type: 'boolean', default: false },
     },
   });
-  const reposDir = path.resolve(values.repos ?? process.env.CATALOG_REPOS ?? '/work/.mirror');
+  const reposDir = resolveReposDir(values.repos);
   const content = path.resolve(values.content ?? path.join(root, 'content'));
   const cacheFile = path.resolve(
     values.cache ?? path.join(root, 'node_modules', '.cache', 'cncf-rust-catalog', 'blob-counts.txt'),

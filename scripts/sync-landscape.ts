@@ -131,7 +131,7 @@ function prBody(source: string, report: string): string {
   ].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -215,4 +215,4 @@ async function main(argv: string[]): Promise<number> {
   return 1;
 }
 
-runCli('sync:landscape', main);
+runCli('sync:landscape', main, import.meta);

@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/data/site/csp.ts';
+import { htmlFiles } from '../helpers/dist.ts';
+import { templatePaths } from '../helpers/templates.ts';
 
 interface Violation {
   page: string;
@@ -17,7 +19,7 @@ interface Violation {
   sample: string;
 }
 
-const { entries, categories } = readCatalog();
+const { entries } = readCatalog();
 const session = useBrowserSession();
 
 /** A page that records every CSP violation from the first byte on. */
@@ -36,26 +38,8 @@ async function watchedPage(): Promise<Page> {
 const violations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations);
 
-/** One page of each template. */
-const templates = () => [
-  '/',
-  '/projects/',
-  `/projects/${entries[0].slug}/`,
-  // A page with citation marks and a References list in its body and its rationale.
-  `/projects/${entries.find((e) => (e.data.citations ?? []).length > 0)!.slug}/`,
-  '/maturity/',
-  '/maturity/graduated/',
-  '/categories/',
-  `/categories/${categories[0].id}/`,
-  '/rust-usage/',
-  '/rust-usage/pure/',
-  '/charts/',
-  '/timeline/',
-  '/data/',
-  '/data-notes/',
-  '/sources/',
-  '/search/',
-];
+/** One page of each template, found in dist/ (the 404 page is opened by its own test). */
+const templates = () => templatePaths(htmlFiles()).filter((path) => path !== '/404.html');
 
 describe('Content-Security-Policy in the browser', () => {
   it('is the policy the browser enforces on every template, and nothing is blocked', async () => {

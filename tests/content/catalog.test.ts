@@ -75,12 +75,6 @@ describe('content', () => {
     }
     expect(drift).toEqual([]);
   });
-
-  it('keeps the landscape copy identical to the shared source it was taken from', () => {
-    const shared = '../shared/data/landscape/landscape.yml';
-    expect(existsSync(shared), `${shared} is where the copy comes from`).toBe(true);
-    expect(readFileSync('data/landscape.yml').equals(readFileSync(shared))).toBe(true);
-  });
 });
 
 /** A file of a GitHub repository at a commit, optionally at lines. */

@@ -1,6 +1,6 @@
 /**
- * Every entry's measurement is either a row of the shared measurements data set, notes
- * included, or a newer one written by the git counter (which records programmingBytes);
+ * Every entry's measurement is either a row of the first measurements data set
+ * (data/rust-code/, kept with its method and source), notes included, or a newer one written by the git counter (which records programmingBytes);
  * every row of the data set is carried into an entry, or into the repository that replaced it.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseCsv } from '../helpers/csv.ts';
 import { readCatalog } from '../helpers/content.ts';
 
-const CSV = '../shared/data/rust-code/measurements.csv';
+const CSV = 'data/rust-code/measurements.csv';
 /**
  * Rows of the data set whose repository was merged into another and frozen, so the entry
  * measures the repository that replaced it (Kubewarden's monorepo since January 2026).

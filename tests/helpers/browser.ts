@@ -1,29 +1,21 @@
 /**
  * Real-browser sessions for tests/browser: Debian's Chromium driven by playwright-core,
- * against a snapshot of dist/ served on 127.0.0.1 under the base path (static-server.ts). Each session has
- * a fresh profile, records every request URL and every console error, and can tell which of
- * them should not have happened.
+ * against dist/ served on 127.0.0.1 under the base path (static-server.ts). The browser
+ * project's global setup (browser-setup.ts) starts one server and one Chromium for the whole
+ * run; a session connects to them and opens its own context, so it starts with no cookies,
+ * storage or cache of another file. Each session records every request URL and every console
+ * error, and can tell which of them should not have happened.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { DIST, assertBuilt } from './dist.ts';
+import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
+import { BASE, assertBuilt } from './dist.ts';
+import { CHROMIUM, assertChromium } from './chromium.ts';
+// The type of what the global setup provides (`sharedBrowser`).
+import type {} from './browser-setup.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, assertChromium };
 
 export interface BrowserSession {
   server: StaticServer;
@@ -40,41 +32,55 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Fails with instructions, not a skip, when the browser is not installed. */
-export function assertChromium(): void {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's Chromium. ` +
-        'Install it with `apt-get update && apt-get install -y chromium` (.ci/run does this in CI), ' +
-        'or set CHROMIUM_PATH to another Chromium binary.',
-    );
+/** The shared server as a StaticServer whose close() leaves it to the global teardown. */
+function sharedServer(origin: string): StaticServer {
+  return {
+    origin,
+    root: origin + BASE,
+    url: (path = '/') => origin + BASE + path.replace(/^\/+/, ''),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The browser and server to use: the run's shared ones when the global setup started them,
+ * else (a file run under another configuration) a Chromium and a server of this session's own.
+ */
+async function connect(): Promise<{ browser: Browser; server: StaticServer; release: () => Promise<void> }> {
+  const shared = inject('sharedBrowser');
+  if (shared) {
+    const browser = await chromium.connect(shared.wsEndpoint);
+    return { browser, server: sharedServer(shared.origin), release: () => browser.close() };
+  }
+  assertChromium();
+  assertBuilt();
+  const server = await startStaticServer();
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS] });
+    return {
+      browser,
+      server,
+      release: async () => {
+        await browser.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
 
 export async function openBrowser(options: { javaScript?: boolean } = {}): Promise<BrowserSession> {
-  assertChromium();
-  assertBuilt();
-  // Serve a snapshot of dist/, so a rebuild started elsewhere during the tests cannot pull
-  // files from under the browser.
-  const site = mkdtempSync(join(tmpdir(), 'cncf-rust-catalog-dist-'));
-  cpSync(DIST, site, { recursive: true });
-  const server = await startStaticServer({ dir: site });
-  const profile = mkdtempSync(join(tmpdir(), 'cncf-rust-catalog-chromium-'));
-  const cleanUp = () => {
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(site, { recursive: true, force: true });
-  };
+  const { browser, server, release } = await connect();
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
+    context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       javaScriptEnabled: options.javaScript ?? true,
     });
   } catch (error) {
-    await server.close();
-    cleanUp();
+    await release();
     throw error;
   }
   const requests: string[] = [];
@@ -88,8 +94,6 @@ export async function openBrowser(options: { javaScript?: boolean } = {}): Promi
     errors.push(`${message.page()?.url() ?? where}: ${message.text()}`);
   });
   context.on('weberror', (error) => errors.push(`${error.page()?.url() ?? '?'}: uncaught ${error.error().message}`));
-  // The persistent context opens with one blank tab; tests make their own.
-  for (const page of context.pages()) await page.close();
 
   return {
     server,
@@ -104,9 +108,8 @@ export async function openBrowser(options: { javaScript?: boolean } = {}): Promi
     offOrigin: () => requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(url)),
     expectNotFound: (url) => notFound.add(url),
     async close() {
-      await context.close();
-      await server.close();
-      cleanUp();
+      await context.close().catch(() => undefined);
+      await release();
     },
   };
 }

@@ -11,17 +11,31 @@ export function assertBuilt(): void {
     throw new Error('dist/index.html is missing: run `npm run build:test` before the site tests (npm test does).');
 }
 
-/** Every file under dist/, as paths relative to it with forward slashes. */
-export function distFiles(dir = DIST): string[] {
+function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    return statSync(full).isDirectory() ? distFiles(full) : [relative(DIST, full).split('\\').join('/')];
+    return statSync(full).isDirectory() ? walk(full) : [relative(DIST, full).split('\\').join('/')];
   });
+}
+
+// dist/ does not change during a test run (npm test builds it first), so it is walked once and
+// each page read once per test process, however many files and tests ask.
+let files: string[] | undefined;
+const pages = new Map<string, string>();
+
+/** Every file under dist/, as paths relative to it with forward slashes. */
+export function distFiles(): string[] {
+  files ??= walk(DIST);
+  return [...files];
 }
 
 export const htmlFiles = () => distFiles().filter((f) => f.endsWith('.html'));
 
-export const readPage = (file: string) => readFileSync(join(DIST, file), 'utf8');
+export function readPage(file: string): string {
+  let text = pages.get(file);
+  if (text === undefined) pages.set(file, (text = readFileSync(join(DIST, file), 'utf8')));
+  return text;
+}
 
 /** The dist/ file a site URL path (with the base) is served from, or undefined. */
 export function fileForUrl(pathname: string): string | undefined {

@@ -16,6 +16,8 @@ import { parseLockfile } from '../../scripts/lib/crates/lockfile.ts';
 import { formatJson, keepDate, parseCratesFile, serializeCratesFile } from '../../scripts/lib/crates/crates-file.ts';
 import { cratesFileSchema, type CrateRecord } from '../../src/schemas/crates.ts';
 import { addGitlink, commitFiles, git, initRepo } from '../helpers/git-fixtures.ts';
+import { runInProcess } from '../helpers/cli.ts';
+import { main as cratesMain } from '../../scripts/crates.ts';
 
 const ROOT_MANIFEST = `
 [workspace]
@@ -384,10 +386,11 @@ describe('the data file', () => {
 describe('npm run crates', () => {
   let content: string;
   let out: string;
-  const run = () =>
-    spawnSync(process.execPath, ['scripts/crates.ts', '--mirror', mirror, '--content', content, '--out', out], {
-      encoding: 'utf8',
-    });
+  // In-process through main; the run with a missing directory below is a real child process.
+  const run = async () => {
+    const r = await runInProcess('crates', cratesMain, ['--repos', mirror, '--content', content, '--out', out]);
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+  };
 
   /** A content tree with two entries made from a real one, citing the fixture repositories. */
   function writeEntries(commits: { ws: string; loose: string; empty: string }) {
@@ -419,9 +422,9 @@ describe('npm run crates', () => {
     out = path.join(tmp, 'crates.json');
   });
 
-  it('writes a valid record per repository at the cited commits', () => {
+  it('writes a valid record per repository at the cited commits', async () => {
     writeEntries({ ws: v4, loose, empty });
-    const result = run();
+    const result = await run();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const data = parseCratesFile(out, readFileSync(out, 'utf8'));
@@ -432,9 +435,9 @@ describe('npm run crates', () => {
     expect(result.stdout).toContain('3 repositories, 2 with Cargo workspaces, 5 crates');
   });
 
-  it('reports a commit the copy lacks, keeps the other records and exits 1', () => {
+  it('reports a commit the copy lacks, keeps the other records and exits 1', async () => {
     writeEntries({ ws: 'e'.repeat(40), loose, empty });
-    const result = run();
+    const result = await run();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       `fixture/workspace (one): commit ${'e'.repeat(40)} is not in the copy (its HEAD is ${v4}`,
@@ -444,7 +447,7 @@ describe('npm run crates', () => {
     expect(Object.keys(data)).toEqual(['fixture/empty', 'fixture/loose']);
   });
 
-  it('stops with exit 2 and writes nothing when the mirror is missing', () => {
+  it('stops with exit 2 and writes nothing when the repositories directory is missing (a real run)', () => {
     const before = readFileSync(out, 'utf8');
     const result = spawnSync(
       process.execPath,
@@ -452,11 +455,11 @@ describe('npm run crates', () => {
       { encoding: 'utf8' },
     );
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('no mirror directory at');
+    expect(result.stderr).toContain(`no repositories directory at ${path.join(tmp, 'nowhere')}`);
     expect(readFileSync(out, 'utf8')).toBe(before);
   });
 
-  it('stops with exit 2 and one line naming the file when a Cargo.toml is over its limit, writing nothing', () => {
+  it('stops with exit 2 and one line naming the file when a Cargo.toml is over its limit, writing nothing', async () => {
     const huge = path.join(mirror, 'fixture+huge', 'repo');
     initRepo(huge);
     // 1.2 MB of comments: parsing 50 MB once took the tool to 3.5 GB of memory.
@@ -471,7 +474,7 @@ describe('npm run crates', () => {
       two.replace('fixture/loose', 'fixture/huge').replace(`commit: ${loose}`, `commit: ${head}`),
     );
     const before = readFileSync(out, 'utf8');
-    const result = run();
+    const result = await run();
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([
       `crates: fixture/huge: Cargo.toml at ${head.slice(0, 12)} is ${1_200_000 + '[package]\nname = "huge"\n'.length} bytes (expected at most ${MAX_MANIFEST_BYTES})`,

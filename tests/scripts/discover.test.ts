@@ -11,9 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cloneArgs } from '../../scripts/lib/discover.ts';
 import { commitFiles, git, initRepo } from '../helpers/git-fixtures.ts';
+import { runInProcess } from '../helpers/cli.ts';
+import { main as discoverMain } from '../../scripts/discover.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const node = path.join(root, 'node_modules/.bin/node');
@@ -26,15 +28,30 @@ let repos: string;
 let content: string;
 let remote: string;
 
-/** Runs the CLI on the fixture landscape and entries. */
-function discover(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return run(['--content', content, '--landscape', LANDSCAPE, '--date', '2026-12-01', ...args]);
+const DEFAULTS = () => ['--content', content, '--landscape', LANDSCAPE, '--date', '2026-12-01'];
+
+/** Runs the command's main in-process with exactly `args` (the fake API server answers on the same event loop). */
+async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  vi.stubEnv('GITHUB_TOKEN', '');
+  try {
+    return await runInProcess('discover', discoverMain, args);
+  } finally {
+    vi.unstubAllEnvs();
+  }
 }
 
-/** Runs the CLI without blocking the event loop (the fake API server must answer). */
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the command in-process on the fixture landscape and entries. */
+function discover(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return run([...DEFAULTS(), ...args]);
+}
+
+/** Runs the command as a child process, for its exit code and output as a shell sees them. */
+function spawned(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(node, [script, ...args], { cwd: root, env: { ...process.env, GITHUB_TOKEN: '' } });
+    const child = spawn(node, [script, ...DEFAULTS(), ...args], {
+      cwd: root,
+      env: { ...process.env, GITHUB_TOKEN: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -108,9 +125,9 @@ afterAll(() => {
 });
 
 describe('discover over a directory of repositories', { timeout: 60_000 }, () => {
-  it('finds the project with Rust and no entry, and the entry whose class went stale (exit 1)', async () => {
+  it('finds the project with Rust and no entry, and the entry whose class went stale (exit 1, a real run)', async () => {
     const write = path.join(tmp, 'run.json');
-    const r = await discover('--repos', repos, '--json', '--write', write);
+    const r = await spawned('--repos', repos, '--json', '--write', write);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);

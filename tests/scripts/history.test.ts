@@ -14,6 +14,8 @@ import { repoHistory } from '../../scripts/lib/history/repo-history.ts';
 import { countLines } from '../../scripts/lib/line-count.ts';
 import { historyFileSchema, type RepoHistory } from '../../src/schemas/history.ts';
 import { FIXTURES } from '../helpers/validation-tree.ts';
+import { runInProcess } from '../helpers/cli.ts';
+import { main as historyMain } from '../../scripts/history.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let tmp: string;
@@ -240,14 +242,13 @@ describe('npm run history', () => {
     writeFileSync(path.join(dir, 'projects', 'beta.mdx'), alpha.replaceAll('alpha/alpha', 'beta/beta'));
     return dir;
   }
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'scripts/history.ts'), ...args], {
-      encoding: 'utf8',
-      cwd: ROOT,
-      timeout: 120_000,
-    });
+  // In-process through main; the run on an invalid entry below is a real child process.
+  const run = async (args: string[]) => {
+    const r = await runInProcess('history', historyMain, args);
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+  };
 
-  it('writes every history it can, lists the repositories it cannot, exits 1, and keeps an earlier history at the same commit', () => {
+  it('writes every history it can, lists the repositories it cannot, exits 1, and keeps an earlier history at the same commit', async () => {
     const dir = content();
     const out = path.join(tmp, 'history.json');
     const args = [
@@ -260,7 +261,7 @@ describe('npm run history', () => {
       '--cache',
       path.join(tmp, 'cache'),
     ];
-    const first = run(args);
+    const first = await run(args);
     expect(first.status, first.stderr).toBe(1);
     expect(first.stdout).toMatch(/beta: no copy of beta\/beta under .* \(no history\)/);
     const written = historyFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
@@ -271,30 +272,34 @@ describe('npm run history', () => {
     expect(written[0].repos[0].years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023]);
 
     // The copy of alpha is gone: its history at the same commit is kept, and said so.
-    const second = run([...args.slice(0, 3), path.join(tmp, 'no-repos'), ...args.slice(4)]);
+    const second = await run([...args.slice(0, 3), path.join(tmp, 'no-repos'), ...args.slice(4)]);
     expect(second.status).toBe(1);
     expect(second.stdout).toMatch(/alpha: no copy of alpha\/alpha .*\(earlier history at the same commit kept\)/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(written);
   }, 120_000);
 
-  it('writes the same file twice from the same inputs', () => {
+  it('writes the same file twice from the same inputs', async () => {
     const dir = content();
     const outs = ['a.json', 'b.json'].map((f) => path.join(tmp, f));
     const cache = path.join(tmp, 'twice', 'counts.txt');
-    const runs = outs.map((out) =>
-      run(['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out, '--cache', cache]),
-    );
+    const runs = [];
+    for (const out of outs)
+      runs.push(await run(['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out, '--cache', cache]));
     expect(readFileSync(outs[0], 'utf8')).toBe(readFileSync(outs[1], 'utf8'));
     // The second run finds every blob count in the cache file the first one wrote.
     expect(runs[0].stdout).toMatch(/, 7 blobs read,/); // the 6 above and lib.rs at incubation (20 Feb 2020)
     expect(runs[1].stdout).toMatch(/, 0 blobs read,/);
   }, 120_000);
 
-  it('stops with exit 2 and writes nothing on an invalid entry', () => {
+  it('stops with exit 2 and writes nothing on an invalid entry (a real run)', () => {
     const dir = content();
     writeFileSync(path.join(dir, 'projects', 'broken.mdx'), '---\nname: Broken\n---\nText.\n');
     const out = path.join(tmp, 'never.json');
-    const result = run(['--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out]);
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts/history.ts'), '--content', dir, '--repos', path.join(tmp, 'repos'), '--out', out],
+      { encoding: 'utf8', cwd: ROOT, timeout: 120_000 },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/broken\.mdx: invalid frontmatter/);
     expect(() => readFileSync(out)).toThrow();

@@ -26,6 +26,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WriteError, describeFsError, readForEdit, writeAll } from '../../scripts/lib/safe-write.ts';
 import { fenceCode } from '../../scripts/lib/markdown-fence.ts';
 import { logoProblems } from '../../src/validation/logo-safety.ts';
+import { main as syncMain } from '../../scripts/sync-landscape.ts';
+import { main as newMain } from '../../scripts/new-entry.ts';
+import { main as logosMain } from '../../scripts/import-logos.ts';
+import { main as measureMain } from '../../scripts/measure-rust.ts';
+import { runInProcess } from '../helpers/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules/.bin/node');
@@ -38,13 +43,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(script: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(node, [path.join(root, 'scripts', script), ...args], {
-    cwd: options.cwd ?? root,
-    encoding: 'utf8',
-    env: { ...process.env, ...options.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * The tools' `main`, run in-process; each tool's real child-process run is in its own test file,
+ * and the https cases below spawn (a CA file is only read at Node's start).
+ */
+const MAINS = {
+  'sync-landscape.ts': ['sync:landscape', syncMain],
+  'new-entry.ts': ['new', newMain],
+  'import-logos.ts': ['logos', logosMain],
+  'measure-rust.ts': ['measure:rust', measureMain],
+} as const;
+
+function run(script: keyof typeof MAINS, args: string[], options: { cwd?: string } = {}) {
+  const [name, main] = MAINS[script];
+  return runInProcess(name, main, args, { cwd: options.cwd ?? root });
 }
 /** Async, so an in-process server can answer while the tool runs. */
 function runAsync(
@@ -171,7 +183,7 @@ describe('safe-write: atomic, no symlinks, no lost edits', () => {
 });
 
 describe('sync:landscape --write', () => {
-  it('refuses a symlinked entry with exit 2 and writes nothing, inside or outside content/', () => {
+  it('refuses a symlinked entry with exit 2 and writes nothing, inside or outside content/', async () => {
     const dir = contentCopy();
     const outside = path.join(tmp, 'outside.mdx');
     const tikv = path.join(dir, 'projects/tikv.mdx');
@@ -180,7 +192,7 @@ describe('sync:landscape --write', () => {
     symlinkSync(outside, tikv);
     const before = snapshot(path.join(dir, 'projects'));
     const outsideBefore = readFileSync(outside, 'utf8');
-    const r = run('sync-landscape.ts', [REAL_LANDSCAPE, '--write', '--content', dir]);
+    const r = await run('sync-landscape.ts', [REAL_LANDSCAPE, '--write', '--content', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/tikv\.mdx: is a symbolic link/);
     noStack(r.stderr);
@@ -188,7 +200,7 @@ describe('sync:landscape --write', () => {
     expect(snapshot(path.join(dir, 'projects'))).toEqual(before);
   });
 
-  it('refuses landscape values the schema refuses (a javascript: homepage) with exit 2, writing nothing', () => {
+  it('refuses landscape values the schema refuses (a javascript: homepage) with exit 2, writing nothing', async () => {
     const dir = contentCopy();
     const landscape = path.join(tmp, 'js-homepage.yml');
     const text = readFileSync(REAL_LANDSCAPE, 'utf8');
@@ -198,7 +210,7 @@ describe('sync:landscape --write', () => {
     const end = text.indexOf('\n', home);
     writeFileSync(landscape, `${text.slice(0, home)}homepage_url: javascript:alert(1)${text.slice(end)}`);
     const before = snapshot(path.join(dir, 'projects'));
-    const r = run('sync-landscape.ts', [landscape, '--write', '--content', dir]);
+    const r = await run('sync-landscape.ts', [landscape, '--write', '--content', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /tikv\.mdx: the landscape's values would make an invalid entry, so nothing was written: homepage: /,
@@ -207,7 +219,7 @@ describe('sync:landscape --write', () => {
     expect(snapshot(path.join(dir, 'projects'))).toEqual(before);
   });
 
-  it('stops a YAML alias bomb at once with exit 2', () => {
+  it('stops a YAML alias bomb at once with exit 2', async () => {
     let yaml = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
     for (let i = 0; i < 20; i++)
       yaml += `b${i}: &b${i} [${Array(9)
@@ -215,7 +227,7 @@ describe('sync:landscape --write', () => {
         .join(',')}]\n`;
     const bomb = path.join(tmp, 'bomb.yml');
     writeFileSync(bomb, yaml);
-    const r = run('sync-landscape.ts', [bomb]);
+    const r = await run('sync-landscape.ts', [bomb]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not valid YAML: .*maxAliases/);
     noStack(r.stderr);
@@ -354,11 +366,11 @@ describe('npm run new: messages, never stacks; nothing outside the repository', 
       ['tikv-again', '--name', 'ТiКV'],
       /is already in the catalog/,
     ],
-  ])('%s: exit 1 with a message, nothing written', (_what, prepare, args, says) => {
+  ])('%s: exit 1 with a message, nothing written', async (_what, prepare, args, says) => {
     const dir = repo();
     prepare(dir);
     const before = existsSync(path.join(dir, 'content/projects')) ? created(dir) : 0;
-    const r = run('new-entry.ts', args as string[], { cwd: dir });
+    const r = await run('new-entry.ts', args as string[], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(says);
     noStack(r.stderr);
@@ -366,13 +378,13 @@ describe('npm run new: messages, never stacks; nothing outside the repository', 
     expect(readdirSync(path.join(dir, 'public/logos'))).toEqual([]);
   });
 
-  it('--logo with a namespaced script writes the sanitized logo and says what it removed', () => {
+  it('--logo with a namespaced script writes the sanitized logo and says what it removed', async () => {
     const dir = repo();
     writeFileSync(
       path.join(dir, 'evil.svg'),
       '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/><x:script>alert(1)</x:script></svg>',
     );
-    const r = run('new-entry.ts', ['newproj', '--logo', 'evil.svg'], { cwd: dir });
+    const r = await run('new-entry.ts', ['newproj', '--logo', 'evil.svg'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('removed <x:script>');
     const written = readFileSync(path.join(dir, 'public/logos/newproj.svg'), 'utf8');
@@ -382,29 +394,33 @@ describe('npm run new: messages, never stacks; nothing outside the repository', 
 });
 
 describe('npm run logos writes only the sanitized form', () => {
-  it('a prefixed script and an outside image are removed from the written file', () => {
+  it('a prefixed script and an outside image are removed from the written file', async () => {
     const dir = mkdtempSync(path.join(tmp, 'logos-'));
     const source = path.join(dir, 'source.svg');
     writeFileSync(
       source,
       '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/><x:script>alert(1)</x:script><x:image href="/etc/hostname"/></svg>',
     );
-    const r = run('import-logos.ts', [source, 'sample'], { cwd: dir });
+    const r = await run('import-logos.ts', [source, 'sample'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const written = readFileSync(path.join(dir, 'public/logos/sample.svg'), 'utf8');
     expect(written).not.toMatch(/script|image/i);
     expect(logoProblems(written)).toEqual([]);
   });
 
-  it('a slug that is a path, and a missing source, are messages with exit 1', () => {
+  it('a slug that is a path, and a missing source, are messages with exit 1 (the missing source a real run)', async () => {
     const dir = mkdtempSync(path.join(tmp, 'logos-'));
     writeFileSync(path.join(dir, 's.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
-    const traversal = run('import-logos.ts', ['s.svg', '../../x'], { cwd: dir });
+    const traversal = await run('import-logos.ts', ['s.svg', '../../x'], { cwd: dir });
     expect(traversal.code).toBe(1);
     expect(traversal.stderr).toContain('"../../x" is not a slug');
-    const missing = run('import-logos.ts', ['nope.svg', 'x'], { cwd: dir });
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('cannot read nope.svg: ENOENT');
+    const missing = spawnSync(node, [path.join(root, 'scripts/import-logos.ts'), 'nope.svg', 'x'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('logos: cannot read nope.svg: ENOENT');
+    expect(missing.stdout).toBe('');
     noStack(missing.stderr + traversal.stderr);
   });
 });
@@ -419,7 +435,7 @@ describe('measure:rust --update', () => {
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_CONFIG_NOSYSTEM: '1',
   };
-  it('refuses a symlinked entry with exit 2 and leaves the file it points to alone', () => {
+  it('refuses a symlinked entry with exit 2 and leaves the file it points to alone', async () => {
     const checkout = mkdtempSync(path.join(tmp, 'checkout-'));
     mkdirSync(path.join(checkout, 'src'));
     writeFileSync(path.join(checkout, 'src/main.rs'), 'fn main() {}\n');
@@ -435,7 +451,7 @@ describe('measure:rust --update', () => {
     rmSync(path.join(dir, 'projects/chaos-mesh.mdx'));
     symlinkSync(outside, path.join(dir, 'projects/chaos-mesh.mdx'));
     const before = readFileSync(outside, 'utf8');
-    const r = run('measure-rust.ts', [
+    const r = await run('measure-rust.ts', [
       checkout,
       '--update',
       'chaos-mesh',
@@ -450,8 +466,8 @@ describe('measure:rust --update', () => {
     expect(readFileSync(outside, 'utf8')).toBe(before);
   });
 
-  it('a checkout that is not a folder is a message with exit 2', () => {
-    const r = run('measure-rust.ts', ['/etc/hostname']);
+  it('a checkout that is not a folder is a message with exit 2', async () => {
+    const r = await run('measure-rust.ts', ['/etc/hostname']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^measure:rust: /);
     noStack(r.stderr);

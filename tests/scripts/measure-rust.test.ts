@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../scripts/lib/frontmatter-edit.ts';
+import { main as measureMain } from '../../scripts/measure-rust.ts';
+import { runInProcess } from '../helpers/cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const node = path.join(root, 'node_modules/.bin/node');
@@ -19,7 +21,11 @@ let repo: string;
 let head: string;
 const COMMIT_DATE = '2024-07-07T14:22:16+08:00';
 
-function measure(...args: string[]) {
+/** The command's main, in-process. */
+const measure = (...args: string[]) => runInProcess('measure:rust', measureMain, args);
+
+/** The command as a child process, for its exit code and output as a shell sees them. */
+function spawned(...args: string[]) {
   const r = spawnSync(node, [script, ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -127,8 +133,8 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
     languages: 'Rust 80.9%, Go 6.2%, TypeScript 5.3%, Python 4.3%, C 3.3%',
   };
 
-  it('reports the counts, the language mix and what was left out (--json)', () => {
-    const r = measure(repo, '--json');
+  it('reports the counts, the language mix and what was left out (--json)', async () => {
+    const r = await measure(repo, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const [m] = JSON.parse(r.stdout);
@@ -164,8 +170,8 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
     expect(m.notes).toContain('Rust incl. left out: 15 files, 28 lines');
   });
 
-  it('prints a table by default', () => {
-    const r = measure(repo);
+  it('prints a table by default (a real run)', () => {
+    const r = spawned(repo);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(
@@ -185,25 +191,25 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
     expect(r.stdout).toContain('1 symlinks not followed');
   });
 
-  it('measures a bare copy the same, and an older commit with --commit', () => {
+  it('measures a bare copy the same, and an older commit with --commit', async () => {
     const bare = path.join(tmp, 'bare.git');
     git(tmp, 'clone', '-q', '--bare', repo, bare);
-    const [m] = JSON.parse(measure(bare, '--json').stdout);
+    const [m] = JSON.parse((await measure(bare, '--json')).stdout);
     expect(m.workTree).toBeUndefined();
     expect(m.fields).toEqual({ ...FIELDS, commit: head });
-    const [old] = JSON.parse(measure(bare, '--json', '--commit', 'HEAD~1').stdout);
+    const [old] = JSON.parse((await measure(bare, '--json', '--commit', 'HEAD~1')).stdout);
     expect(old.commit).toBe(git(repo, 'rev-parse', 'HEAD~1').trim());
     expect(old.rust).toEqual({ files: 1, bytes: 10, lines: 1, codeLines: 1 });
   });
 
-  it('measures the commit, never the working tree, of a dirty checkout, and says so', () => {
+  it('measures the commit, never the working tree, of a dirty checkout, and says so', async () => {
     const dirty = path.join(tmp, 'dirty');
     git(tmp, 'clone', '-q', repo, dirty);
     write(dirty, 'src/lib.rs', 'fn changed() {}\n'.repeat(100)); // modified, not staged
     write(dirty, 'src/staged.rs', 'fn staged() {}\n'); // staged, not committed
     git(dirty, 'add', 'src/staged.rs');
     write(dirty, 'src/untracked.rs', 'fn untracked() {}\n');
-    const r = measure(dirty, '--json');
+    const r = await measure(dirty, '--json');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
       `has uncommitted changes; measured the content of commit ${head.slice(0, 12)} from git objects, not the working tree`,
@@ -213,28 +219,38 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
     expect(m.fields).toEqual({ ...FIELDS, commit: head });
   });
 
-  it('refuses a directory inside a checkout, a plain directory and a missing one', () => {
-    const inside = measure(path.join(repo, 'src'));
+  it('refuses a directory inside a checkout, a plain directory and a missing one', async () => {
+    const inside = await measure(path.join(repo, 'src'));
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain(`is inside the git checkout ${repo}`);
     const plain = mkdtempSync(path.join(tmpdir(), 'measure-plain-'));
     try {
-      const r = measure(plain);
+      const r = await measure(plain);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('not a git repository');
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }
-    const missing = measure(path.join(tmp, 'nope'));
+    const missing = await measure(path.join(tmp, 'nope'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('not a git repository');
-    expect(measure().code).toBe(2);
+    expect((await measure()).code).toBe(2);
   });
 });
 
 describe('measure:rust --update', { timeout: 60_000 }, () => {
   const entryText = readFileSync(path.join(root, 'content/projects/chaos-mesh.mdx'), 'utf8');
   const entry = readFrontmatter(entryText) as { rustRepos: { repo: string; measurement: Record<string, unknown> }[] };
+
+  /** The entry with no `otherRepos` list, for the test that creates one. */
+  const withoutOtherRepos = (text: string): string => {
+    const lines = text.split('\n');
+    const start = lines.indexOf('otherRepos:');
+    if (start < 0) return text;
+    let end = start + 1;
+    while (end < lines.length && /^[ -]/.test(lines[end])) end++;
+    return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+  };
 
   function contentCopy(text = entryText): { dir: string; file: string } {
     const dir = mkdtempSync(path.join(tmp, 'content-'));
@@ -243,11 +259,11 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     return { dir, file };
   }
 
-  it('changes only the measurement lines of the matching rustRepos item', () => {
+  it('changes only the measurement lines of the matching rustRepos item', async () => {
     const target = 1;
     const { repo: name, measurement: before } = entry.rustRepos[target];
     const { dir, file } = contentCopy();
-    const r = measure(repo, '--update', 'chaos-mesh', '--repo', name, '--content', dir);
+    const r = await measure(repo, '--update', 'chaos-mesh', '--repo', name, '--content', dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const after = readFileSync(file, 'utf8');
@@ -280,14 +296,14 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     expect(after.slice(after.lastIndexOf('\n---'))).toBe(entryText.slice(entryText.lastIndexOf('\n---')));
   });
 
-  it('derives the repository from origin, and needs --role to add a new item', () => {
+  it('derives the repository from origin, and needs --role to add a new item', async () => {
     const { dir, file } = contentCopy();
-    const refused = measure(repo, '--update', 'chaos-mesh', '--content', dir);
+    const refused = await measure(repo, '--update', 'chaos-mesh', '--content', dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('lists no rustRepos item for fixture-org/fixture-repo: pass --role');
     expect(readFileSync(file, 'utf8')).toBe(entryText);
 
-    const added = measure(repo, '--update', 'chaos-mesh', '--content', dir, '--role', 'Fixture crate for tests');
+    const added = await measure(repo, '--update', 'chaos-mesh', '--content', dir, '--role', 'Fixture crate for tests');
     expect(added.code).toBe(0);
     const after = readFileSync(file, 'utf8');
     const data = readFrontmatter(after) as typeof entry;
@@ -315,16 +331,18 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     expect([...newLines.slice(0, insertedAt), ...newLines.slice(insertedAt + 13)]).toEqual(oldLines);
   });
 
-  it('keeps CRLF line endings', () => {
+  it('keeps CRLF line endings', async () => {
     const crlf = entryText.replaceAll('\n', '\r\n');
     const { dir, file } = contentCopy(crlf);
-    expect(measure(repo, '--update', 'chaos-mesh', '--repo', entry.rustRepos[0].repo, '--content', dir).code).toBe(0);
+    expect(
+      (await measure(repo, '--update', 'chaos-mesh', '--repo', entry.rustRepos[0].repo, '--content', dir)).code,
+    ).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after).not.toBe(crlf);
     expect(after.replaceAll('\r\n', '')).not.toContain('\n');
   });
 
-  it("writes the project's code without Rust into otherRepos with --other, creating the list after rustRepos", () => {
+  it("writes the project's code without Rust into otherRepos with --other, creating the list after rustRepos", async () => {
     const goOnly = path.join(tmp, 'go-only');
     mkdirSync(goOnly);
     git(goOnly, 'init', '-q');
@@ -333,8 +351,8 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     write(goOnly, 'README.md', '# Server\n');
     git(goOnly, 'add', '-A');
     git(goOnly, 'commit', '-q', '-m', 'server');
-    const { dir, file } = contentCopy();
-    const r = measure(
+    const { dir, file } = contentCopy(withoutOtherRepos(entryText));
+    const r = await measure(
       goOnly,
       '--update',
       'chaos-mesh',
@@ -375,13 +393,14 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     expect(lines[lines.indexOf('otherRepos:') - 1]).toMatch(/^ {6}\w+: /);
     // Measured again, the item is updated in place.
     expect(
-      measure(goOnly, '--update', 'chaos-mesh', '--repo', 'chaos-mesh/server', '--other', '--content', dir).stdout,
+      (await measure(goOnly, '--update', 'chaos-mesh', '--repo', 'chaos-mesh/server', '--other', '--content', dir))
+        .stdout,
     ).toContain('chaos-mesh/server already up to date in');
   });
 
-  it('refuses --other for a repository with Rust, and a Rust repository re-measured as other code', () => {
+  it('refuses --other for a repository with Rust, and a Rust repository re-measured as other code', async () => {
     const { dir, file } = contentCopy();
-    const withRust = measure(
+    const withRust = await measure(
       repo,
       '--update',
       'chaos-mesh',
@@ -398,26 +417,28 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
       'a/b holds 7 Rust files (169 bytes): a repository with Rust belongs in rustRepos',
     );
     expect(readFileSync(file, 'utf8')).toBe(entryText);
-    expect(measure(repo, '--other').stderr).toContain('--repo, --role, --other and --notes only apply with --update');
+    expect((await measure(repo, '--other')).stderr).toContain(
+      '--repo, --role, --other and --notes only apply with --update',
+    );
   });
 
-  it('refuses an unknown entry and a checkout without commits', () => {
+  it('refuses an unknown entry and a checkout without commits', async () => {
     const { dir } = contentCopy();
-    const unknown = measure(repo, '--update', 'no-such-entry', '--content', dir);
+    const unknown = await measure(repo, '--update', 'no-such-entry', '--content', dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no entry');
     const empty = path.join(tmp, 'empty-repo');
     mkdirSync(empty);
     git(empty, 'init', '-q');
-    const r = measure(empty, '--update', 'chaos-mesh', '--repo', 'a/b', '--content', dir);
+    const r = await measure(empty, '--update', 'chaos-mesh', '--repo', 'a/b', '--content', dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no commit "HEAD"');
   });
 });
 
 describe('measure:rust --roles and --files', { timeout: 60_000 }, () => {
-  it('splits the counted Rust code lines by what they are for (--roles)', () => {
-    const r = measure(repo, '--json', '--roles');
+  it('splits the counted Rust code lines by what they are for (--roles)', async () => {
+    const r = await measure(repo, '--json', '--roles');
     expect(r.code).toBe(0);
     const [m] = JSON.parse(r.stdout);
     // Of the 11 counted code lines, the crate example's one is an example; the rest is shipped.
@@ -428,19 +449,19 @@ describe('measure:rust --roles and --files', { timeout: 60_000 }, () => {
       benches: { files: 0, codeLines: 0 },
       fuzz: { files: 0, codeLines: 0 },
     });
-    const text = measure(repo, '--roles');
+    const text = await measure(repo, '--roles');
     expect(text.stdout).toContain(
       `${repo}: Rust by role: shipped 10 code lines (6 files), examples 1 code lines (1 files)`,
     );
   });
 
-  it('counts a directory of files read at a recorded commit like the tree of that commit', () => {
+  it('counts a directory of files read at a recorded commit like the tree of that commit', async () => {
     const files = path.join(tmp, 'files');
     for (const [file, content] of Object.entries({ ...COUNTED, ...EXCLUDED, ...OTHERS })) write(files, file, content);
     // A sparse checkout's .git directory is not counted.
     write(files, '.git/hooks/x.rs', 'fn not_counted() {}\n');
     const commit = 'c'.repeat(40);
-    const r = measure(
+    const r = await measure(
       '--files',
       files,
       '--repo',
@@ -468,19 +489,25 @@ describe('measure:rust --roles and --files', { timeout: 60_000 }, () => {
     expect(m.notes).toMatch(
       /^files read one by one at the commit, not the whole repository \(\d+ files; \.gitattributes not applied\); /,
     );
-    const table = measure('--files', files, '--repo', 'big/repo', '--commit', commit);
+    const table = await measure('--files', files, '--repo', 'big/repo', '--commit', commit);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/big\/repo\s+cccccccccccc\s+7\s+169\s+19\s+11\s+260\s+80\.9/);
   });
 
-  it('refuses --files without the repository and the full commit it was read at', () => {
+  it('refuses --files without the repository and the full commit it was read at', async () => {
     const files = path.join(tmp, 'files');
-    expect(measure('--files', files, '--commit', 'c'.repeat(40)).stderr).toContain('--files needs --repo owner/name');
-    expect(measure('--files', files, '--repo', 'big/repo', '--commit', 'abc').stderr).toContain(
+    expect((await measure('--files', files, '--commit', 'c'.repeat(40))).stderr).toContain(
+      '--files needs --repo owner/name',
+    );
+    expect((await measure('--files', files, '--repo', 'big/repo', '--commit', 'abc')).stderr).toContain(
       '--files needs --commit with the full 40-character commit',
     );
-    expect(measure('--files', files, '--repo', 'big/repo', '--commit', 'c'.repeat(40), repo).code).toBe(2);
-    expect(measure('--files', path.join(tmp, 'nope'), '--repo', 'big/repo', '--commit', 'c'.repeat(40)).code).toBe(2);
-    expect(measure(repo, '--commit-date', '2026-01-01').stderr).toContain('--commit-date only applies with --files');
+    expect((await measure('--files', files, '--repo', 'big/repo', '--commit', 'c'.repeat(40), repo)).code).toBe(2);
+    expect(
+      (await measure('--files', path.join(tmp, 'nope'), '--repo', 'big/repo', '--commit', 'c'.repeat(40))).code,
+    ).toBe(2);
+    expect((await measure(repo, '--commit-date', '2026-01-01')).stderr).toContain(
+      '--commit-date only applies with --files',
+    );
   });
 });

@@ -1,6 +1,9 @@
 /**
- * sync:landscape end to end: the real CLI in a child process, against the real landscape.yml
- * and temp copies of content/, plus fixtures for the oddities and the error cases.
+ * sync:landscape end to end, against the repository's landscape.yml (the copy the weekly sync
+ * refreshes) and temp copies of content/, plus fixtures for the oddities and the error cases.
+ * Expectations are read from those files, not typed: the weekly sync's own pull request changes
+ * both. The command runs in-process through its `main`; one run is a real child process, for its
+ * exit code and output as a maintainer sees them.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../scripts/sync-landscape.ts';
+import { indexByName, landscapeProjects } from '../../scripts/lib/landscape.ts';
+import { loadYaml } from '../../src/validation/safe-yaml.ts';
+import { readCatalog } from '../helpers/content.ts';
+import { runInProcess } from '../helpers/cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const node = path.join(root, 'node_modules/.bin/node');
@@ -16,12 +24,16 @@ const script = path.join(root, 'scripts/sync-landscape.ts');
 const REAL_LANDSCAPE = path.join(root, 'data/landscape.yml');
 const ODDITIES = path.join(root, 'tests/fixtures/landscape/oddities.yml');
 
+const landscapeText = readFileSync(REAL_LANDSCAPE, 'utf8');
+const items = landscapeProjects(loadYaml(landscapeText));
+const byName = indexByName(items);
+const { entries } = readCatalog();
+/** Entries with their landscape item, in file order. */
+const matched = entries.map((e) => ({ ...e, item: byName.get(e.data.landscapeName)! }));
+
 let tmp: string;
 
-function sync(...args: string[]) {
-  const r = spawnSync(node, [script, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sync = (...args: string[]) => runInProcess('sync:landscape', main, args);
 
 /** A temp copy of content/projects, returned as the --content dir and its files. */
 function contentCopy(): { dir: string; file: (slug: string) => string; snapshot: () => Record<string, string> } {
@@ -41,6 +53,14 @@ function edit(file: string, from: string | RegExp, to: string) {
   const next = text.replace(from, to);
   expect(next, `${file} should contain ${from}`).not.toBe(text);
   writeFileSync(file, next);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The whole frontmatter line of `key` (nested keys with their indentation), as the file has it. */
+function line(file: string, key: string, indent = ''): string {
+  const m = new RegExp(`^${indent}${escape(key)}: .*$`, 'm').exec(readFileSync(file, 'utf8'));
+  expect(m, `${file}: ${key}`).not.toBeNull();
+  return m![0];
 }
 
 function changedLines(before: string, after: string): [string | undefined, string | undefined][] {
@@ -70,101 +90,146 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('sync:landscape against the real landscape.yml', () => {
-  it('finds the catalog in sync', () => {
+describe("sync:landscape against the repository's landscape.yml", () => {
+  it('finds the catalog in sync, as a command: exit 0, the counts on stdout, nothing on stderr', () => {
     const { dir } = contentCopy();
-    const count = readdirSync(path.join(dir, 'projects')).filter((n) => n.endsWith('.mdx')).length;
-    const r = sync(REAL_LANDSCAPE, '--content', dir);
+    const r = spawnSync(node, [script, REAL_LANDSCAPE, '--content', dir], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('(255 CNCF project items)');
-    expect(r.stdout).toContain(`In sync: ${count} entries match the landscape.`);
-    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`(${items.length} CNCF project items)`);
+    expect(r.stdout).toContain(`In sync: ${entries.length} entries match the landscape.`);
+    expect(r.status).toBe(0);
   });
 
-  it('notes http:// landscape URLs it compared as https://', () => {
-    const { dir } = contentCopy();
-    const r = sync(REAL_LANDSCAPE, '--content', dir);
-    expect(r.stdout).toContain(
-      'drasi.mdx repository: http://github.com/drasi-project/drasi-platform → https://github.com/drasi-project/drasi-platform',
+  it('notes http:// landscape URLs it compared as https://', async () => {
+    // One item's repository written with http://, beside any the landscape has of its own.
+    const target = matched.find((e) => e.item.repository?.startsWith('https://'))!;
+    const at = landscapeText.indexOf(`name: ${target.data.landscapeName}\n`);
+    expect(at).toBeGreaterThan(-1);
+    const repo = landscapeText.indexOf('repo_url: https://', at);
+    const edited = path.join(tmp, 'http-repository.yml');
+    writeFileSync(
+      edited,
+      landscapeText.slice(0, repo) + 'repo_url: http://' + landscapeText.slice(repo + 'repo_url: https://'.length),
     );
+    const expected = matched.flatMap((e) =>
+      (['homepage', 'repository'] as const)
+        .map(
+          (field) =>
+            [
+              field,
+              e === target && field === 'repository' ? e.item.repository!.replace(/^https:/, 'http:') : e.item[field],
+            ] as const,
+        )
+        .filter(([, url]) => url?.startsWith('http://'))
+        .map(([field, url]) => `${e.file} ${field}: ${url} → ${url!.replace(/^http:/, 'https:')}`),
+    );
+    const { dir } = contentCopy();
+    const r = await sync(edited, '--content', dir);
+    expect(r.code).toBe(0);
+    for (const note of expected) expect(r.stdout).toContain(note);
+    expect(expected.length).toBeGreaterThan(0);
   });
 
-  it('reports drift, --write fixes exactly those lines, and a second run is clean', () => {
+  it('reports drift, --write fixes exactly those lines, and a second run is clean', async () => {
     const { dir, file, snapshot } = contentCopy();
     const original = snapshot();
-    edit(file('chaos-mesh'), /^maturity: incubating$/m, 'maturity: sandbox');
-    edit(file('wasmcloud'), /^ {2}incubating: '2024-11-08'\n/m, '');
-    edit(file('tikv'), /^homepage: https:\/\/tikv\.org$/m, 'homepage: https://tikv.example.org/');
+    // Three entries, each drifted in one field: maturity, a date removed, the home page.
+    const [m, d, h] = [
+      matched[0],
+      matched.find((e) => e !== matched[0] && e.data.dates.incubating)!,
+      matched.find((e, i) => i > 0 && e.data.homepage && !e.data.dates.incubating)!,
+    ];
+    const other = m.data.maturity === 'sandbox' ? 'incubating' : 'sandbox';
+    const dateLine = line(file(d.slug), 'incubating', '  ');
+    edit(file(m.slug), new RegExp(`^maturity: ${m.data.maturity}$`, 'm'), `maturity: ${other}`);
+    edit(file(d.slug), `${dateLine}\n`, '');
+    const homeLine = line(file(h.slug), 'homepage');
+    edit(file(h.slug), homeLine, 'homepage: https://drift.example.org/');
     const drifted = snapshot();
 
-    const report = sync(REAL_LANDSCAPE, '--content', dir);
+    const report = await sync(REAL_LANDSCAPE, '--content', dir);
     expect(report.stderr).toBe('');
     expect(report.code).toBe(1);
-    expect(report.stdout).toMatch(/projects\/chaos-mesh\.mdx \(Chaos Mesh\)\n {2}maturity: sandbox → incubating\n/);
-    expect(report.stdout).toMatch(
-      /projects\/wasmcloud\.mdx \(wasmCloud\)\n {2}dates\.incubating: \(none\) → 2024-11-08 \(added\)\n/,
+    expect(report.stdout).toContain(
+      `projects/${m.slug}.mdx (${m.data.name})\n  maturity: ${other} → ${m.item.maturity}\n`,
     );
-    expect(report.stdout).toMatch(
-      /projects\/tikv\.mdx \(TiKV\)\n {2}homepage: https:\/\/tikv\.example\.org\/ → https:\/\/tikv\.org\n/,
+    expect(report.stdout).toContain(
+      `projects/${d.slug}.mdx (${d.data.name})\n  dates.incubating: (none) → ${d.item.dates.incubating} (added)\n`,
+    );
+    expect(report.stdout).toContain(
+      `projects/${h.slug}.mdx (${h.data.name})\n  homepage: https://drift.example.org/ → ${h.data.homepage}\n`,
     );
     expect(report.stdout).toContain('Drift: 3 fields differ in 3 entries. Run with --write to update the entries.');
     expect(snapshot()).toEqual(drifted); // reporting writes nothing
 
-    const write = sync(REAL_LANDSCAPE, '--content', dir, '--write');
+    const write = await sync(REAL_LANDSCAPE, '--content', dir, '--write');
     expect(write.stderr).toBe('');
     expect(write.code).toBe(0);
     expect(write.stdout).toContain('Drift: 3 fields updated in 3 entries.');
     const fixed = snapshot();
-    expect(changedLines(drifted['chaos-mesh.mdx'], fixed['chaos-mesh.mdx'])).toEqual([
-      ['maturity: sandbox', 'maturity: incubating'],
+    expect(changedLines(drifted[`${m.slug}.mdx`], fixed[`${m.slug}.mdx`])).toEqual([
+      [`maturity: ${other}`, `maturity: ${m.data.maturity}`],
     ]);
-    expect(changedLines(drifted['wasmcloud.mdx'], fixed['wasmcloud.mdx'])).toEqual([
-      [undefined, "  incubating: '2024-11-08'"],
-    ]);
-    expect(changedLines(drifted['tikv.mdx'], fixed['tikv.mdx'])).toEqual([
-      ['homepage: https://tikv.example.org/', 'homepage: https://tikv.org'],
+    expect(changedLines(drifted[`${d.slug}.mdx`], fixed[`${d.slug}.mdx`])).toEqual([[undefined, dateLine]]);
+    expect(changedLines(drifted[`${h.slug}.mdx`], fixed[`${h.slug}.mdx`])).toEqual([
+      ['homepage: https://drift.example.org/', homeLine],
     ]);
     // The entries were in sync before the edits: the files are back to their exact bytes.
     expect(fixed).toEqual(original);
 
-    const again = sync(REAL_LANDSCAPE, '--content', dir);
+    const again = await sync(REAL_LANDSCAPE, '--content', dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('In sync:');
   });
 
-  it('removes a date the landscape does not have, keeping CRLF line endings', () => {
+  it('removes a date the landscape does not have, keeping CRLF line endings', async () => {
     const { dir, file } = contentCopy();
-    const crlf = readFileSync(file('tikv'), 'utf8')
-      .replace(/^( {2}graduated: .*)$/m, "$1\n  archived: '2030-01-01'")
+    const e = matched.find((x) => !x.data.dates.archived)!;
+    const last = line(file(e.slug), Object.keys(e.data.dates).at(-1)!, '  ');
+    const crlf = readFileSync(file(e.slug), 'utf8')
+      .replace(`${last}\n`, `${last}\n  archived: '2030-01-01'\n`)
       .replaceAll('\n', '\r\n');
-    writeFileSync(file('tikv'), crlf);
-    const report = sync(REAL_LANDSCAPE, '--content', dir);
+    writeFileSync(file(e.slug), crlf);
+    const report = await sync(REAL_LANDSCAPE, '--content', dir);
     expect(report.code).toBe(1);
     expect(report.stdout).toContain('dates.archived: 2030-01-01 → (none) (removed from the landscape)');
-    expect(sync(REAL_LANDSCAPE, '--content', dir, '--write').code).toBe(0);
-    const after = readFileSync(file('tikv'), 'utf8');
+    expect((await sync(REAL_LANDSCAPE, '--content', dir, '--write')).code).toBe(0);
+    const after = readFileSync(file(e.slug), 'utf8');
     expect(after).toBe(crlf.replace("\r\n  archived: '2030-01-01'", ''));
-    expect(sync(REAL_LANDSCAPE, '--content', dir).code).toBe(0);
+    expect((await sync(REAL_LANDSCAPE, '--content', dir)).code).toBe(0);
   });
 
-  it('flags a newly archived project and an entry with no landscape item', () => {
+  it('flags a newly archived project and an entry with no landscape item', async () => {
     const { dir, file } = contentCopy();
-    edit(file('xline'), /^maturity: archived$/m, 'maturity: sandbox');
-    edit(file('xline'), /^ {2}archived: .*\n/m, '');
-    edit(file('akri'), /^landscapeName: Akri$/m, 'landscapeName: Akri (renamed)');
-    const r = sync(REAL_LANDSCAPE, '--content', dir);
+    const archived = matched.find((e) => e.data.maturity === 'archived');
+    expect(archived, 'an archived entry to un-archive').toBeDefined();
+    const a = archived!;
+    const renamed = matched.find((e) => e !== a)!;
+    edit(file(a.slug), /^maturity: archived$/m, 'maturity: sandbox');
+    edit(file(a.slug), /^ {2}archived: .*\n/m, '');
+    edit(
+      file(renamed.slug),
+      `landscapeName: ${line(file(renamed.slug), 'landscapeName').slice('landscapeName: '.length)}`,
+      `landscapeName: ${renamed.data.landscapeName} (renamed)`,
+    );
+    const r = await sync(REAL_LANDSCAPE, '--content', dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /Newly archived \(archived in the landscape, not in the catalog\):\n {2}\S*xline\.mdx \(Xline\): archived 2025-09-19/,
+      new RegExp(
+        `Newly archived \\(archived in the landscape, not in the catalog\\):\\n {2}\\S*${escape(a.slug)}\\.mdx \\(${escape(a.data.name)}\\): archived ${a.item.dates.archived}`,
+      ),
     );
+    expect(r.stdout).toContain('Entries with no CNCF project item of that name in the landscape:');
     expect(r.stdout).toMatch(
-      /Entries with no CNCF project item of that name in the landscape:\n {2}\S*akri\.mdx: landscapeName "Akri \(renamed\)"/,
+      new RegExp(
+        `\\S*${escape(renamed.slug)}\\.mdx: landscapeName "${escape(renamed.data.landscapeName)} \\(renamed\\)"`,
+      ),
     );
-    // --write archives Xline but cannot fix the name: still exit 1, with what is left.
-    const w = sync(REAL_LANDSCAPE, '--content', dir, '--write');
+    // --write archives the project but cannot fix the name: still exit 1, with what is left.
+    const w = await sync(REAL_LANDSCAPE, '--content', dir, '--write');
     expect(w.code).toBe(1);
     expect(w.stdout).toContain('Still to fix by hand:');
-    expect(readFileSync(file('xline'), 'utf8')).toMatch(/^maturity: archived$/m);
+    expect(readFileSync(file(a.slug), 'utf8')).toMatch(/^maturity: archived$/m);
   });
 });
 
@@ -188,8 +253,8 @@ describe('sync:landscape on fixtures', () => {
     return dir;
   }
 
-  it('tolerates folded scalars, quoted dates, extra typos, items without item:, null items and http URLs', () => {
-    const r = sync(ODDITIES, '--content', oddityContent());
+  it('tolerates folded scalars, quoted dates, extra typos, items without item:, null items and http URLs', async () => {
+    const r = await sync(ODDITIES, '--content', oddityContent());
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(2 CNCF project items)');
@@ -198,54 +263,54 @@ describe('sync:landscape on fixtures', () => {
     expect(r.stdout).toContain('In sync: 2 entries match the landscape.');
   });
 
-  it('exits 2 with a clear message on a file that is not YAML, and writes nothing', () => {
+  it('exits 2 with a clear message on a file that is not YAML, and writes nothing', async () => {
     const dir = oddityContent('sandbox');
     const bad = path.join(tmp, 'not-yaml.yml');
     writeFileSync(bad, 'landscape: [unclosed\n  - {\n');
     const before = readFileSync(path.join(dir, 'projects/alpha.mdx'), 'utf8');
-    const r = sync(bad, '--content', dir, '--write');
+    const r = await sync(bad, '--content', dir, '--write');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`sync:landscape: ${bad} is not valid YAML:`);
     expect(r.stdout).toBe('');
     expect(readFileSync(path.join(dir, 'projects/alpha.mdx'), 'utf8')).toBe(before);
   });
 
-  it('exits 2 naming what is missing when the YAML is not a landscape', () => {
+  it('exits 2 naming what is missing when the YAML is not a landscape', async () => {
     const dir = oddityContent('sandbox');
     const noLandscape = path.join(tmp, 'no-landscape.yml');
     writeFileSync(noLandscape, 'categories:\n  - name: Runtime\n');
-    const r = sync(noLandscape, '--content', dir, '--write');
+    const r = await sync(noLandscape, '--content', dir, '--write');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `${noLandscape} does not look like a CNCF landscape.yml: expected a top-level "landscape" key holding a list of categories`,
     );
     const nameless = path.join(tmp, 'nameless.yml');
     writeFileSync(nameless, 'landscape:\n  - subcategories: []\n');
-    const r2 = sync(nameless, '--content', dir);
+    const r2 = await sync(nameless, '--content', dir);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('expected landscape[0] to be a category with a "name"');
     expect(readFileSync(path.join(dir, 'projects/alpha.mdx'), 'utf8')).toMatch(/^maturity: sandbox$/m);
   });
 
-  it('exits 2 on a missing file, a non-https or unreachable URL and bad options', () => {
-    const missing = sync(path.join(tmp, 'nope.yml'));
+  it('exits 2 on a missing file, a non-https or unreachable URL and bad options', async () => {
+    const missing = await sync(path.join(tmp, 'nope.yml'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('could not read');
-    const http = sync('http://example.org/landscape.yml');
+    const http = await sync('http://example.org/landscape.yml');
     expect(http.code).toBe(2);
     expect(http.stderr).toContain('expected a local path or an https:// URL');
-    const unreachable = sync('https://127.0.0.1:1/landscape.yml');
+    const unreachable = await sync('https://127.0.0.1:1/landscape.yml');
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('could not fetch https://127.0.0.1:1/landscape.yml');
-    const option = sync('--frobnicate');
+    const option = await sync('--frobnicate');
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('sync:landscape:');
   });
 
-  it('exits 2 when an entry frontmatter cannot be read', () => {
+  it('exits 2 when an entry frontmatter cannot be read', async () => {
     const dir = oddityContent();
     writeFileSync(path.join(dir, 'projects/broken.mdx'), '---\nname: [oops\n---\n');
-    const r = sync(ODDITIES, '--content', dir);
+    const r = await sync(ODDITIES, '--content', dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/broken\.mdx: the frontmatter is not valid YAML: /);
   });

@@ -52,6 +52,11 @@ describe('ci.yml', () => {
     );
   });
 
+  it('validates the content as its own first step after installing, where problems become annotations', () => {
+    const commands = job.steps.filter((s) => s.run).map((s) => s.run!.trim());
+    expect(commands.slice(0, 2)).toEqual(['npm ci --no-audit --no-fund', 'npm run validate']);
+  });
+
   it('provides a chromium before the browser tests run', () => {
     const index = job.steps.findIndex((s) => s.run?.includes('chromium --version'));
     expect(index).toBeGreaterThan(-1);
