@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { siteOptions } from './src/data/site/site-options.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { blockSeparators } from './src/integrations/block-separators.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { repoRootIntegration } from './src/data/site/repo-root.ts';
 import { citationMarkers } from './src/integrations/citation-markers.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
     contentGuard(),
     // Entry bodies cite with [^id] markers; the plugin turns each into a numbered link to its evidence.
     mdx({ processor: satteri({ hastPlugins: [citationMarkers({ base })] }) }),
+    // Before the search index: Pagefind's excerpts read the separated text.
+    blockSeparators(),
     pagefindIndex(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
   ],

@@ -31,7 +31,7 @@ import {
 } from './lib/measurement-format.ts';
 import { UsageError, runCli, shown } from './lib/cli.ts';
 import { rethrowTimeout } from './lib/bounded.ts';
-import { GitError, git, openRepository, repoFromRemoteUrl } from './lib/git-objects.ts';
+import { GitError, git, openRepository, repoFromRemoteUrl, resolveCommit } from './lib/git-objects.ts';
 import type { Repository } from './lib/git-objects.ts';
 import { countFiles } from './lib/files-count.ts';
 import type { LineCounts } from './lib/line-count.ts';
@@ -59,6 +59,11 @@ interface Measured extends Counted {
   workTree?: string;
   /** The checkout had uncommitted changes (not measured: the commit's content was). */
   dirty?: boolean;
+  /**
+   * Committer date of the copy's HEAD when measured: its newest commit, which is the
+   * repository's last commit as far as the catalog knows (pages tell quiet projects by it).
+   */
+  headDate: string;
 }
 
 /** `shipped 1,234 code lines (10 files), tests 56 (2), …`: the roles that hold Rust. */
@@ -262,12 +267,15 @@ export async function main(argv: string[]): Promise<number> {
         cache,
         ...(values.roles ? { onRustFile: (file: string, c: LineCounts) => addRustFile(roles, file, c) } : {}),
       });
+      // The copy's newest commit: how recent the catalog's copy is, beside the commit measured.
+      const { commitDate: headDate } = await resolveCommit(repo.gitDir, 'HEAD');
       measurements.push({
         path: path.resolve(dir),
         ...repo,
         ...(dirty ? { dirty } : {}),
         ...count,
         ...(values.roles ? { rustByRole: roles } : {}),
+        headDate,
       });
       if (dirty)
         console.error(

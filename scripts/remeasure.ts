@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError, runCli, shown } from './lib/cli.ts';
 import { FrontmatterEditError, readFrontmatter, setScalar } from './lib/frontmatter-edit.ts';
-import { BlobReader, GitError } from './lib/git-objects.ts';
+import { BlobReader, GitError, resolveCommit } from './lib/git-objects.ts';
 import { hasCommit, locateRepo } from './lib/history/git.ts';
 import { readEntries } from './lib/history/run.ts';
 import { MEASUREMENT_KEYS, measurementFields } from './lib/measurement-format.ts';
@@ -64,8 +64,16 @@ runCli('remeasure', async (argv) => {
       const file = path.join(content, 'projects', `${entry.slug}.mdx`);
       const read = readForEdit(file);
       let text = read.text;
-      const data = readFrontmatter(text) as { rustRepos: { repo: string; measurement: Record<string, unknown> }[] };
-      for (const [index, { repo, commit }] of entry.repos.entries()) {
+      type Measured = { repo: string; measurement: Record<string, unknown> };
+      const data = readFrontmatter(text) as { rustRepos: Measured[]; otherRepos?: Measured[] };
+      // The Rust repositories and the project's code without Rust: both enter the figures.
+      const targets = [
+        ...data.rustRepos.map((r, index) => ({ list: 'rustRepos' as const, index, r })),
+        ...(data.otherRepos ?? []).map((r, index) => ({ list: 'otherRepos' as const, index, r })),
+      ];
+      for (const { list, index, r } of targets) {
+        const { repo } = r;
+        const commit = String(r.measurement.commit);
         const gitDir = locateRepo(reposDir, repo);
         if (!gitDir || !(await hasCommit(gitDir, commit))) {
           gaps.push(
@@ -91,12 +99,14 @@ runCli('remeasure', async (argv) => {
           );
           continue;
         }
-        const fields = measurementFields(result) as unknown as Record<string, unknown>;
-        const before = data.rustRepos[index].measurement;
+        // The copy's newest commit, as measure:rust records it: how recent the copy is.
+        const { commitDate: headDate } = await resolveCommit(gitDir, 'HEAD');
+        const fields = measurementFields({ ...result, headDate }) as unknown as Record<string, unknown>;
+        const before = r.measurement;
         const moved = FIGURES.filter((k) => k !== 'codeLines' && fields[k] !== undefined && fields[k] !== before[k]);
         for (const key of FIGURES) {
           if (fields[key] === undefined) continue;
-          text = setScalar(text, ['rustRepos', index, 'measurement', key], fields[key] as string | number, {
+          text = setScalar(text, [list, index, 'measurement', key], fields[key] as string | number, {
             order: MEASUREMENT_KEYS,
           });
         }

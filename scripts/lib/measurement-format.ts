@@ -10,6 +10,7 @@ import type { Measurement } from '../../src/schemas/project.ts';
 export const MEASUREMENT_KEYS = [
   'commit',
   'commitDate',
+  'headDate',
   'files',
   'bytes',
   'lines',
@@ -31,12 +32,16 @@ export function languageLine(count: Pick<TreeCount, 'languages' | 'programmingBy
     .join(', ');
 }
 
-/** The fields `--update` writes. */
-export function measurementFields(m: TreeCount): MeasurementFields {
+/**
+ * The fields `--update` writes. `headDate` is the committer date of the copy's newest commit
+ * (HEAD) when it was measured, given by the caller, who read the repository.
+ */
+export function measurementFields(m: TreeCount & { headDate?: string }): MeasurementFields {
   const languages = languageLine(m);
   return {
     commit: m.commit,
     commitDate: m.commitDate,
+    ...(m.headDate ? { headDate: m.headDate } : {}),
     files: m.rust.files,
     bytes: m.rust.bytes,
     lines: m.rust.lines,

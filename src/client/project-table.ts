@@ -11,9 +11,11 @@
  * Without JavaScript the full table and the links to the group pages stay as they are.
  * All decisions are made by the tested pure module src/data/views/table-state.ts.
  */
+import { countLabel } from '../data/views/counts.ts';
 import {
   FACETS,
   columnTotal,
+  countRows,
   facetCounts,
   parseState,
   serializeState,
@@ -86,16 +88,18 @@ function enhance(table: HTMLTableElement) {
       // Each option says how many rows choosing it would show, given the other filters.
       const counts = facetCounts(rows, state, facet, schema.facets[facet] ?? []);
       for (const option of select.options)
-        if (option.value) option.text = `${option.dataset.label} (${counts[option.value] ?? 0})`;
+        if (option.value)
+          option.text = `${option.dataset.label} (${countLabel(counts[option.value] ?? { rust: 0, noneFound: [] })})`;
     }
     if (nameInput && document.activeElement !== nameInput) nameInput.value = state.name ?? '';
+    const [shownCount, totalCount] = [countRows(shown), countRows(rows)];
     if (subtotalLabel && subtotalCode) {
       const all = shown.length === rows.length;
-      subtotalLabel.textContent = all ? totalLabel! : `Subtotal, ${shown.length} of ${rows.length} projects shown`;
+      subtotalLabel.textContent = all ? totalLabel! : `Subtotal, ${viewSummary(shownCount, totalCount, '')} shown`;
       subtotalCode.textContent = integer.format(columnTotal(shown, 'code'));
     }
-    if (status) status.textContent = shownMessage(shown.length, rows.length);
-    for (const summary of summaries) summary.textContent = viewSummary(shown.length, rows.length, sorted ?? '');
+    if (status) status.textContent = shownMessage(shownCount, totalCount);
+    for (const summary of summaries) summary.textContent = viewSummary(shownCount, totalCount, sorted ?? '');
     if (empty) {
       empty.hidden = shown.length > 0;
       frame.hidden = !empty.hidden;

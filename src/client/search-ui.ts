@@ -8,6 +8,7 @@
  * and, on the search page, a `[data-search-more]` button that lists the next results.
  */
 import { withBase } from '../data/site/paths.ts';
+import { withoutJoiners } from '../data/views/search-index.ts';
 
 interface ResultData {
   url: string;
@@ -15,15 +16,22 @@ interface ResultData {
   meta: Record<string, string | undefined>;
 }
 interface Result {
+  /** The page's id in the index: the same page found by two searches has the same id. */
+  id: string;
   data(): Promise<ResultData>;
 }
 interface Search {
   results: Result[];
 }
+interface SearchOptions {
+  filters?: Record<string, string>;
+}
 interface Pagefind {
   options(options: object): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(query: string, options?: object, ms?: number): Promise<Search | null>;
+  /** A null query with filters lists every page the filters select. */
+  search(query: string | null, options?: SearchOptions): Promise<Search>;
+  debouncedSearch(query: string, options?: SearchOptions, ms?: number): Promise<Search | null>;
 }
 
 let loading: Promise<Pagefind> | undefined;
@@ -32,10 +40,16 @@ let loading: Promise<Pagefind> | undefined;
  * page ranks first for its name, above pages that mention it often (Krator names kube-rs).
  */
 // termSimilarity above its default of 1 ranks an exact word ("spin") above a longer one it starts ("spinkube").
-export const SEARCH_OPTIONS = { ranking: { metaWeights: { title: 10 }, termSimilarity: 5 } };
+// A project's repository roles weigh like a short title of their own ("Kubernetes client, runtime and derive macros").
+export const SEARCH_OPTIONS = { ranking: { metaWeights: { title: 10, roles: 6 }, termSimilarity: 5 } };
 /** Whether a result's title is the query itself, ignoring case. */
 export const exactTitle = (r: { meta: { title?: string } }, query: string): boolean =>
-  (r.meta.title ?? '').trim().toLowerCase() === query.trim().toLowerCase();
+  withoutJoiners(r.meta.title ?? '')
+    .trim()
+    .toLowerCase() === query.trim().toLowerCase();
+/** Whether a result is the page of the crate the query names (crate pages carry `crate` in their meta). */
+export const exactCrate = (r: { meta: { crate?: string } }, query: string): boolean =>
+  (r.meta.crate ?? '').toLowerCase() === query.trim().toLowerCase();
 
 /** Shortest query searched: one letter would match every word that starts with it. */
 const MIN_QUERY = 2;
@@ -53,7 +67,7 @@ function loadPagefind(): Promise<Pagefind> {
 /** Pagefind's excerpt is HTML with <mark> around matches: keep the text and the marks only. */
 function excerptNodes(html: string): Node[] {
   const template = document.createElement('template');
-  template.innerHTML = html;
+  template.innerHTML = withoutJoiners(html);
   return [...template.content.childNodes].map((node) => {
     if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
     const mark = document.createElement('mark');
@@ -70,7 +84,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ..
 }
 
 function resultItem(data: ResultData): HTMLLIElement {
-  const link = el('a', 'result-link', el('span', 'result-title', data.meta.title ?? data.url));
+  const link = el('a', 'result-link', el('span', 'result-title', withoutJoiners(data.meta.title ?? data.url)));
   link.href = data.url;
   const maturity = data.meta.maturity;
   if (maturity) link.append(' ', el('span', `badge m-${maturity.toLowerCase()}`, maturity));
@@ -107,8 +121,10 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
     const start = list.childElementCount;
     const data = await Promise.all(results.slice(start, start + step).map((r) => r.data()));
     if (ticket !== latest) return false;
-    // A page titled exactly what was typed comes first ("spin": Spin before SpinKube, which says "Spin" more often).
-    if (start === 0) data.sort((a, b) => Number(exactTitle(b, query)) - Number(exactTitle(a, query)));
+    // A page titled exactly what was typed comes first ("spin": Spin before SpinKube, which says "Spin" more often),
+    // then the page of a crate of that name ("tokio"), then the rest in the index's order.
+    const rank = (d: ResultData) => (exactTitle(d, query) ? 0 : exactCrate(d, query) ? 1 : 2);
+    if (start === 0) data.sort((a, b) => rank(a) - rank(b));
     list.append(...data.map(resultItem));
     const total = results.length;
     const listed = list.childElementCount;
@@ -149,9 +165,19 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
       show(true);
       return;
     }
-    const search = await pagefind.debouncedSearch(query, {}, 150);
-    if (!search || ticket !== latest) return;
-    results = search.results;
+    // Two searches: the site's pages, then the crate pages. Crate pages come after every other
+    // page, so a crate named like a project (tikv-jemallocator, opentelemetry) never outranks the
+    // project's own page, except the crate named exactly as the query, which joins the top.
+    const pages = await pagefind.debouncedSearch(query, { filters: { kind: 'page' } }, 150);
+    if (!pages || ticket !== latest) return;
+    // The crate of that name, if it has a page: crate pages carry their name as a filter value.
+    const [crates, named] = await Promise.all([
+      pagefind.search(query, { filters: { kind: 'crate' } }),
+      pagefind.search(null, { filters: { crate: query.toLowerCase() } }),
+    ]);
+    if (ticket !== latest) return;
+    const exact = named.results.slice(0, 1);
+    results = [...exact, ...pages.results, ...crates.results.filter((r) => r.id !== exact[0]?.id)];
     list.replaceChildren();
     if (await listMore(ticket)) show(true);
   }

@@ -13,6 +13,19 @@ import { catalogStats } from './views/stats.ts';
 import { danglingReferences } from './model/references.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../schemas/taxonomy.ts';
 import { catalogHistory } from './views/history.ts';
+import { copiesAsOf, projectActivity, upstreamFromRun, type ProjectActivity, type Upstream } from './views/activity.ts';
+import { discoverRunSchema } from '../schemas/discover-run.ts';
+
+/** The last discover run (data/discover-run.json), when there is one: what it knows of upstream. */
+async function readUpstream(): Promise<Map<string, Upstream>> {
+  let text: string;
+  try {
+    text = await readFile(fromRepoRoot('data/discover-run.json'), 'utf8');
+  } catch {
+    return new Map();
+  }
+  return upstreamFromRun(discoverRunSchema.parse(JSON.parse(text)));
+}
 
 export type Source = CollectionEntry<'sources'>['data'];
 
@@ -29,6 +42,10 @@ async function load() {
   // The catalog's copy of landscape.yml: the health dashboards of each project, by item name.
   const health = healthLinksByName(loadYaml(await readFile(fromRepoRoot('data/landscape.yml'), 'utf8')));
   const projects = projectEntries.map((e) => toCatalogProject(e.id, e.data)).sort(byName);
+  // The day the catalog's copies stand for, which the quiet rule counts back from (activity.ts).
+  const measuredRepos = (p: CatalogProject) => [...p.rustRepos, ...(p.otherRepos ?? [])];
+  const copiesDay = copiesAsOf(projects.flatMap((p) => measuredRepos(p).map((r) => r.measurement)));
+  const upstream = await readUpstream();
   const categoryTerms: Term[] = sortTermsByName(categories.map((c) => c.data));
   const sourceList = sources.map((s) => s.data).sort((a, b) => a.title.localeCompare(b.title, 'en'));
   // Astro 7 only logs a dangling reference(); a catalog with one must not build.
@@ -51,6 +68,13 @@ async function load() {
     rustUsage: groupProjects(usageTerms, projects, (p) => [p.rustUsage]),
     history: catalogHistory(projects, histories.map((h) => h.data)),
     healthLinks: (p: CatalogProject): HealthLink[] => health.get(p.landscapeName) ?? [],
+    /** The newest commit of the catalog's copies: the day they stand for. */
+    copiesAsOf: copiesDay,
+    /** A project's last commit and whether it is quiet, by the one rule of activity.ts. */
+    activity: (p: CatalogProject): ProjectActivity | undefined =>
+      copiesDay ? projectActivity(measuredRepos(p), copiesDay) : undefined,
+    /** What the last discover run knows of a repository's upstream (only of those it cloned). */
+    upstream: (repo: string): Upstream | undefined => upstream.get(repo.toLowerCase()),
     projectEntries: new Map(projectEntries.map((e) => [e.id, e])),
     labels: {
       maturity: new Map(maturityTerms.map((t) => [t.id as string, t.name])),

@@ -66,3 +66,15 @@ export function safetyCatalog() {
 }
 
 export type SafetyCatalog = Awaited<ReturnType<typeof load>>;
+
+/**
+ * A project's safety figures, all three or none: its advisories, its unsafe code and its
+ * editions and toolchains. A project page has a safety section exactly when this is defined.
+ */
+export async function projectSafety(slug: string) {
+  const s = await safetyCatalog();
+  const advisories = s.byProject.get(slug);
+  const unsafe = s.unsafeByProject.get(slug);
+  const toolchains = s.toolchainsByProject.get(slug);
+  return advisories && unsafe && toolchains ? { catalog: s, advisories, unsafe, toolchains } : undefined;
+}

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { withoutSingleLetters } from '../data/views/search-index.ts';
+import { WORD_JOINER, joinSingleLetters } from '../data/views/search-index.ts';
 import type { AstroIntegration } from 'astro';
 
 export class SearchIndexError extends Error {
@@ -24,16 +24,17 @@ export function pagefindIndex(): AstroIntegration {
         const pagefind = await import('pagefind');
         const site = fileURLToPath(dir);
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          // The joiner counts as a letter, so a single letter with one after it is a word of two (search-index.ts).
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', includeCharacters: WORD_JOINER });
           if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
-          // Each page is read and handed over with its single letters out of the index, so
-          // that no query matches on one letter (src/data/views/search-index.ts).
+          // Each page is read and handed over with its single letters joined to an invisible
+          // character, so that no query matches on one letter (src/data/views/search-index.ts).
           const files = (await readdir(site, { recursive: true })).filter(
             (f) => f.endsWith('.html') && !f.startsWith('pagefind'),
           );
           const added = { page_count: 0 };
           for (const file of files.sort()) {
-            const content = withoutSingleLetters(await readFile(join(site, file), 'utf8'));
+            const content = joinSingleLetters(await readFile(join(site, file), 'utf8'));
             const result = await index.addHTMLFile({ sourcePath: relative(site, join(site, file)), content });
             if (result.errors.length)
               throw new SearchIndexError(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);

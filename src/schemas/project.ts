@@ -42,6 +42,13 @@ export const measurementFieldsSchema = z.strictObject({
   commit: commitSchema,
   /** Committer date of that commit. */
   commitDate: isoDateTimeSchema,
+  /**
+   * Committer date of the newest commit (HEAD) of the copy that was measured, when it was
+   * measured: the repository's last commit as far as the catalog knows, which tells a quiet
+   * repository from one measured a while ago. Written by `measure:rust`; absent in older
+   * measurements. Never before `commitDate`.
+   */
+  headDate: isoDateTimeSchema.optional(),
   /** Counted `.rs` files. */
   files: count('a file count'),
   /** Bytes of the counted `.rs` files (what GitHub's language statistics call "Rust"). */
@@ -113,6 +120,12 @@ export function checkRustCounts(
  */
 export const measurementSchema = measurementFieldsSchema.superRefine((m, ctx) => {
   checkRustCounts(m, ctx);
+  if (m.headDate !== undefined && Date.parse(m.headDate) < Date.parse(m.commitDate))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['headDate'],
+      message: `expected the copy's newest commit (${m.headDate}) to be no older than the measured one (${m.commitDate})`,
+    });
   if (m.bytes > m.bytesRaw)
     ctx.addIssue({
       code: 'custom',

@@ -69,6 +69,77 @@ describe('first screen', () => {
   }
 });
 
+/**
+ * The eight questions of a first-time reader, each answered on the first screen of the page
+ * a reader starts from, or one tap away (a link on that first screen), at 375 and 1280 px.
+ */
+describe('the eight questions', () => {
+  const inView = async (page: import('playwright-core').Page, selector: string, height: number) => {
+    const box = await page.locator(selector).first().boundingBox();
+    // An anchor's target lands at the top, give or take a pixel of rounding.
+    return box !== null && box.y >= -2 && box.y + Math.min(box.height, 40) <= height;
+  };
+  for (const { width, height } of [SCREENS[1], SCREENS[2]]) {
+    it(`are answered on the first screen or one tap away at ${width} px`, async () => {
+      const page = await session().newPage({ width, height });
+      const url = (path: string) => session().server.url(path);
+      const graduated = entries.filter((e) => e.data.maturity === 'graduated' && e.data.rustUsage !== 'none-found');
+
+      // 1. Which graduated projects are mostly Rust? Home links the graduated ones on its first screen;
+      //    their page lists each with its Rust share.
+      await page.goto(url('/'));
+      expect(await inView(page, '.mix a[href$="/maturity/graduated/"]', height), 'graduated link on home').toBe(true);
+      await Promise.all([
+        page.waitForURL(/\/maturity\/graduated\/$/),
+        page.locator('.mix a[href$="/maturity/graduated/"]').click(),
+      ]);
+      await page.waitForLoadState('load');
+      expect(await page.locator('.project-table tbody tr').count()).toBe(graduated.length);
+      expect(await inView(page, '.project-table tbody tr .c-share', height)).toBe(true);
+
+      // 2. How much of Prometheus is Rust? Its share is in the figures under its title.
+      await page.goto(url('/projects/prometheus/'));
+      expect(await inView(page, '.stat-strip dd:below(:text("Rust share"))', height), 'Prometheus share').toBe(true);
+      expect(await page.locator('.stat-strip').textContent()).toMatch(/Rust share\s*\d+(\.\d)?%/);
+
+      // 3. Why did Linkerd choose Rust, and says who? "Why Rust" is in the contents list on the
+      //    first screen, and the page's sources follow.
+      await page.goto(url('/projects/linkerd/'));
+      expect(await inView(page, '.toc a[href="#why"]', height), 'Why Rust in the contents').toBe(true);
+      await page.locator('.toc a[href="#why"]').click();
+      expect(await inView(page, '#why', height)).toBe(true);
+      expect(await page.locator('#sources + ol li').count()).toBeGreaterThan(0);
+
+      // 4. Who uses rustls rather than openssl? Each crate's page lists its users at the top.
+      for (const crate of ['rustls', 'openssl']) {
+        await page.goto(url(`/crates/${crate}/`));
+        expect(await inView(page, 'h1', height), crate).toBe(true);
+        expect(await inView(page, '#users', height + 400), `${crate}: its users start near the top`).toBe(true);
+      }
+
+      // 5. How has Rust grown? The navigation leads to the Rust timeline, whose chart comes first.
+      await page.goto(url('/'));
+      const nav = page.locator('.site-nav a', { hasText: 'Rust timeline' });
+      expect(await nav.isVisible()).toBe(true);
+      await Promise.all([page.waitForURL(/\/timeline\/$/), nav.click()]);
+      await page.waitForLoadState('load');
+      expect(await page.locator('h1').textContent()).toBe('Rust timeline');
+      expect(await inView(page, '#growth', height), 'the growth chart starts on the first screen').toBe(true);
+
+      // 6. Is this project still active? Its last commit, and "quiet" when it is, under its title.
+      await page.goto(url('/projects/linkerd/'));
+      expect(await inView(page, '.stat-strip [data-last-commit]', height), 'last commit').toBe(true);
+      expect(await inView(page, '.stat-strip [data-counted-at]', height), 'counted at').toBe(true);
+      expect(await page.locator('.stat-strip [data-counted-at]').textContent()).toMatch(
+        /^\s*\d+ commits of \d{1,2} \w{3} \d{4}/,
+      );
+
+      // 7 and 8, the searches and the phone, are the search-ranking and layout tests.
+      await page.close();
+    });
+  }
+});
+
 describe('print', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`prints a project page as content only, tables whole, external links with their address (${scheme} theme)`, async () => {

@@ -4,14 +4,24 @@
  * checked without editing this file), and for the other words readers use (aliases, topics,
  * site pages). Queries that only a single letter could match find nothing.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DIST } from '../helpers/dist.ts';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
 
 const { entries, categories } = readCatalog();
 const nameOf = (slug: string) => entries.find((e) => e.slug === slug)!.data.name;
 const categoryName = (id: string) => categories.find((c) => c.id === id)!.name;
+/** The crates with a page in the built site, and the title each page's search result carries. */
+const cratePages = readdirSync(join(DIST, 'crates'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const crateTitle = (name: string) => `Crate ${name} in CNCF projects`;
+/** A crate that most projects declare (its page surely exists), looked up by its name. */
+const commonCrate = ['tokio', 'serde', 'anyhow'].find((c) => cratePages.includes(c))!;
 
 /** Query → the title of the first result (a project's name, a page's heading). */
 const RANKING: [string, string][] = [
@@ -29,9 +39,14 @@ const RANKING: [string, string][] = [
   ['webassembly', categoryName('webassembly')],
   ['ebpf', categoryName('ebpf')],
   ['service mesh', categoryName('service-mesh')],
+  // What readers type for what a project is: its summary says it (kube-rs: "The Rust client and runtime for Kubernetes").
+  ['kubernetes client', nameOf('kube-rs')],
+  // A crate by its name: its own page, though many project pages name it more often.
+  [commonCrate, crateTitle(commonCrate)],
+  ['rustls', crateTitle('rustls')],
   // Site pages.
   ['data notes', 'Data notes'],
-  ['timeline', 'Timeline'],
+  ['timeline', 'Rust timeline'],
   ['2025 report', 'The 2025 report, reconciled'],
 ];
 
@@ -120,5 +135,39 @@ describe('search ranking', () => {
     const files = tikv.data.rustRepos[0].measurement.files.toLocaleString('en-US');
     const { titles } = await search(files);
     expect(titles).not.toContain('TiKV');
+  });
+
+  it('lists a crate named like a project right after the project, never above it', async () => {
+    const twins = entries.filter((e) => cratePages.includes(e.data.name.toLowerCase()));
+    expect(twins.length, 'crates named like a project (opentelemetry, prometheus)').toBeGreaterThan(0);
+    for (const e of twins) {
+      const { titles } = await search(e.data.name.toLowerCase());
+      expect(titles.slice(0, 2), e.slug).toEqual([e.data.name, crateTitle(e.data.name.toLowerCase())]);
+    }
+    // A crate whose name starts with a project's (tikv-jemallocator) stays below the project's page for its name.
+    const tikv = nameOf('tikv');
+    const { titles } = await search(tikv.toLowerCase());
+    const crates = titles.filter((t) => t.startsWith('Crate '));
+    expect(titles.indexOf(tikv)).toBe(0);
+    expect(
+      titles.slice(0, titles.length - crates.length).some((t) => t.startsWith('Crate ')),
+      'crates after pages',
+    ).toBe(false);
+  });
+
+  it('keeps every word in the excerpts, single letters and C++ included', async () => {
+    const entry = entries.find((e) => /\bC\+\+/.test(e.data.summary))!;
+    expect(entry, 'an entry whose summary names C++').toBeDefined();
+    await search(entry.data.name.toLowerCase());
+    const first = page.locator('#search-page-results .search-list li').first();
+    expect(await first.locator('.result-title').textContent()).toBe(entry.data.name);
+    const excerpt = (await first.locator('.result-text').textContent()) ?? '';
+    // The excerpt is a window of the page's text: its words run as the summary's do, "C++" and all.
+    expect(excerpt).not.toContain('\u2060');
+    const words = excerpt.replace(/…/g, ' ').split(/\s+/).filter(Boolean);
+    const summary = entry.data.summary.split(/\s+/);
+    const from = words.findIndex((w) => w === summary[0]);
+    if (from !== -1) expect(words.slice(from, from + 6)).toEqual(summary.slice(0, 6));
+    expect(excerpt.includes('C++') || !excerpt.includes(summary[0])).toBe(true);
   });
 });

@@ -4,9 +4,16 @@ import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
 import { readCatalog } from '../helpers/content.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
+import { countLabel, countProjects, type ProjectCount } from '../../src/data/views/counts.ts';
+import { shownMessage, viewSummary } from '../../src/data/views/table-state.ts';
 
 const { entries, categories } = readCatalog();
 const session = useBrowserSession();
+/** Entries counted as every page counts them: with Rust, the none-found ones named apart. */
+const count = (list: typeof entries): ProjectCount =>
+  countProjects(list.map((e) => ({ name: e.data.name, noneFound: e.data.rustUsage === 'none-found' })));
+const all = count(entries);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function openTable(page: Page, query = '') {
   await page.goto(session().server.url(`/projects/${query}`));
@@ -80,9 +87,7 @@ describe('projects table', () => {
     await page.getByRole('button', { name: 'Code lines' }).click();
     await page.getByLabel('Maturity').selectOption('graduated');
     expect([...(await visibleSlugs(page))].sort()).toEqual(graduated);
-    expect(await status(page)).toBe(
-      `${graduated.length} project${graduated.length === 1 ? '' : 's'} shown, out of ${entries.length}`,
-    );
+    expect(await status(page)).toBe(shownMessage(count(entries.filter((e) => e.data.maturity === 'graduated')), all));
     expect(new URL(page.url()).search).toBe('?sort=code&dir=desc&maturity=graduated');
     const sortedBefore = await visibleSlugs(page);
 
@@ -122,7 +127,7 @@ describe('projects table', () => {
     await page.getByRole('button', { name: 'Show all' }).click();
     expect((await visibleSlugs(page)).length).toBe(entries.length);
     expect(new URL(page.url()).search).toBe('');
-    expect(await status(page)).toBe(`${entries.length} projects shown`);
+    expect(await status(page)).toBe(shownMessage(all, all));
     await page.close();
   });
 
@@ -168,19 +173,19 @@ describe('projects table', () => {
   });
 
   it('says once, in the intro, how many projects show and how they are sorted', async () => {
-    const graduated = entries.filter((e) => e.data.maturity === 'graduated').length;
+    const graduated = count(entries.filter((e) => e.data.maturity === 'graduated'));
     const page = await session().newPage();
     await openTable(page);
     const texts = await summaries(page);
     expect(texts, 'the count of shown projects is said once').toHaveLength(1);
-    expect(texts[0]).toMatch(new RegExp(`^${entries.length} projects, sorted by name\\. Code lines`));
+    expect(texts[0]).toMatch(new RegExp(`^${escape(viewSummary(all, all, 'sorted by name'))}\\. Code lines`));
     expect(await page.locator('#projects caption').textContent()).not.toMatch(/projects, sorted/);
 
     await page.getByLabel('Maturity').selectOption('graduated');
     await page.getByRole('button', { name: 'Code lines' }).click();
     for (const text of await summaries(page))
       expect(text).toMatch(
-        new RegExp(`^${graduated} of ${entries.length} projects, sorted by code lines, most first\\.`),
+        new RegExp(`^${escape(viewSummary(graduated, all, 'sorted by code lines, most first'))}\\.`),
       );
     await page.getByRole('button', { name: 'Maturity', exact: true }).click();
     for (const text of await summaries(page)) expect(text).toMatch(/, sorted by maturity, Sandbox to Archived\./);
@@ -188,7 +193,7 @@ describe('projects table', () => {
     // A shared link opens with the words of its own view, not the server's default ones.
     await openTable(page, '?sort=name&dir=desc');
     for (const text of await summaries(page))
-      expect(text).toMatch(new RegExp(`^${entries.length} projects, sorted by name, Z to A\\.`));
+      expect(text).toMatch(new RegExp(`^${escape(viewSummary(all, all, 'sorted by name, Z to A'))}\\.`));
     await page.close();
   });
 
@@ -220,9 +225,10 @@ describe('projects table', () => {
     expect(await message.isVisible()).toBe(true);
     expect(await message.textContent()).toMatch(/^\s*No project matches these filters\. Show all projects\s*$/);
     expect(await page.locator('#projects').isVisible(), 'no table of headers alone').toBe(false);
-    expect(await status(page)).toBe(`0 projects shown, out of ${entries.length}`);
+    const none = count([]);
+    expect(await status(page)).toBe(shownMessage(none, all));
     expect((await summaries(page))[0]).toMatch(
-      new RegExp(`^0 of ${entries.length} projects, sorted by code lines, most first\\.`),
+      new RegExp(`^${escape(viewSummary(none, all, 'sorted by code lines, most first'))}\\.`),
     );
 
     await page.getByRole('button', { name: 'Show all projects' }).click();
@@ -265,16 +271,18 @@ describe('projects table', () => {
       .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]));
     for (const [value, text] of options) {
       if (!value) continue;
-      const n = entries.filter((e) => e.data.maturity === 'graduated' && e.data.rustUsage === value).length;
-      expect(text, value).toMatch(new RegExp(`\\(${n}\\)$`));
+      const n = count(entries.filter((e) => e.data.maturity === 'graduated' && e.data.rustUsage === value));
+      expect(text, value).toMatch(new RegExp(`\\(${escape(countLabel(n))}\\)$`));
     }
-    // The maturity options, with no other filter, count every entry of each level.
+    // The maturity options, with no other filter, count each level as every page does.
     for (const [value, text] of await page
       .getByLabel('Maturity')
       .locator('option')
       .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!.trim()]))) {
       if (value)
-        expect(text, value).toMatch(new RegExp(`\\(${entries.filter((e) => e.data.maturity === value).length}\\)$`));
+        expect(text, value).toMatch(
+          new RegExp(`\\(${escape(countLabel(count(entries.filter((e) => e.data.maturity === value))))}\\)$`),
+        );
     }
     await page.close();
   });
@@ -291,7 +299,7 @@ describe('projects table', () => {
     const graduated = entries.filter((e) => e.data.maturity === 'graduated');
     expect(await read()).toBe(graduated.reduce((s, e) => s + code(e), 0));
     expect(await page.locator('#projects tfoot [data-table-subtotal-label]').textContent()).toBe(
-      `Subtotal, ${graduated.length} of ${entries.length} projects shown`,
+      `Subtotal, ${viewSummary(count(graduated), all, '')} shown`,
     );
     await page.close();
   });

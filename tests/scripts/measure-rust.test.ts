@@ -20,6 +20,8 @@ let tmp: string;
 let repo: string;
 let head: string;
 const COMMIT_DATE = '2024-07-07T14:22:16+08:00';
+/** The fixture's first commit, older: measuring it with --commit records HEAD's date as the copy's last commit. */
+const FIRST_DATE = '2023-01-02T03:04:05+00:00';
 
 /** The command's main, in-process. */
 const measure = (...args: string[]) => runInProcess('measure:rust', measureMain, args);
@@ -100,7 +102,10 @@ beforeAll(() => {
   // A first commit, replaced by the fixture: 10 bytes, 1 line, 1 code line.
   write(repo, 'src/lib.rs', 'fn f() {}\n');
   git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'first');
+  execFileSync('git', ['-C', repo, 'commit', '-q', '-m', 'first'], {
+    env: { ...gitEnv, GIT_AUTHOR_DATE: FIRST_DATE, GIT_COMMITTER_DATE: FIRST_DATE },
+    stdio: 'pipe',
+  });
   for (const [file, content] of Object.entries({ ...COUNTED, ...EXCLUDED, ...OTHERS })) write(repo, file, content);
   symlinkSync('lib.rs', path.join(repo, 'src/link.rs')); // a tracked symlink: never followed
   git(repo, 'add', '-A');
@@ -123,6 +128,7 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
   const FIELDS = {
     commit: '',
     commitDate: COMMIT_DATE,
+    headDate: COMMIT_DATE,
     files: 7,
     bytes: 169,
     lines: 19,
@@ -200,6 +206,8 @@ describe('measure:rust on a generated git checkout', { timeout: 60_000 }, () => 
     const [old] = JSON.parse((await measure(bare, '--json', '--commit', 'HEAD~1')).stdout);
     expect(old.commit).toBe(git(repo, 'rev-parse', 'HEAD~1').trim());
     expect(old.rust).toEqual({ files: 1, bytes: 10, lines: 1, codeLines: 1 });
+    // The older commit's own date, and the copy's newest commit as the repository's last one.
+    expect(old.fields).toMatchObject({ commitDate: FIRST_DATE, headDate: COMMIT_DATE });
   });
 
   it('measures the commit, never the working tree, of a dirty checkout, and says so', async () => {
@@ -272,6 +280,7 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     const fresh = {
       commit: head,
       commitDate: COMMIT_DATE,
+      headDate: COMMIT_DATE,
       files: 7,
       bytes: 169,
       lines: 19,
@@ -285,7 +294,7 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     expect(b.length).toBe(a.length + added.length);
     // Apart from measurement lines, the text is the same, line for line.
     const measurementLine =
-      /^ {6}(commit|commitDate|files|bytes|lines|codeLines|bytesRaw|rustShare|programmingBytes|languages): /;
+      /^ {6}(commit|commitDate|headDate|files|bytes|lines|codeLines|bytesRaw|rustShare|programmingBytes|languages): /;
     const diff = (x: string[], y: string[]) => x.filter((line) => !y.includes(line));
     for (const line of [...diff(a, b), ...diff(b, a)]) expect(line).toMatch(measurementLine);
     expect(diff(b, a).length).toBeGreaterThan(0);
@@ -314,6 +323,7 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
       measurement: {
         commit: head,
         commitDate: COMMIT_DATE,
+        headDate: COMMIT_DATE,
         files: 7,
         bytes: 169,
         lines: 19,
@@ -328,7 +338,7 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
     const oldLines = entryText.split('\n');
     const newLines = after.split('\n');
     const insertedAt = newLines.findIndex((line, i) => line !== oldLines[i]);
-    expect([...newLines.slice(0, insertedAt), ...newLines.slice(insertedAt + 13)]).toEqual(oldLines);
+    expect([...newLines.slice(0, insertedAt), ...newLines.slice(insertedAt + 14)]).toEqual(oldLines);
   });
 
   it('keeps CRLF line endings', async () => {
@@ -377,6 +387,7 @@ describe('measure:rust --update', { timeout: 60_000 }, () => {
         measurement: {
           commit: git(goOnly, 'rev-parse', 'HEAD').trim(),
           commitDate: COMMIT_DATE,
+          headDate: COMMIT_DATE,
           files: 0,
           bytes: 0,
           lines: 0,

@@ -107,12 +107,18 @@ describe('charts page', () => {
   it('counts projects per maturity level and per Rust usage', () => {
     const maturity = chart(html(), 'chart-per-maturity');
     expectAccessible(maturity, 'per maturity');
+    // Projects with Rust, as every page counts them; the none-found usage has no bar.
     expect(maturity.table).toEqual(
-      MATURITY_LEVELS.map((m) => [m, entries.filter((e) => e.data.maturity === m).length]),
+      MATURITY_LEVELS.map((m) => [m, entries.filter((e) => counts(e) && e.data.maturity === m).length]),
     );
     const usage = chart(html(), 'chart-per-usage');
     expectAccessible(usage, 'per usage');
-    expect(usage.table).toEqual(RUST_USAGES.map((u) => [u, entries.filter((e) => e.data.rustUsage === u).length]));
+    expect(usage.table).toEqual(
+      RUST_USAGES.filter((u) => u !== 'none-found').map((u) => [
+        u,
+        entries.filter((e) => e.data.rustUsage === u).length,
+      ]),
+    );
   });
 
   it('sums code lines of Rust per category over the projects in it', () => {
@@ -191,9 +197,77 @@ describe('timeline page', () => {
     }
   });
 
-  it('is in the main navigation', () => {
+  it('is in the main navigation, as the Rust timeline', () => {
     expect(readPage('index.html')).toMatch(
-      new RegExp(`<nav class="site-nav"[\\s\\S]*href="${BASE}timeline/"[\\s\\S]*</nav>`),
+      new RegExp(`<nav class="site-nav"[\\s\\S]*href="${BASE}timeline/"[^>]*>Rust timeline</a>[\\s\\S]*</nav>`),
     );
+  });
+
+  it('shows Rust over time first, then each CNCF move with the project’s Rust on that day', () => {
+    const page = html();
+    expect(page.indexOf('data-chart="timeline-rust-over-time"')).toBeGreaterThan(-1);
+    expect(page.indexOf('data-chart="timeline-rust-over-time"')).toBeLessThan(page.indexOf('data-timeline-year'));
+    const histories = JSON.parse(readFileSync('data/history.json', 'utf8')) as {
+      id: string;
+      repos: { events: { event: string; point: { codeLines: number } | null }[] }[];
+    }[];
+    let checked = 0;
+    for (const h of histories) {
+      const events = h.repos.flatMap((r) => r.events.filter((e) => e.event === 'accepted'));
+      if (!events.length) continue;
+      const none = events.every((e) => e.point === null);
+      const lines = events.reduce((sum, e) => sum + (e.point?.codeLines ?? 0), 0);
+      const li = new RegExp(`<li data-slug="${h.id}" data-kind="accepted"[\\s\\S]*?</li>`).exec(page)?.[0] ?? '';
+      expect(li, h.id).toContain(`data-rust-that-day="${none ? 'none' : lines}"`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(entries.length / 2);
+  });
+});
+
+describe('chart labels and bars in the built SVG', () => {
+  /** Every column chart of the site: the project pages', home's, the charts page's and the timeline's. */
+  const pages = [
+    'index.html',
+    'charts/index.html',
+    'timeline/index.html',
+    ...entries.map((e) => `projects/${e.slug}/index.html`),
+  ];
+  const numbers = (svg: string, re: RegExp) => [...svg.matchAll(re)].map((m) => Number(m[1]));
+
+  it('keeps every milestone label above the plot and every y-axis label inside it, so none covers another', () => {
+    let markers = 0;
+    for (const page of pages)
+      for (const [svg] of readPage(page).matchAll(/<svg[^>]*class="col-chart-svg"[\s\S]*?<\/svg>/g)) {
+        const gridYs = numbers(/<g class="col-chart-grid"[\s\S]*?<\/g>/.exec(svg)![0], /y1="([\d.]+)"/g);
+        const plotTop = Math.min(...gridYs);
+        const ticks = numbers(/<g class="col-chart-ticks">[\s\S]*?<\/g>/.exec(svg)![0], /<text[^>]*y="([\d.]+)"/g);
+        const labels = [...svg.matchAll(/<g class="col-chart-marker[\s\S]*?<text[^>]*y="([\d.]+)"/g)].map((m) =>
+          Number(m[1]),
+        );
+        markers += labels.length;
+        // A 0.8rem label reaches about 3 px under its baseline and 10 px over it.
+        for (const y of labels)
+          expect(y + 3, `${page}: milestone label at ${y}, plot from ${plotTop}`).toBeLessThanOrEqual(plotTop);
+        for (const y of ticks)
+          expect(y - 10, `${page}: axis label at ${y}, plot from ${plotTop}`).toBeGreaterThanOrEqual(plotTop);
+      }
+    expect(markers, 'milestone labels checked').toBeGreaterThan(entries.length);
+  });
+
+  it('draws every bar above zero at least 12 px long, so its pattern shows', () => {
+    const html = readPage('charts/index.html');
+    for (const id of ['chart-lines-by-project', 'chart-share-by-project']) {
+      const svg = new RegExp(`<figure[^>]*data-chart="${id}"[\\s\\S]*?<svg[^>]*class="chart-svg"[\\s\\S]*?</svg>`).exec(
+        html,
+      )![0];
+      const rows = [...svg.matchAll(/<(?:a|g) class="chart-row[\s\S]*?<\/(?:a|g)>/g)].map((m) => m[0]);
+      expect(rows.length, id).toBeGreaterThan(entries.length / 2);
+      for (const row of rows) {
+        const value = Number(/<text class="chart-value"[^>]*>([^<]+)</.exec(row)![1].replace(/[,%]/g, ''));
+        const least = /<rect[^>]*class="[^"]*chart-min[^"]*"[^>]*width="(\d+)"/.exec(row)?.[1];
+        if (value > 0) expect(Number(least), row.slice(0, 120)).toBeGreaterThanOrEqual(12);
+      }
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   type ProjectsExport,
 } from '../../src/data/exports/exports.ts';
 import { parseCsv } from '../helpers/csv.ts';
+import { shownProjectShare } from '../../src/data/rules/rust-share.ts';
 
 const { entries, sources } = readCatalog();
 beforeAll(assertBuilt);
@@ -86,6 +87,13 @@ describe('CSV exports', () => {
       expect(row, e.slug).toBeDefined();
       expect(row![col('name')]).toBe(e.data.name);
       expect(Number(row![col('rust_lines')])).toBe(entryLines(e));
+      // The share the table shows, one decimal; empty when none is shown.
+      const share = shownProjectShare(
+        e.data.rustRepos.map((r) => r.measurement),
+        (e.data.otherRepos ?? []).map((r) => r.measurement),
+        e.data.unmeasuredRepos ?? [],
+      );
+      expect(row![col('rust_share')], e.slug).toBe(share === undefined ? '' : String(Math.round(share * 10) / 10));
       expect(row![col('page_url')]).toBe(`${ORIGIN}${BASE}projects/${e.slug}/`);
     }
   });

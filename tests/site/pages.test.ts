@@ -13,6 +13,9 @@ import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 
 const { entries, categories } = readCatalog();
 beforeAll(assertBuilt);
+type Entry = (typeof entries)[number];
+/** Every count on the site is of projects with Rust; an entry with none found is named apart. */
+const withRust = (e: Entry) => e.data.rustUsage !== 'none-found';
 
 const stripTags = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -37,38 +40,41 @@ describe('pages', () => {
     expect(expected.filter((p) => !pages.has(p))).toEqual([]);
   });
 
-  it('prints on each group page the number of projects the content puts in it', () => {
-    const groups: [string, number][] = [
-      ...MATURITY_LEVELS.map((m): [string, number] => [
+  it('counts on each group page the projects with Rust, names its none-found entries apart, and lists every entry', () => {
+    const groups: [string, Entry[]][] = [
+      ...MATURITY_LEVELS.map((m): [string, Entry[]] => [
         `maturity/${m}/index.html`,
-        entries.filter((e) => e.data.maturity === m).length,
+        entries.filter((e) => e.data.maturity === m),
       ]),
-      ...RUST_USAGES.map((u): [string, number] => [
+      ...RUST_USAGES.map((u): [string, Entry[]] => [
         `rust-usage/${u}/index.html`,
-        entries.filter((e) => e.data.rustUsage === u).length,
+        entries.filter((e) => e.data.rustUsage === u),
       ]),
-      ...categories.map((c): [string, number] => [
+      ...categories.map((c): [string, Entry[]] => [
         `categories/${c.id}/index.html`,
-        entries.filter((e) => e.data.categories.includes(c.id)).length,
+        entries.filter((e) => e.data.categories.includes(c.id)),
       ]),
     ];
-    for (const [page, count] of groups) {
+    for (const [page, members] of groups) {
       const html = readPage(page);
-      expect(dataCounts(html), page).toEqual([count]);
-      expect((html.match(/<tr data-slug=/g) ?? []).length, page).toBe(count);
+      expect(dataCounts(html), page).toEqual([members.filter(withRust).length]);
+      expect((html.match(/<tr data-slug=/g) ?? []).length, page).toBe(members.length);
+      for (const e of members.filter((e) => !withRust(e)))
+        expect(html, `${page} names ${e.slug} apart`).toContain(`${e.data.name} (no Rust found)`);
     }
   });
 
   it('prints the same counts on the index pages', () => {
+    const count = (list: Entry[]) => list.filter(withRust).length;
     expect(dataCounts(readPage('maturity/index.html'))).toEqual(
-      MATURITY_LEVELS.map((m) => entries.filter((e) => e.data.maturity === m).length),
+      MATURITY_LEVELS.map((m) => count(entries.filter((e) => e.data.maturity === m))),
     );
     expect(dataCounts(readPage('rust-usage/index.html'))).toEqual(
-      RUST_USAGES.map((u) => entries.filter((e) => e.data.rustUsage === u).length),
+      RUST_USAGES.map((u) => count(entries.filter((e) => e.data.rustUsage === u))),
     );
     const byName = [...categories].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     expect(dataCounts(readPage('categories/index.html'))).toEqual(
-      byName.map((c) => entries.filter((e) => e.data.categories.includes(c.id)).length),
+      byName.map((c) => count(entries.filter((e) => e.data.categories.includes(c.id)))),
     );
   });
 
@@ -121,6 +127,25 @@ describe('pages', () => {
         );
   });
 
+  it('orders each project page as readers ask: what it is, where the Rust is, why Rust, then crates, history, figures', () => {
+    for (const e of entries) {
+      const html = readPage(`projects/${e.slug}/index.html`);
+      const at = (id: string) => html.indexOf(` id="${id}"`);
+      const body = [...e.body.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+      const first = html.indexOf('<h2', html.indexOf('class="toc"'));
+      // The entry's own sections come first after the figures and the contents list.
+      if (body.length) expect(stripTags(html.slice(first, html.indexOf('</h2>', first))).trim(), e.slug).toBe(body[0]);
+      const order = ['why', 'crates', 'rust-over-time', 'rust', 'facts', 'sources'].filter((id) => at(id) !== -1);
+      expect(order.map(at), e.slug).toEqual(order.map(at).sort((a, b) => a - b));
+      if (e.data.rationale) expect(at('why'), e.slug).toBeLessThan(at('crates') === -1 ? at('rust') : at('crates'));
+      // The contents list names every section of the page, in the page's order.
+      const toc = /<nav aria-label="On this page" class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
+      const targets = [...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+      const sections = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+      expect(targets, e.slug).toEqual(sections);
+    }
+  });
+
   it('puts a stat strip under each project title, health links where the landscape has them, and no raw measurement note', () => {
     for (const e of entries) {
       const html = readPage(`projects/${e.slug}/index.html`);
@@ -161,7 +186,7 @@ describe('pages', () => {
   it('compares each report figure on the report page with the repositories it covers', () => {
     const html = readPage('report/index.html');
     const table = html.slice(html.indexOf('id="report-units"'), html.indexOf('id="report-self"'));
-    const rows = [...table.matchAll(/<tr><th scope="row">([\s\S]*?)<\/tr>/g)].map((m) => stripTags(m[1]));
+    const rows = [...table.matchAll(/<tr>\s*<th scope="row">([\s\S]*?)<\/tr>/g)].map((m) => stripTags(m[1]));
     for (const e of entries) {
       for (const f of e.data.reported?.figures ?? []) {
         if (f.bytes === undefined || !/Summary table|section/.test(f.where)) continue;

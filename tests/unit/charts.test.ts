@@ -123,6 +123,8 @@ describe('barLayout', () => {
     );
     expect(layout.rows[1].widthPercent).toBe(0.5);
     expect(layout.rows[2].widthPercent).toBe(0);
+    // However narrow the screen, a bar above zero is at least 12 px long: its pattern shows.
+    expect(layout.rows.map((r) => r.minWidthPx)).toEqual([12, 12, 0]);
   });
   it('keeps every datum field for the component (href, tone)', () => {
     const [row] = barLayout([{ key: 'x', label: 'X', value: 3, href: '/x/', tone: 'graduated' }]).rows;
@@ -198,7 +200,7 @@ describe('chart series', () => {
     expect(shares.map(([k]) => k)).not.toContain('paralus');
   });
 
-  it('counts projects per group in the groups’ order, with tones when asked', () => {
+  it('counts projects with Rust per group in the groups’ order, with tones when asked', () => {
     const terms = [
       { id: 'sandbox', name: 'Sandbox', description: '' },
       { id: 'graduated', name: 'Graduated', description: '' },
@@ -206,11 +208,21 @@ describe('chart series', () => {
     ];
     const groups = groupProjects(terms, projects, (p) => [p.maturity]);
     expect(projectsPerGroup(groups, routes.maturity, true)).toEqual([
-      { key: 'sandbox', label: 'Sandbox', value: 3, href: '/maturity/sandbox/', tone: 'sandbox' },
+      // Paralus (no Rust found) is in sandbox, and not in its count.
+      { key: 'sandbox', label: 'Sandbox', value: 2, href: '/maturity/sandbox/', tone: 'sandbox' },
       { key: 'graduated', label: 'Graduated', value: 1, href: '/maturity/graduated/', tone: 'graduated' },
       { key: 'archived', label: 'Archived', value: 0, href: '/maturity/archived/', tone: 'archived' },
     ]);
     expect(projectsPerGroup(groups, routes.maturity)[0]).not.toHaveProperty('tone');
+    const usage = groupProjects(
+      ['pure', 'component', 'none-found'].map((id) => ({ id, name: id, description: '' })),
+      projects,
+      (p) => [p.rustUsage],
+    );
+    expect(projectsPerGroup(usage, routes.rustUsage).map((d) => [d.key, d.value])).toEqual([
+      ['pure', 2],
+      ['component', 1],
+    ]);
   });
 
   it('sums code lines per category over Rust projects, a project in two categories counted in both', () => {

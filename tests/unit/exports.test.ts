@@ -265,8 +265,11 @@ describe('CSV', () => {
       rust_repositories: '2',
       rust_lines: '150',
       page_url: 'https://example.org/base/projects/tricky/',
+      rust_share: String(Math.round(tricky.rustShare! * 10) / 10),
     });
     expect(rows[1][PROJECT_CSV_COLUMNS.indexOf('counts_as_rust')]).toBe('false');
+    // No Rust found: no share, as on the page.
+    expect(rows[1][PROJECT_CSV_COLUMNS.indexOf('rust_share')]).toBe('');
   });
 
   it('writes one repositories.csv row per measured repository', () => {

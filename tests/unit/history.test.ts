@@ -260,7 +260,25 @@ describe('historySentence', () => {
         ],
       }),
     ).toBe(
-      'Its repository had no Rust code when it joined the CNCF in 2019: from 300 lines of Rust code in 2021 to 900 in 2022.',
+      'Its repository had no Rust code when the project joined the CNCF on 10 Jan 2019; by the end of 2021 it had 300 lines of Rust code, and 900 in 2022.',
+    );
+    // Rust arrived later in the year it joined: the day and "by the end of" keep the two apart.
+    expect(
+      sentence({
+        id: 'a',
+        repos: [
+          repo(
+            'o/a',
+            [
+              [2019, 5037],
+              [2022, 9000],
+            ],
+            [['accepted', '2019-03-01', 0]],
+          ),
+        ],
+      }),
+    ).toBe(
+      'Its repository had no Rust code when the project joined the CNCF on 1 Mar 2019; by the end of 2019 it had 5,037 lines of Rust code, and 9,000 in 2022.',
     );
     expect(
       sentence({
@@ -271,7 +289,7 @@ describe('historySentence', () => {
         ],
       }),
     ).toBe(
-      'Its repositories had no Rust code when it joined the CNCF in 2019; by 2022 they had 901 lines of Rust code.',
+      'Its repositories had no Rust code when the project joined the CNCF on 10 Jan 2019; by 2022 they had 901 lines of Rust code.',
     );
   });
 
@@ -382,6 +400,21 @@ describe('column chart geometry', () => {
     expect(layout.columns[1].y).toBe(layout.plotBottom - 100);
     expect(layout.markers[0].xPercent).toBeCloseTo(75, 0);
     expect(layout.markers[0].anchor).toBe('end');
+  });
+
+  it('keeps marker labels above the plot and tick labels under their lines inside it, so they never meet', () => {
+    const markers = ['accepted', 'incubating', 'graduated', 'archived'].map((key, i) => ({
+      key,
+      label: key,
+      position: i * 0.1,
+    }));
+    const layout = columnLayout([{ key: '2020', label: '2020', value: 1000 }], markers);
+    const plotTop = Math.min(...layout.ticks.map((t) => t.y));
+    expect(plotTop).toBe(layout.top);
+    // A label of 0.8rem (12.8 px): about 3 px below the baseline, 10 above it.
+    for (const m of layout.markers) expect(m.labelY + 3, m.key).toBeLessThanOrEqual(plotTop);
+    for (const t of layout.ticks.slice(1))
+      expect(t.y + layout.tickLabelDrop - 13, String(t.value)).toBeGreaterThanOrEqual(plotTop);
   });
 
   it('labels every other year on long series, always the last', () => {

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { projectRustShare, shownProjectShare, sourceBytes } from '../../src/data/rules/rust-share.ts';
 import { healthLinks, healthLinksByName } from '../../src/data/views/health-links.ts';
 import { mostRust } from '../../src/data/views/ranking.ts';
-import { searchAliases, withoutSingleLetters } from '../../src/data/views/search-index.ts';
+import {
+  WORD_JOINER,
+  joinSingleLetters,
+  searchAliases,
+  searchRoles,
+  withoutJoiners,
+} from '../../src/data/views/search-index.ts';
 import { catalogStats } from '../../src/data/views/stats.ts';
 import { repoLinks } from '../../src/data/site/site-options.ts';
 import {
@@ -215,22 +221,30 @@ describe('home figures', () => {
 });
 
 describe('search index words', () => {
-  it('takes single letters and C-family names out of the index, and nothing else', () => {
+  const J = WORD_JOINER;
+  it('joins single letters and C-family names to an invisible character, keeping every word of the text', () => {
     const html = '<p>Written in C++ and C, with C/C++ and C# bindings; a Go API.</p>';
-    const out = withoutSingleLetters(html);
-    for (const word of ['C++', 'C', 'C/C++', 'C#', 'a'])
-      expect(out).toContain(`<span data-pagefind-ignore>${word}</span>`);
-    expect(out.replace(/<span data-pagefind-ignore>[^<]*<\/span>/g, '')).toBe(
-      '<p>Written in  and , with  and  bindings;  Go API.</p>',
+    const out = joinSingleLetters(html);
+    expect(out).toBe(`<p>Written in C${J}++ and C${J}, with C${J}/C${J}++ and C${J}# bindings; a${J} Go API.</p>`);
+    // What a reader sees in an excerpt is the text as written.
+    expect(withoutJoiners(out)).toBe(html);
+  });
+
+  it("gives a project's repository roles as one search field, without the commas Pagefind splits metadata at", () => {
+    expect(
+      searchRoles({
+        rustRepos: [{ role: 'Kubernetes client, runtime and derive macros for Rust' }, { role: 'Examples' }],
+      }),
+    ).toBe('Kubernetes client · runtime and derive macros for Rust · Examples');
+    expect(searchRoles({ rustRepos: [{ role: 'Main repository (C++ and Python)' }] })).toBe(
+      `Main repository (C${WORD_JOINER}++ and Python)`,
     );
   });
 
   it('leaves tags, attributes, scripts, entities and words with apostrophes alone', () => {
     const html = '<a href="/a/b" title="a b">Rust&#39;s way</a><script>var a = 1;</script><style>p{a:b}</style>';
-    expect(withoutSingleLetters(html)).toBe(html);
-    expect(withoutSingleLetters('<p>e.g. x86, k8s, wasm32</p>')).toBe(
-      '<p><span data-pagefind-ignore>e</span>.g. x86, k8s, wasm32</p>',
-    );
+    expect(joinSingleLetters(html)).toBe(html);
+    expect(joinSingleLetters('<p>e.g. x86, k8s, wasm32</p>')).toBe(`<p>e${J}.g. x86, k8s, wasm32</p>`);
   });
 
   it('gives a project its other names and its categories’ aliases, each once', () => {
@@ -289,17 +303,29 @@ describe('table state: name filter, filter counts, subtotal', () => {
   });
 
   it('counts for each option the rows it would show given the other filters', () => {
-    expect(facetCounts(rows, { filters: {} }, 'usage', ['pure', 'sdk'])).toEqual({ pure: 2, sdk: 2 });
-    expect(facetCounts(rows, { filters: { maturity: 'graduated', usage: 'sdk' } }, 'usage', ['pure', 'sdk'])).toEqual({
+    // The options count projects as every page does: those with Rust, none-found entries named apart.
+    const rust = (counts: Record<string, { rust: number; noneFound: string[] }>) =>
+      Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, c.rust]));
+    expect(rust(facetCounts(rows, { filters: {} }, 'usage', ['pure', 'sdk']))).toEqual({ pure: 2, sdk: 2 });
+    expect(
+      rust(facetCounts(rows, { filters: { maturity: 'graduated', usage: 'sdk' } }, 'usage', ['pure', 'sdk'])),
+    ).toEqual({
       pure: 1,
       sdk: 1,
     });
-    expect(facetCounts(rows, { filters: { usage: 'pure' } }, 'maturity', ['sandbox', 'graduated'])).toEqual({
+    expect(rust(facetCounts(rows, { filters: { usage: 'pure' } }, 'maturity', ['sandbox', 'graduated']))).toEqual({
       sandbox: 1,
       graduated: 1,
     });
-    expect(facetCounts(rows, { filters: { maturity: 'sandbox' } }, 'category', ['a', 'b'])).toEqual({ a: 0, b: 2 });
-    expect(facetCounts(rows, { filters: {}, name: 'ti' }, 'category', ['a', 'b'])).toEqual({ a: 1, b: 1 });
+    expect(rust(facetCounts(rows, { filters: { maturity: 'sandbox' } }, 'category', ['a', 'b']))).toEqual({
+      a: 0,
+      b: 2,
+    });
+    expect(rust(facetCounts(rows, { filters: {}, name: 'ti' }, 'category', ['a', 'b']))).toEqual({ a: 1, b: 1 });
+    const withNone = [...rows, { ...rows[0], slug: 'paralus', name: 'Paralus', usage: 'none-found' }];
+    expect(facetCounts(withNone, { filters: {} }, 'maturity', [rows[0].maturity])[rows[0].maturity].noneFound).toEqual([
+      'Paralus',
+    ]);
   });
 
   it('sums a numeric column over the rows shown, blank cells as 0', () => {

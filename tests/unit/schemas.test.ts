@@ -69,6 +69,14 @@ describe('project schema: valid entries', () => {
     expect(projectFrontmatterSchema.parse(valid()).verified).toBeUndefined();
   });
 
+  it("accepts the copy's newest commit date, the same as the measured commit's or later, in another time zone", () => {
+    const entry = valid();
+    entry.rustRepos[0].measurement.headDate = '2026-08-21T19:29:49+02:00';
+    expect(problems(entry)).toEqual([]);
+    entry.rustRepos[0].measurement.headDate = '2026-12-01T08:00:00-05:00';
+    expect(problems(entry)).toEqual([]);
+  });
+
   it('accepts a list of changes whose newest date is updated', () => {
     const entry = valid();
     entry.changes = [
@@ -133,6 +141,11 @@ describe('project schema: invalid entries name the field and what was expected',
       'category not a slug',
       (e) => (e.categories = ['Service Mesh']),
       /^categories\.0: expected a lower-case kebab-case identifier/,
+    ],
+    [
+      'copy newer than its own HEAD',
+      (e) => (e.rustRepos[0].measurement.headDate = '2026-08-21T17:29:48+00:00'),
+      /^rustRepos\.0\.measurement\.headDate: expected the copy's newest commit \(2026-08-21T17:29:48\+00:00\) to be no older than the measured one/,
     ],
     [
       'lines above bytes',

@@ -180,19 +180,31 @@ describe('state changes', () => {
     expect(withFilter(state, 'usage', '').filters).toEqual({ maturity: 'sandbox' });
   });
 
+  const n = (rust: number, noneFound: string[] = []) => ({ rust, noneFound });
+
   it('sums up the view for the intro and the caption: how many of how many, and the sort', () => {
-    expect(viewSummary(33, 33, 'sorted by name')).toBe('33 projects, sorted by name');
-    expect(viewSummary(8, 33, 'sorted by Rust lines, most first')).toBe(
+    expect(viewSummary(n(33), n(33), 'sorted by name')).toBe('33 projects, sorted by name');
+    expect(viewSummary(n(8), n(33), 'sorted by Rust lines, most first')).toBe(
       '8 of 33 projects, sorted by Rust lines, most first',
     );
-    expect(viewSummary(1, 33, 'sorted by name')).toBe('1 of 33 projects, sorted by name');
-    expect(viewSummary(1, 1, '')).toBe('1 project');
-    expect(viewSummary(0, 33, 'sorted by name')).toBe('0 of 33 projects, sorted by name');
+    expect(viewSummary(n(1), n(33), 'sorted by name')).toBe('1 of 33 projects, sorted by name');
+    expect(viewSummary(n(1), n(1), '')).toBe('1 project');
+    expect(viewSummary(n(0), n(33), 'sorted by name')).toBe('0 of 33 projects, sorted by name');
+  });
+
+  it('counts the projects with Rust and names the entries with no Rust found apart, as every page does', () => {
+    const all = n(49, ['Paralus']);
+    expect(viewSummary(all, all, 'sorted by name')).toBe(
+      '49 projects with Rust, plus Paralus (no Rust found), sorted by name',
+    );
+    expect(viewSummary(n(25, ['Paralus']), all, '')).toBe('25 of 49 projects with Rust, plus Paralus (no Rust found)');
+    expect(viewSummary(n(12), all, 'sorted by name')).toBe('12 of 49 projects with Rust, sorted by name');
+    expect(shownMessage(all, all)).toBe('Showing 49 projects with Rust, plus Paralus (no Rust found)');
   });
 
   it('announces how many projects are shown', () => {
-    expect(shownMessage(33, 33)).toBe('33 projects shown');
-    expect(shownMessage(1, 33)).toBe('1 project shown, out of 33');
-    expect(shownMessage(0, 33)).toBe('0 projects shown, out of 33');
+    expect(shownMessage(n(33), n(33))).toBe('Showing 33 projects');
+    expect(shownMessage(n(1), n(33))).toBe('Showing 1 of 33 projects');
+    expect(shownMessage(n(0), n(33))).toBe('Showing 0 of 33 projects');
   });
 });

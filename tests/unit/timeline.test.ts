@@ -5,6 +5,7 @@ import {
   MILESTONE_SHORT_LABELS,
   compareMilestones,
   milestones,
+  rustThatDay,
   timelineByYear,
 } from '../../src/data/views/timeline.ts';
 import { project } from '../helpers/fixtures.ts';
@@ -87,5 +88,30 @@ describe('timelineByYear', () => {
       expect(MILESTONE_LABELS[k]).toBeTruthy();
       expect(MILESTONE_SHORT_LABELS[k].length).toBeLessThanOrEqual(MILESTONE_LABELS[k].length);
     }
+  });
+});
+
+describe('rustThatDay', () => {
+  const events = new Map([
+    [
+      'linkerd',
+      [
+        { event: 'accepted', codeLines: 0, repos: [{ point: null }, { point: null }] },
+        { event: 'incubating', codeLines: 24_224, repos: [{ point: {} }, { point: null }] },
+        { event: 'graduated', codeLines: 0, repos: [{ point: {} }] },
+      ],
+    ],
+  ]);
+  const of = (slug: string) => events.get(slug);
+
+  it("gives the project's Rust on the day of each move, none when no repository had a commit yet", () => {
+    expect(rustThatDay({ slug: 'linkerd', kind: 'accepted' }, of)).toEqual({ codeLines: null });
+    expect(rustThatDay({ slug: 'linkerd', kind: 'incubating' }, of)).toEqual({ codeLines: 24_224 });
+    expect(rustThatDay({ slug: 'linkerd', kind: 'graduated' }, of)).toEqual({ codeLines: 0 });
+  });
+
+  it('knows nothing of a move or a project the history lacks', () => {
+    expect(rustThatDay({ slug: 'linkerd', kind: 'archived' }, of)).toBeUndefined();
+    expect(rustThatDay({ slug: 'tikv', kind: 'accepted' }, of)).toBeUndefined();
   });
 });

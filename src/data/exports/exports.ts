@@ -92,7 +92,7 @@ const PROJECT_FIELD_NOTES: Partial<Record<keyof ExportedProject, string>> = {
   rustUsage: 'pure, component, sdk or none-found.',
   countsAsRust: 'false for none-found projects, which are left out of every total.',
   categories: 'Category ids (see the categories pages).',
-  rustRepos: 'Measured repositories: repo (owner/name), role, kind (main, component, sdk, tooling or null), and measurement {commit, commitDate, files, bytes, lines, codeLines, bytesRaw, rustShare, programmingBytes (the share\'s denominator: bytes of every programming language; null in older measurements), languages, notes}.',
+  rustRepos: 'Measured repositories: repo (owner/name), role, kind (main, component, sdk, tooling or null), and measurement {commit, commitDate, headDate (the newest commit of the catalog\'s copy when measured: the repository\'s last commit as far as the catalog knows; null in older measurements), files, bytes, lines, codeLines, bytesRaw, rustShare, programmingBytes (the share\'s denominator: bytes of every programming language; null in older measurements), languages, notes}.',
   totals: 'repos (with Rust files), files, bytes, lines, codeLines summed over rustRepos.',
   rustShare:
     "Rust's share of the project's code, percent with one decimal: Rust bytes of rustRepos over the programming-language bytes of rustRepos and otherRepos; null when no Rust is found or some of the project's code is not measured (unmeasuredRepos).",
@@ -315,6 +315,8 @@ export const REPOSITORY_CSV_FIELDS = {
   notes: 'What the counter noticed; may be empty.',
   holds_rust:
     "true for a repository of rustRepos; false for one of otherRepos, the project's code without Rust (counted only in the project's share).",
+  last_commit_date:
+    "Committer date of the newest commit of the catalog's copy when it was measured (ISO 8601): the repository's last commit as far as the catalog knows; empty in older measurements.",
 } as const;
 export const REPOSITORY_CSV_COLUMNS = Object.keys(REPOSITORY_CSV_FIELDS) as (keyof typeof REPOSITORY_CSV_FIELDS)[];
 
@@ -339,6 +341,7 @@ export function repositoriesCsv(projects: readonly CatalogProject[]): string {
         rust_share: m.rustShare,
         notes: m.notes,
         holds_rust: rust,
+        last_commit_date: m.headDate,
       }),
     ),
   );

@@ -36,15 +36,21 @@ export function rustShareByProject(projects: readonly CatalogProject[]): Datum[]
     .sort(byValueDescending);
 }
 
-/** Number of projects in each group, in the groups' own order (e.g. sandbox → archived). */
+/**
+ * Number of projects with Rust in each group, in the groups' own order (e.g. sandbox →
+ * archived): the count every page prints. A group that holds only entries with no Rust found
+ * (the "No Rust found" usage) has no bar; the page names those entries apart.
+ */
 export function projectsPerGroup(groups: readonly Group[], href: (id: string) => string, toned = false): Datum[] {
-  return groups.map((g) => ({
-    key: g.term.id,
-    label: g.term.name,
-    value: g.projects.length,
-    href: href(g.term.id),
-    ...(toned ? { tone: g.term.id } : {}),
-  }));
+  return groups
+    .filter((g) => g.projects.length === 0 || g.projects.some((p) => p.countsAsRust))
+    .map((g) => ({
+      key: g.term.id,
+      label: g.term.name,
+      value: g.projects.filter((p) => p.countsAsRust).length,
+      href: href(g.term.id),
+      ...(toned ? { tone: g.term.id } : {}),
+    }));
 }
 
 /**

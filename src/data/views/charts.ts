@@ -69,6 +69,11 @@ export interface BarOptions {
   integer: boolean;
   /** Narrowest bar drawn for a value above zero (percent), so small values stay visible. */
   minBarPercent: number;
+  /**
+   * Narrowest bar for a value above zero in CSS pixels, on any screen: two periods of the
+   * usage patterns (6 px), so a small project's pattern shows.
+   */
+  minBarPx: number;
 }
 
 export const DEFAULT_BAR_OPTIONS: BarOptions = {
@@ -79,6 +84,7 @@ export const DEFAULT_BAR_OPTIONS: BarOptions = {
   maxTicks: 4,
   integer: true,
   minBarPercent: 0.4,
+  minBarPx: 12,
 };
 
 export interface BarRow extends Datum {
@@ -89,6 +95,8 @@ export interface BarRow extends Datum {
   barHeight: number;
   /** Length of the bar, percent of the chart width. */
   widthPercent: number;
+  /** Length the bar has at least, in px (drawn as a second, fixed rectangle): 0 for a value of 0. */
+  minWidthPx: number;
 }
 
 export interface Tick {
@@ -133,6 +141,7 @@ export function barLayout(data: readonly Datum[], options: Partial<BarOptions> =
       barY: top + o.labelHeight,
       barHeight: o.barHeight,
       widthPercent: round(d.value > 0 ? Math.max(width, o.minBarPercent) : 0),
+      minWidthPx: d.value > 0 ? o.minBarPx : 0,
     };
   });
   const plotBottom = data.length * pitch;

@@ -38,6 +38,9 @@ export const DEFAULT_COLUMN_OPTIONS: ColumnOptions = { plotHeight: 140, markerRo
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** Baseline of a tick label below its line: a 0.8rem label's capitals start about 3 px under the line. */
+export const TICK_LABEL_DROP = 13;
+
 export function columnLayout(columns: readonly Column[], markers: readonly Marker[] = [], options: Partial<ColumnOptions> = {}) {
   const o = { ...DEFAULT_COLUMN_OPTIONS, ...options };
   for (const c of columns)
@@ -69,6 +72,11 @@ export function columnLayout(columns: readonly Column[], markers: readonly Marke
       return { ...m, xPercent, labelY: i * o.markerRow + o.markerRow - 4, anchor: xPercent > 50 ? ('end' as const) : ('start' as const) };
     }),
     ticks: ticks.map((value) => ({ value, y: round(plotBottom - height(value)) })),
+    /**
+     * How far below its grid line a tick's label sits (its baseline, px): inside the plot,
+     * under the line, so it never reaches the marker labels above the plot.
+     */
+    tickLabelDrop: TICK_LABEL_DROP,
     max,
     top,
     plotBottom,

@@ -42,3 +42,8 @@ export function shortCommit(commit: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatInt(count)} ${count === 1 ? one : many}`;
 }
+
+/** The phrase with its first letter capitalised, to open a sentence: "no project" → "No project". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

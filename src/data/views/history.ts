@@ -3,7 +3,7 @@
  * and CNCF moves, the sentence that tells it, and the catalog's totals by year. Pure.
  */
 import { CNCF_EVENTS, type CncfEvent, type HistoryPoint, type ProjectHistory, type RepoHistory } from '../../schemas/history.ts';
-import { formatInt } from './format.ts';
+import { formatDate, formatInt } from './format.ts';
 
 export interface Figures {
   files: number;
@@ -86,9 +86,12 @@ export function historySentence(series: readonly YearFigures[], events: readonly
   const to = (n: number) => (last.year === joined ? `${formatInt(n)} at the latest count, later that year` : `${formatInt(n)} in ${last.year}`);
   if (accepted && accepted.codeLines > 0) return `From ${lines(accepted.codeLines)} when it joined the CNCF in ${joined} to ${to(last.codeLines)}.`;
   if (!accepted) return series.length === 1 ? `${lines(last.codeLines)} in ${last.year}.` : `From ${lines(firstWithRust.codeLines)} in ${firstWithRust.year} to ${formatInt(last.codeLines)} in ${last.year}.`;
+  // The day it joined and "by the end of" the year: a yearly point of the joining year is
+  // later than the joining day, so "none in 2019: 5,037 lines in 2019" must not be read as both at once.
   const arrived = series.find((y) => y.year >= joined! && y.codeLines > 0) ?? firstWithRust;
-  if (arrived.year === last.year) return `${its} had no Rust code when it joined the CNCF in ${joined}; by ${last.year} ${they} had ${lines(last.codeLines)}.`;
-  return `${its} had no Rust code when it joined the CNCF in ${joined}: from ${lines(arrived.codeLines)} in ${arrived.year} to ${formatInt(last.codeLines)} in ${last.year}.`;
+  const none = `${its} had no Rust code when the project joined the CNCF on ${formatDate(accepted.date)}`;
+  if (arrived.year === last.year) return `${none}; by ${last.year} ${they} had ${lines(last.codeLines)}.`;
+  return `${none}; by the end of ${arrived.year} ${they} had ${lines(arrived.codeLines)}, and ${formatInt(last.codeLines)} in ${last.year}.`;
 }
 
 /** The catalog's Rust in one year. */

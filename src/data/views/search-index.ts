@@ -30,16 +30,40 @@ export function searchAliases(project: { name: string; landscapeName: string; sl
 }
 
 /**
- * The page's HTML as the search index should read it: single letters and the C family's names
- * ("C", "C++", "C#", "C/C++") are wrapped in `data-pagefind-ignore` spans, so that no query
- * can match on one letter (Pagefind falls back to the longest prefix of an unknown word that
- * is in its index: "cedar" found every page naming C). Only text between tags changes;
- * tags, attributes and the contents of <script> and <style> stay as they are.
+ * What each of a project's repositories is (their roles), as one search field: a meta value
+ * cannot hold a comma (Pagefind separates metadata with commas), so commas become " · "; and
+ * its single letters are joined like the page text's ("C++ and Python"), since Pagefind
+ * indexes metadata too.
  */
-export function withoutSingleLetters(html: string): string {
+export function searchRoles(project: { rustRepos: readonly { role: string }[] }): string {
+  return joinSingleLetters(project.rustRepos.map((r) => r.role.replace(/\s*,\s*/g, ' · ')).join(' · '));
+}
+
+/**
+ * An invisible character the search index counts as part of a word (Pagefind's
+ * `includeCharacters`): WORD JOINER, which a browser draws as nothing and never breaks at.
+ */
+export const WORD_JOINER = '\u2060';
+
+/**
+ * The page's HTML as the search index should read it: each single letter and each of the C
+ * family's names ("C", "C++", "C#", "C/C++") gets a WORD JOINER after its letters, so the index
+ * holds it as a word of two characters that no query can reach (Pagefind falls back to the
+ * longest word of the index that starts a query it cannot find: with a bare "c" indexed,
+ * "cedr" found every page naming C). The letters stay in the text, so excerpts keep every
+ * word ("written in C++", "a Rust client"); the search UI drops the joiners when it shows them.
+ * Only text between tags changes; tags, attributes and the contents of <script> and <style>
+ * stay as they are.
+ */
+export function joinSingleLetters(html: string): string {
   const parts = html.split(/(<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>|<[^>]*>)/i);
   return parts
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(SINGLE_LETTER, '<span data-pagefind-ignore>$1</span>')))
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(SINGLE_LETTER, (word) => word.replace(/\p{L}/gu, `$&${WORD_JOINER}`)),
+    )
     .join('');
 }
 const SINGLE_LETTER = /(?<![\p{L}\p{N}_+#/.'’&;-])(C\/C\+\+|C\+\+|C#|\p{L})(?![\p{L}\p{N}_+#/'’-])/gu;
+
+/** Text from the index as a reader should see it: without the joiners `joinSingleLetters` added. */
+export const withoutJoiners = (text: string): string => text.replaceAll(WORD_JOINER, '');

@@ -5,6 +5,11 @@
  * moves DOM nodes according to what this module returns, so everything here is unit-tested.
  */
 
+import { countPhrase, countProjects, entries, noneFoundPhrase, type ProjectCount } from './counts.ts';
+
+/** The Rust usage of entries where no Rust was found (src/schemas/taxonomy.ts). */
+const NONE_FOUND = 'none-found';
+
 export type SortDirection = 'ascending' | 'descending';
 /**
  * How a column's values compare: `text` alphabetically, `number` numerically (first click:
@@ -160,36 +165,50 @@ export function withFilter(state: TableState, facet: Facet, value: string): Tabl
   return { ...state, filters };
 }
 
+/** The rows as the site counts projects: those with Rust, the none-found ones named apart (src/data/counts.ts). */
+export function countRows(rows: readonly Pick<RowData, 'name' | 'usage'>[]): ProjectCount {
+  return countProjects(rows.map((r) => ({ name: r.name, noneFound: r.usage === NONE_FOUND })));
+}
+
+/** "8 of 49 projects with Rust", "8 of 33 projects", "2 of 49 projects with Rust, plus Paralus (no Rust found)". */
+function partOf(shown: ProjectCount, total: ProjectCount): string {
+  if (entries(shown) === entries(total)) return countPhrase(total);
+  const rust = `${shown.rust} of ${total.rust} ${total.rust === 1 ? 'project' : 'projects'}`;
+  const withRust = total.noneFound.length > 0 ? `${rust} with Rust` : rust;
+  return shown.noneFound.length > 0 ? `${withRust}, plus ${noneFoundPhrase(shown.noneFound)}` : withRust;
+}
+
 /**
- * What the table shows, for the intro and the caption: "33 projects, sorted by name",
- * "8 of 33 projects, sorted by Rust lines, most first", "0 of 33 projects, sorted by name"
- * (the page's own message then says that no project matches).
+ * What the table shows, for the intro and the caption, counted as every page counts:
+ * "49 projects with Rust, plus Paralus (no Rust found), sorted by name", "8 of 49 projects
+ * with Rust, sorted by code lines, most first", "0 of 33 projects, sorted by name" (the
+ * page's own message then says that no project matches).
  */
-export function viewSummary(shown: number, total: number, sorted: string): string {
-  const count = shown === total ? `${total} ${total === 1 ? 'project' : 'projects'}` : `${shown} of ${total} projects`;
+export function viewSummary(shown: ProjectCount, total: ProjectCount, sorted: string): string {
+  const count = partOf(shown, total);
   return sorted ? `${count}, ${sorted}` : count;
 }
 
-/** What the live region says: "1 project shown", "33 projects shown", "8 projects shown, out of 33". */
-export function shownMessage(shown: number, total: number): string {
-  const message = `${shown} ${shown === 1 ? 'project' : 'projects'} shown`;
-  return shown === total ? message : `${message}, out of ${total}`;
+/** What the live region says: "Showing 33 projects", "Showing 8 of 33 projects". */
+export function shownMessage(shown: ProjectCount, total: ProjectCount): string {
+  return `Showing ${partOf(shown, total)}`;
 }
 
 /**
  * How many rows each value of a facet would show, given every other active filter (the name
- * too): the counts a facet's options carry, so "Pure Rust (6)" is what choosing it gives.
+ * too), counted as every page counts (src/data/counts.ts): the counts a facet's options carry,
+ * so "Pure Rust (6)" is what choosing it gives.
  */
-export function facetCounts(rows: readonly RowData[], state: TableState, facet: Facet, values: readonly string[]): Record<string, number> {
+export function facetCounts(rows: readonly RowData[], state: TableState, facet: Facet, values: readonly string[]): Record<string, ProjectCount> {
   const others = { ...state.filters };
   delete others[facet];
-  const counts: Record<string, number> = Object.fromEntries(values.map((v) => [v, 0]));
+  const matching: Record<string, RowData[]> = Object.fromEntries(values.map((v) => [v, []]));
   for (const row of rows) {
     if (!matchesFilters(row, others, state.name)) continue;
     const own = facet === 'category' ? row.categories : [facet === 'maturity' ? row.maturity : row.usage];
-    for (const v of own) if (Object.hasOwn(counts, v)) counts[v] += 1;
+    for (const v of own) if (Object.hasOwn(matching, v)) matching[v].push(row);
   }
-  return counts;
+  return Object.fromEntries(Object.entries(matching).map(([v, list]) => [v, countRows(list)]));
 }
 
 /** Sum of a numeric column over the given rows (blank cells count 0): the subtotal row. */

@@ -92,3 +92,25 @@ export function timelineByYear(projects: readonly Dated[], order: 'newest-first'
       byKind: Object.fromEntries(MILESTONE_KINDS.map((k) => [k, list.filter((m) => m.kind === k)])) as Record<MilestoneKind, Milestone[]>,
     }));
 }
+
+/** A project's Rust on the day of a CNCF move, as the history counted it. */
+export type RustThatDay =
+  /** Code lines over the project's Rust repositories at their last commit that day. */
+  | { codeLines: number }
+  /** None of its Rust repositories had a commit yet. */
+  | { codeLines: null }
+  /** The catalog has no history for the project. */
+  | undefined;
+
+/**
+ * The Rust of a milestone's project on its day: the history's point for the move of the same
+ * kind (an entry straight into incubating has one point, its acceptance).
+ */
+export function rustThatDay(
+  milestone: Pick<Milestone, 'slug' | 'kind'>,
+  eventsOf: (slug: string) => readonly { event: string; codeLines: number; repos: readonly { point: unknown }[] }[] | undefined,
+): RustThatDay {
+  const event = eventsOf(milestone.slug)?.find((e) => e.event === milestone.kind);
+  if (!event) return undefined;
+  return { codeLines: event.repos.every((r) => r.point === null) ? null : event.codeLines };
+}
