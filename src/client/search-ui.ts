@@ -41,7 +41,7 @@ let loading: Promise<Pagefind> | undefined;
  */
 // termSimilarity above its default of 1 ranks an exact word ("spin") above a longer one it starts ("spinkube").
 // A project's repository roles weigh like a short title of their own ("Kubernetes client, runtime and derive macros").
-export const SEARCH_OPTIONS = { ranking: { metaWeights: { title: 10, roles: 6 }, termSimilarity: 5 } };
+export const SEARCH_OPTIONS = { ranking: { metaWeights: { title: 10, aliases: 7, roles: 6 }, termSimilarity: 5 } };
 /** Whether a result's title is the query itself, ignoring case. */
 export const exactTitle = (r: { meta: { title?: string } }, query: string): boolean =>
   withoutJoiners(r.meta.title ?? '')

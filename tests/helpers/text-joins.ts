@@ -34,10 +34,14 @@ const SUSPECT = [
   /\p{L}{3,}\d{2,}/u, // "repositories638"
 ];
 
-/** Strips what surrounds a word in a sentence: quotes, brackets, trailing punctuation. */
+/**
+ * Strips what surrounds a word in a sentence: quotes, brackets, trailing punctuation, and a
+ * citation mark that ends it ("TypeScript.[10]": the mark is a superscript link of its own).
+ */
 const bare = (token: string) =>
   token
-    .replace(/^[("“‘'[]+/, '')
+    .replace(/^[("“‘'[\]]+/, '')
+    .replace(/(?:\[\d+\])+[.,;:]?$/, '')
     .replace(/[)"”’'\].,;:!?]+$/, '')
     .replace(/['’]s$/, '');
 
@@ -54,8 +58,9 @@ export function vocabulary(dirs: readonly string[]): Set<string> {
       else if (/\.(mdx?|ya?ml|json|ts|astro|css|svg)$/.test(name))
         for (const token of readFileSync(path, 'utf8').split(/[\s<>{}`=]+/)) {
           words.add(bare(token));
-          // A word inside quotes, code or markup of the source, e.g. 'kube-rs' or `README.md`.
-          for (const part of token.split(/["'(),[\]]+/)) words.add(bare(part));
+          // A word inside quotes, code or markup of the source, e.g. 'kube-rs' or `README.md`, and
+          // a file a permalink names (".../blob/<commit>/CMakeLists.txt#L9").
+          for (const part of token.split(/["'(),[\]/#]+/)) words.add(bare(part));
         }
     }
   };
@@ -78,8 +83,14 @@ export function findJoins(text: string, known: ReadonlySet<string>): Join[] {
     const word = bare(token);
     if (NOT_A_WORD.test(word) || !SUSPECT.some((re) => re.test(token))) continue;
     if (known.has(word) || known.has(token)) continue;
-    // A token made of known words joined by a path or list separator ("tokio/rustls", "Go/C++").
-    if (word.split(/[/–—-]/).every((part) => known.has(bare(part)) || !SUSPECT.some((re) => re.test(part)))) continue;
+    // A token made of known words joined by a path or list separator ("tokio/rustls", "Go/C++"),
+    // or by the punctuation of code a citation quotes ("client.get::<DataFrame>(object_id)?;").
+    if (
+      word
+        .split(/[/–—-]|::|[<>{}();?]/)
+        .every((part) => known.has(bare(part)) || !SUSPECT.some((re) => re.test(bare(part))))
+    )
+      continue;
     const context = text.slice(Math.max(0, m.index - 30), m.index + token.length + 30).replace(/\s+/g, ' ');
     found.push({ token, context });
   }

@@ -16,12 +16,13 @@ const KB = 1024;
 /** HTML + CSS, gzipped, of the home page. */
 const PAGE_BUDGET = 14 * KB;
 /**
- * HTML + CSS, gzipped, of a project page: the home page's budget plus room for its evidence, a
- * numbered mark on every sentence and a References list with the quoted words (Linkerd's 19
- * citations weigh 2 KB of it), and the list of advisories its lock files resolve (containerd's
- * 44 rows weigh 1.7 KB).
+ * HTML + CSS, gzipped, of a project page: the home page's budget for the page itself, plus room
+ * for its evidence, which grows with the claims it makes: a numbered mark on every sentence and
+ * a References entry with the quoted words for each citation (Linkerd's 51 citations and 15
+ * advisory rows weigh 25.0 KB in all, Paralus's 9 and none 10.6 KB).
  */
-const PROJECT_PAGE_BUDGET = 16 * KB;
+const PER_CITATION = 300;
+const projectPageBudget = (citations: number) => PAGE_BUDGET + citations * PER_CITATION;
 /** HTML + CSS + JS, gzipped, of the projects table. */
 const TABLE_BUDGET = 30 * KB;
 /** HTML + CSS, gzipped, of /crates/: a listing (every crate page is linked from it), like the table. */
@@ -98,13 +99,13 @@ describe('JavaScript', () => {
 });
 
 describe('page weight', () => {
-  it('fits every project page, HTML plus CSS, in 16 KB gzipped', () => {
+  it('fits every project page, HTML plus CSS, in 14 KB gzipped plus 300 B for each citation', () => {
     const over = entries
-      .map((e) => [e.slug, weightOf(`projects/${e.slug}/index.html`)] as const)
-      .filter(([, w]) => w.htmlCssGzip > PROJECT_PAGE_BUDGET || w.missing.length > 0)
+      .map((e) => [e.slug, weightOf(`projects/${e.slug}/index.html`), (e.data.citations ?? []).length] as const)
+      .filter(([, w, cited]) => w.htmlCssGzip > projectPageBudget(cited) || w.missing.length > 0)
       .map(
-        ([slug, w]) =>
-          `${slug}: ${kb(w.htmlCssGzip)} (HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)})${w.missing.length ? `, missing ${w.missing.join(' ')}` : ''}`,
+        ([slug, w, cited]) =>
+          `${slug}: ${kb(w.htmlCssGzip)} of ${kb(projectPageBudget(cited))} (HTML ${kb(w.html.gzip)}, CSS ${kb(w.htmlCssGzip - w.html.gzip)})${w.missing.length ? `, missing ${w.missing.join(' ')}` : ''}`,
       );
     expect(over).toEqual([]);
   });

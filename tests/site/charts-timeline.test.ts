@@ -92,12 +92,20 @@ describe('charts page', () => {
     expect(svg).toMatch(/fill="url\(#chart-lines-by-project-component\)"/);
   });
 
-  it('plots the Rust share of each project with Rust, linked', () => {
+  it('plots the Rust share of each project with Rust whose code is all measured, linked, and names the others', () => {
     const figure = /<figure[^>]*data-chart="chart-share-by-project"[\s\S]*?<\/figure>/.exec(html())![0];
     const rows = [...figure.matchAll(/<tr data-key="([^"]+)"/g)].map((m) => m[1]);
+    const incomplete = (e: (typeof entries)[number]) => (e.data.unmeasuredRepos ?? []).length > 0;
     expect(rows.sort()).toEqual(
       entries
-        .filter(counts)
+        .filter((e) => counts(e) && !incomplete(e))
+        .map((e) => e.slug)
+        .sort(),
+    );
+    const named = /<span id="share-not-given">([\s\S]*?)<\/span>/.exec(html())?.[1] ?? '';
+    expect([...named.matchAll(/projects\/([^/"]+)\//g)].map((m) => m[1]).sort()).toEqual(
+      entries
+        .filter((e) => counts(e) && incomplete(e))
         .map((e) => e.slug)
         .sort(),
     );

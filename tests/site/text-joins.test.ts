@@ -43,6 +43,13 @@ describe('text without layout', () => {
     expect(findJoins('TiKV, WasmEdge and OpenTelemetry build on x86_64; see README.md and kube.rs.', known)).toEqual(
       [],
     );
+    // A citation mark ends its sentence; code a citation quotes is spelt as its source spells it.
+    expect(
+      findJoins('written in TypeScript.[10] Almost all of it; let t = client.get::<DataFrame>(id)?;', known),
+    ).toEqual([]);
+    expect(findJoins('written in TypeScript.[10]Almost all of it', known).map((j) => j.token)).toEqual([
+      'TypeScript.[10]Almost',
+    ]);
   });
 
   it('keeps every block apart on every built page', () => {

@@ -7,6 +7,7 @@ import {
   rustLinesByCategory,
   rustLinesByProject,
   rustShareByProject,
+  shareNotGiven,
 } from '../../src/data/views/chart-series.ts';
 import { groupProjects } from '../../src/data/views/groups.ts';
 import { routes } from '../../src/data/site/paths.ts';
@@ -198,6 +199,13 @@ describe('chart series', () => {
     const shares = rustShareByProject(projects).map((d) => [d.key, d.value]);
     expect(shares[shares.length - 1]).toEqual(['tikv', 50]);
     expect(shares.map(([k]) => k)).not.toContain('paralus');
+  });
+
+  it('leaves a project with Rust but no share given out of the share chart, and names it apart', () => {
+    const incomplete = projects.map((p) => (p.slug === 'tikv' ? { ...p, rustShare: undefined } : p));
+    expect(rustShareByProject(incomplete).map((d) => d.key)).not.toContain('tikv');
+    expect(shareNotGiven(incomplete).map((p) => p.slug)).toEqual(['tikv']);
+    expect(shareNotGiven(projects)).toEqual([]);
   });
 
   it('counts projects with Rust per group in the groups’ order, with tones when asked', () => {

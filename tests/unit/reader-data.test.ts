@@ -228,6 +228,10 @@ describe('search index words', () => {
     expect(out).toBe(`<p>Written in C${J}++ and C${J}, with C${J}/C${J}++ and C${J}# bindings; a${J} Go API.</p>`);
     // What a reader sees in an excerpt is the text as written.
     expect(withoutJoiners(out)).toBe(html);
+    // As a quoted source spells them too: "Generate c++ header", "（以 c++ 版本举例）".
+    expect(joinSingleLetters('<q>Generate c++ header, c# and c/c++ too</q>')).toBe(
+      `<q>Generate c${J}++ header, c${J}# and c${J}/c${J}++ too</q>`,
+    );
   });
 
   it("gives a project's repository roles as one search field, without the commas Pagefind splits metadata at", () => {

@@ -28,12 +28,20 @@ export function codeLinesByProject(projects: readonly CatalogProject[]): Datum[]
     .sort(byValueDescending);
 }
 
-/** Rust's share of each project's measured source (percent), largest first, toned by Rust usage. */
+/**
+ * Rust's share of each project's code (percent), largest first, toned by Rust usage: the
+ * projects with Rust whose share is given (all their known code measured).
+ */
 export function rustShareByProject(projects: readonly CatalogProject[]): Datum[] {
   return projects
     .filter((p) => p.countsAsRust && p.rustShare !== undefined)
     .map((p) => ({ key: p.slug, label: p.name, value: Math.round(p.rustShare! * 10) / 10, href: routes.project(p.slug), tone: p.rustUsage }))
     .sort(byValueDescending);
+}
+
+/** The projects with Rust that have no share to draw: some of their code is not measured. */
+export function shareNotGiven(projects: readonly CatalogProject[]): CatalogProject[] {
+  return projects.filter((p) => p.countsAsRust && p.rustShare === undefined);
 }
 
 /**

@@ -63,7 +63,7 @@ export function joinSingleLetters(html: string): string {
     )
     .join('');
 }
-const SINGLE_LETTER = /(?<![\p{L}\p{N}_+#/.'’&;-])(C\/C\+\+|C\+\+|C#|\p{L})(?![\p{L}\p{N}_+#/'’-])/gu;
+const SINGLE_LETTER = /(?<![\p{L}\p{N}_+#/.'’&;-])([Cc]\/[Cc]\+\+|[Cc]\+\+|[Cc]#|\p{L})(?![\p{L}\p{N}_+#/'’-])/gu;
 
 /** Text from the index as a reader should see it: without the joiners `joinSingleLetters` added. */
 export const withoutJoiners = (text: string): string => text.replaceAll(WORD_JOINER, '');
