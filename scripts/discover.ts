@@ -517,9 +517,16 @@ export async function main(argv: string[]): Promise<number> {
         continue;
       }
     }
-    // No copy now: an earlier run's measurement or screen of the repository still says something.
+    // No copy now: an earlier run's measurement or screen of the repository still says something,
+    // unless a listing now shows Rust the earlier run did not find (a measurement that found Rust
+    // agrees with such a listing, and keeps its figures).
     const before = !dir ? previous.get(key) : undefined;
-    if (before && (before.state === 'measured' || before.state === 'screened') && !((listed?.rsFiles ?? 0) > 0)) {
+    const listingShowsRust = (listed?.rsFiles ?? 0) > 0;
+    const earlierHolds =
+      before?.state === 'measured'
+        ? !listingShowsRust || before.measurement.rustFiles > 0
+        : before?.state === 'screened' && !listingShowsRust;
+    if (before && earlierHolds) {
       if (before.state === 'measured')
         set({ state: 'measured', measurement: before.measurement, source: `earlier run (${previousDate})` });
       else set({ state: 'screened', reason: `${before.reason} (earlier run, ${previousDate})` });

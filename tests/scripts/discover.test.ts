@@ -247,7 +247,7 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
     expect(bad.stderr).toContain('listing item 0: expected {repo: "owner/name", rsFiles: whole number');
   });
 
-  it("keeps an earlier run's measurement of a repository that has no copy now, unless a listing shows Rust", async () => {
+  it("keeps an earlier run's measurement of a repository that has no copy now, unless a listing shows Rust it did not find", async () => {
     const previous = path.join(tmp, 'previous.json');
     const measurement = {
       commit: 'e'.repeat(40),
@@ -290,6 +290,31 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
       '--json',
     );
     expect(JSON.parse(now.stdout).repositories[0]).toMatchObject({ state: 'not-looked-at' });
+    // An earlier measurement that found Rust agrees with a listing that shows Rust: it stays.
+    const withRust = { ...measurement, rustFiles: 4, rustBytes: 400, rustLines: 40, rustCodeLines: 30, rustShare: 80 };
+    writeFileSync(
+      previous,
+      JSON.stringify({
+        runDate: '2026-11-01',
+        repositories: [{ project: 'Epsilon', repo: 'fix/epsilon', state: 'measured', measurement: withRust }],
+      }),
+    );
+    const agreed = await discover(
+      '--repos',
+      repos,
+      '--project',
+      'Epsilon',
+      '--previous',
+      previous,
+      '--listing',
+      listing,
+      '--json',
+    );
+    expect(JSON.parse(agreed.stdout).repositories[0]).toMatchObject({
+      state: 'measured',
+      source: 'earlier run (2026-11-01)',
+      measurement: withRust,
+    });
     writeFileSync(previous, '{"repositories": 3}');
     const bad = await discover('--repos', repos, '--previous', previous);
     expect(bad.code).toBe(2);
