@@ -11,8 +11,10 @@ import type { Problem } from './problem.ts';
 import type { YamlPath } from './yaml.ts';
 
 /**
- * Which entries must cite every sentence: `'when-listed'`, those with a non-empty `citations`
- * list (while writers convert the catalog entry by entry); `'all'`, every entry.
+ * Which entries `validate` holds to citing every sentence: `'when-listed'`, those with a
+ * non-empty `citations` list, so that an entry just scaffolded by `npm run new` validates and
+ * builds while it is written; `'all'`, every entry. The catalog itself is held to `'all'` by
+ * tests/content/citations.test.ts: no entry lands uncited.
  */
 export const CITATIONS_REQUIRED: 'when-listed' | 'all' = 'when-listed';
 
