@@ -481,7 +481,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     const local = reposDir ? await findLocalRepository(reposDir, repo, names) : undefined;
     if (!local && listed?.rsFiles === 0) {
-      set({ state: 'screened', reason: `no .rs files in a file listing, as of ${listed.checkedAt ?? runDate}` });
+      // An earlier run that measured a copy and found no Rust says more than the listing (the
+      // languages of the code): it stays; one that found Rust the listing no longer shows does not.
+      const before = previous.get(key);
+      if (before?.state === 'measured' && before.measurement.rustFiles === 0)
+        set({ state: 'measured', measurement: before.measurement, source: `earlier run (${previousDate})` });
+      else set({ state: 'screened', reason: `no .rs files in a file listing, as of ${listed.checkedAt ?? runDate}` });
       continue;
     }
     let dir = local;

@@ -290,6 +290,21 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
       '--json',
     );
     expect(JSON.parse(now.stdout).repositories[0]).toMatchObject({ state: 'not-looked-at' });
+    // A listing of no .rs files agrees with an earlier measurement that found none: it stays.
+    writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 0, checkedAt: '2026-12-01' }]));
+    const none = await discover(
+      '--repos',
+      repos,
+      '--project',
+      'Epsilon',
+      '--previous',
+      previous,
+      '--listing',
+      listing,
+      '--json',
+    );
+    expect(JSON.parse(none.stdout).repositories[0]).toMatchObject({ state: 'measured', measurement });
+    writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 4, checkedAt: '2026-12-01' }]));
     // An earlier measurement that found Rust agrees with a listing that shows Rust: it stays.
     const withRust = { ...measurement, rustFiles: 4, rustBytes: 400, rustLines: 40, rustCodeLines: 30, rustShare: 80 };
     writeFileSync(
