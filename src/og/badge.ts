@@ -12,9 +12,38 @@ const PAD = 6;
 
 /** Verdana's advance widths at 11 px for the characters badges use; others count as a wide letter. */
 const WIDTHS: Record<string, number> = {
-  ' ': 3.9, ',': 4.0, '.': 4.0, '·': 4.0, '%': 11.9, '—': 11.0, '(': 5.0, ')': 5.0, '-': 4.6,
-  '0': 7.0, '1': 7.0, '2': 7.0, '3': 7.0, '4': 7.0, '5': 7.0, '6': 7.0, '7': 7.0, '8': 7.0, '9': 7.0,
-  R: 7.6, a: 6.7, c: 5.8, d: 6.9, e: 6.6, f: 3.9, i: 3.0, l: 3.0, n: 7.0, o: 6.7, s: 5.7, t: 4.3, u: 7.0,
+  ' ': 3.9,
+  ',': 4.0,
+  '.': 4.0,
+  '·': 4.0,
+  '%': 11.9,
+  '—': 11.0,
+  '(': 5.0,
+  ')': 5.0,
+  '-': 4.6,
+  '0': 7.0,
+  '1': 7.0,
+  '2': 7.0,
+  '3': 7.0,
+  '4': 7.0,
+  '5': 7.0,
+  '6': 7.0,
+  '7': 7.0,
+  '8': 7.0,
+  '9': 7.0,
+  R: 7.6,
+  a: 6.7,
+  c: 5.8,
+  d: 6.9,
+  e: 6.6,
+  f: 3.9,
+  i: 3.0,
+  l: 3.0,
+  n: 7.0,
+  o: 6.7,
+  s: 5.7,
+  t: 4.3,
+  u: 7.0,
 };
 
 /** Width of a text at 11 px Verdana, rounded up to a whole pixel. */
@@ -23,7 +52,12 @@ export function textWidth(text: string): number {
 }
 
 /** The badge's box: label and message widths with their padding. */
-export function badgeSize(badge: Pick<BadgeContent, 'label' | 'message'>): { width: number; height: number; label: number; message: number } {
+export function badgeSize(badge: Pick<BadgeContent, 'label' | 'message'>): {
+  width: number;
+  height: number;
+  label: number;
+  message: number;
+} {
   const label = textWidth(badge.label) + 2 * PAD;
   const message = textWidth(badge.message) + 2 * PAD;
   return { width: label + message, height: BADGE_HEIGHT, label, message };

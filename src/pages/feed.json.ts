@@ -8,5 +8,7 @@ export const GET: APIRoute = async ({ site }) => {
   const { projects, labels } = await catalog();
   const items = feedItems(projects, (slug) => absoluteUrl(routes.project(slug), site), labels);
   const feed = jsonFeed(items, { home: absoluteUrl(routes.home(), site), feed: absoluteUrl(routes.jsonFeed(), site) });
-  return new Response(`${JSON.stringify(feed, null, 1)}\n`, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(feed, null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });
 };

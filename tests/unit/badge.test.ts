@@ -7,14 +7,21 @@ import { svgSize } from '../../src/og/svg.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const none = measurement({ files: 0, bytes: 0, lines: 0, codeLines: 0, bytesRaw: 0, rustShare: 0 });
-const pure = project('pure', { rustRepos: [{ repo: 'p/p', role: 'Main', measurement: measurement({ codeLines: 52_311, programmingBytes: 30_600 }) }] });
+const pure = project('pure', {
+  rustRepos: [{ repo: 'p/p', role: 'Main', measurement: measurement({ codeLines: 52_311, programmingBytes: 30_600 }) }],
+});
 const unmeasured = project('partial', { unmeasuredRepos: [{ repo: 'p/other', reason: 'too large to copy' }] });
-const noneFound = project('nothing', { rustUsage: 'none-found', rustRepos: [{ repo: 'n/n', role: 'Main', measurement: none }] });
+const noneFound = project('nothing', {
+  rustUsage: 'none-found',
+  rustRepos: [{ repo: 'n/n', role: 'Main', measurement: none }],
+});
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -23,7 +30,12 @@ function contrast(a: string, b: string): number {
 
 describe('rustFigures and figuresPhrase', () => {
   it('say the code lines and the share the page shows', () => {
-    expect(rustFigures(pure)).toEqual({ found: true, codeLines: 52_311, lines: 1_000, share: { kind: 'shown', value: pure.rustShare } });
+    expect(rustFigures(pure)).toEqual({
+      found: true,
+      codeLines: 52_311,
+      lines: 1_000,
+      share: { kind: 'shown', value: pure.rustShare },
+    });
     expect(figuresPhrase(rustFigures(pure))).toBe('52,311 code lines · 98.0%');
   });
 
@@ -34,14 +46,20 @@ describe('rustFigures and figuresPhrase', () => {
 
   it('say "none found" for a project without Rust, and the singular for one line', () => {
     expect(figuresPhrase(rustFigures(noneFound))).toBe('none found');
-    const one = project('one', { rustRepos: [{ repo: 'o/o', role: 'Main', measurement: measurement({ codeLines: 1, lines: 1 }) }] });
+    const one = project('one', {
+      rustRepos: [{ repo: 'o/o', role: 'Main', measurement: measurement({ codeLines: 1, lines: 1 }) }],
+    });
     expect(figuresPhrase(rustFigures(one))).toMatch(/^1 code line · /);
   });
 });
 
 describe('projectBadge and shieldsEndpoint', () => {
   it('carry the label, the phrase and a colour by whether Rust was found', () => {
-    expect(projectBadge(pure)).toMatchObject({ label: 'Rust', message: '52,311 code lines · 98.0%', color: BADGE_COLOURS.rust });
+    expect(projectBadge(pure)).toMatchObject({
+      label: 'Rust',
+      message: '52,311 code lines · 98.0%',
+      color: BADGE_COLOURS.rust,
+    });
     expect(projectBadge(noneFound)).toMatchObject({ message: 'none found', color: BADGE_COLOURS.none });
     expect(projectBadge(pure).title).toBe('PURE, Rust: 52,311 code lines · 98.0% (CNCF Rust Catalog)');
     expect(shieldsEndpoint(projectBadge(unmeasured))).toEqual({
@@ -78,7 +96,9 @@ describe('badgeSvg', () => {
   });
 
   it('grows with the message', () => {
-    expect(badgeSize({ label: 'Rust', message: '1,234,567 code lines · 99.9%' }).width).toBeGreaterThan(badgeSize({ label: 'Rust', message: 'none found' }).width);
+    expect(badgeSize({ label: 'Rust', message: '1,234,567 code lines · 99.9%' }).width).toBeGreaterThan(
+      badgeSize({ label: 'Rust', message: 'none found' }).width,
+    );
   });
 });
 
@@ -92,8 +112,12 @@ describe('badgeSnippets', () => {
   it('link the badge to the project page in Markdown and HTML, and give the shields.io URL', () => {
     const badge = projectBadge(pure);
     const s = badgeSnippets(badge, urls, { width: 180, height: 20 });
-    expect(s.markdown).toBe(`[![PURE, Rust: 52,311 code lines · 98.0% \\(CNCF Rust Catalog\\)](${urls.svg})](${urls.page})`);
-    expect(s.html).toBe(`<a href="${urls.page}"><img src="${urls.svg}" alt="${badge.title}" width="180" height="20"></a>`);
+    expect(s.markdown).toBe(
+      `[![PURE, Rust: 52,311 code lines · 98.0% \\(CNCF Rust Catalog\\)](${urls.svg})](${urls.page})`,
+    );
+    expect(s.html).toBe(
+      `<a href="${urls.page}"><img src="${urls.svg}" alt="${badge.title}" width="180" height="20"></a>`,
+    );
     expect(s.shields).toBe(`https://img.shields.io/endpoint?url=${encodeURIComponent(urls.endpoint)}`);
   });
 

@@ -13,7 +13,7 @@ export const BADGE_COLOURS = {
   /** A rust orange, for a project with Rust. */
   rust: '#a8400e',
   /** Grey, for a project in which no Rust was found. */
-  none: '#666666',
+  none: '#767676',
   text: '#ffffff',
 } as const;
 

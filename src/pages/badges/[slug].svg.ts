@@ -10,4 +10,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(badgeSvg(projectBadge((props as { project: CatalogProject }).project)), { headers: { 'Content-Type': 'image/svg+xml' } });
+  new Response(badgeSvg(projectBadge((props as { project: CatalogProject }).project)), {
+    headers: { 'Content-Type': 'image/svg+xml' },
+  });
