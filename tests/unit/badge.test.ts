@@ -61,7 +61,7 @@ describe('projectBadge and shieldsEndpoint', () => {
       color: BADGE_COLOURS.rust,
     });
     expect(projectBadge(noneFound)).toMatchObject({ message: 'none found', color: BADGE_COLOURS.none });
-    expect(projectBadge(pure).title).toBe('PURE, Rust: 52,311 code lines · 98.0% (CNCF Rust Catalog)');
+    expect(projectBadge(pure).title).toBe('Rust in PURE: 52,311 code lines · 98.0% (CNCF Rust Catalog)');
     expect(shieldsEndpoint(projectBadge(unmeasured))).toEqual({
       schemaVersion: 1,
       label: 'Rust',
@@ -91,7 +91,7 @@ describe('badgeSvg', () => {
 
   it('escapes a name that is markup', () => {
     const svg = badgeSvg(projectBadge(project('x', { name: '<b>&"x"</b>' })));
-    expect(svg).toContain('<title>&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;, Rust');
+    expect(svg).toContain('<title>Rust in &lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;: ');
     expect(svg).not.toContain('<b>');
   });
 
@@ -113,7 +113,7 @@ describe('badgeSnippets', () => {
     const badge = projectBadge(pure);
     const s = badgeSnippets(badge, urls, { width: 180, height: 20 });
     expect(s.markdown).toBe(
-      `[![PURE, Rust: 52,311 code lines · 98.0% \\(CNCF Rust Catalog\\)](${urls.svg})](${urls.page})`,
+      `[![Rust in PURE: 52,311 code lines · 98.0% \\(CNCF Rust Catalog\\)](${urls.svg})](${urls.page})`,
     );
     expect(s.html).toBe(
       `<a href="${urls.page}"><img src="${urls.svg}" alt="${badge.title}" width="180" height="20"></a>`,
@@ -123,7 +123,7 @@ describe('badgeSnippets', () => {
 
   it('escapes a name in Markdown and HTML', () => {
     const s = badgeSnippets(projectBadge(project('x', { name: 'A [b] "c" <d>' })), urls, { width: 1, height: 20 });
-    expect(s.markdown).toContain('A \\[b\\] "c" \\<d\\>');
-    expect(s.html).toContain('alt="A [b] &quot;c&quot; &lt;d&gt;, Rust');
+    expect(s.markdown).toContain('Rust in A \\[b\\] "c" \\<d\\>: ');
+    expect(s.html).toContain('alt="Rust in A [b] &quot;c&quot; &lt;d&gt;: ');
   });
 });

@@ -37,7 +37,7 @@ export function projectBadge(p: Pick<CatalogProject, 'name' | 'countsAsRust' | '
     message,
     color: figures.found ? BADGE_COLOURS.rust : BADGE_COLOURS.none,
     labelColor: BADGE_COLOURS.label,
-    title: `${p.name}, ${BADGE_LABEL}: ${message} (CNCF Rust Catalog)`,
+    title: `${BADGE_LABEL} in ${p.name}: ${message} (CNCF Rust Catalog)`,
   };
 }
 
