@@ -14,6 +14,7 @@ import { SCHEMA, expand, jsonLdBlocks, values } from '../helpers/json-ld.ts';
 import { tableProblems } from '../helpers/table-schema.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import type { ProjectsExport } from '../../src/data/exports/exports.ts';
+import type { CratesExport } from '../../src/data/exports/crates-export.ts';
 import type { ProjectFile, ProjectsIndex } from '../../src/data/exports/project-api.ts';
 import type { DataPackage } from '../../src/data/exports/datapackage.ts';
 import type { JsonFeed } from '../../src/data/exports/feed.ts';
@@ -44,7 +45,8 @@ const decode = (text: string) =>
     .replace(/&amp;/g, '&');
 /** The dist/ file behind an absolute URL of the built site. */
 const fileForAbsolute = (url: string) => (url.startsWith(SITE) ? fileForUrl(new URL(url).pathname) : undefined);
-const projectsJson = () => json<ProjectsExport>('data/projects.json');
+/** projects.json as the site writes it: the export, with `crates` and `safety` beside it. */
+const projectsJson = () => json<ProjectsExport & { crates: CratesExport }>('data/projects.json');
 
 /** The figures of a project page's stat strip: code lines and the share cell, as the reader sees them. */
 function stripFigures(slug: string): { lines?: string; share?: string; none: boolean } {

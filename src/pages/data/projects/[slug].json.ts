@@ -6,6 +6,8 @@ import { catalogExport } from '../_catalog-export.ts';
 
 export const getStaticPaths = (async () => {
   const { projects } = await catalog();
+  // index.json is the list of these files: an entry named "index" would overwrite it.
+  if (projects.some((p) => p.slug === 'index')) throw new Error('an entry may not be named "index": /data/projects/index.json lists the entries');
   return projects.map((p) => ({ params: { slug: p.slug } }));
 }) satisfies GetStaticPaths;
 
