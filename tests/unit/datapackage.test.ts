@@ -10,7 +10,7 @@ import {
 } from '../../src/data/exports/exports.ts';
 import { CRATES_CSV_COLUMNS } from '../../src/data/exports/crates-export.ts';
 import { ADVISORIES_CSV_COLUMNS } from '../../src/data/exports/safety-export.ts';
-import { DATA_FILES, DATA_LICENSE } from '../../src/data/exports/downloads.ts';
+import { DATA_FILES, DATA_LICENSE, fileName } from '../../src/data/exports/downloads.ts';
 import { tableProblems } from '../helpers/table-schema.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
@@ -107,5 +107,13 @@ describe('the Table Schemas against rows the exports write', () => {
     expect(tableProblems(schema, csv.replace(',800,', ',8.5,')).problems).toEqual([
       expect.stringContaining('not an integer'),
     ]);
+  });
+});
+
+describe('fileName', () => {
+  it('names a file relative to /data/, keeping the folder of a per-project file', () => {
+    expect(fileName('/data/projects.csv')).toBe('projects.csv');
+    expect(fileName('/data/projects/index.json')).toBe('projects/index.json');
+    expect(fileName('/rss.xml')).toBe('rss.xml');
   });
 });

@@ -26,8 +26,12 @@ export const DATA_FILES = {
   json_feed: { path: routes.jsonFeed(), mediaType: 'application/feed+json', description: 'Entry updates as a JSON Feed 1.1.' },
 } as const satisfies Record<string, DataFile>;
 
-/** The file name of a site path: "/data/projects.csv" → "projects.csv". */
-export const fileName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+/**
+ * A file's name as the /data/ page writes it, relative to /data/ (where datapackage.json lies):
+ * "/data/projects.csv" → "projects.csv", "/data/projects/index.json" → "projects/index.json",
+ * "/rss.xml" → "rss.xml".
+ */
+export const fileName = (path: string): string => path.replace(/^\/(?:data\/)?/, '');
 
 /**
  * The licence of the catalog's data and code (package.json's `license`, CITATION.cff's
