@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli.ts';
-import { gzipSize, pageWeight, resolvePath, type PageWeight } from './lib/page-weight.ts';
+import { BADGE_BUDGET_BYTES, gzipSize, pageWeight, resolvePath, type PageWeight } from './lib/page-weight.ts';
 import { distReader } from './lib/dist-reader.ts';
 import { replaceSection } from './lib/markdown-section.ts';
 import { LOGO_BUDGET_BYTES } from './lib/logo.ts';
@@ -91,6 +91,11 @@ runCli('report:weight', async (argv) => {
   const logoFiles = files(join(dist, 'logos'));
   const logos = logoFiles.map((f) => statSync(join(dist, f)).size);
   const logosSent = logoFiles.map((f) => gzipSize(readFileSync(join(dist, f))));
+  const badges = existsSync(join(dist, 'badges'))
+    ? files(join(dist, 'badges'))
+        .filter((f) => f.endsWith('.svg'))
+        .map((f) => statSync(join(dist, f)).size)
+    : [];
   const body = [
     'Measured by `npm run report:weight` on `dist/` as built by `npm run build:test` (the same',
     'module as tests/site/budgets.test.ts). Sizes in KB (1,024 bytes), each file gzipped on its own',
@@ -104,6 +109,12 @@ runCli('report:weight', async (argv) => {
     ...rows,
     '',
     `Logos: ${logos.length} files, ${kb(logos.reduce((a, b) => a + b, 0))} KB on disk in all, largest ${kb(Math.max(...logos))} KB on disk and ${kb(Math.max(...logosSent))} KB gzipped (budget: ${kb(LOGO_BUDGET_BYTES)} KB each as sent).`,
+    ...(badges.length > 0
+      ? [
+          '',
+          `Badges (/badges/<slug>.svg, shown on each project page and embedded in READMEs): ${badges.length} files, ${Math.min(...badges)} to ${Math.max(...badges)} bytes on disk (budget: ${BADGE_BUDGET_BYTES} bytes each, uncompressed).`,
+        ]
+      : []),
     '',
     '### Against landscape.cncf.io',
     '',

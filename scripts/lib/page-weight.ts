@@ -50,6 +50,13 @@ export interface PageReferences {
 }
 
 /** The stylesheets and scripts an HTML page loads, in document order. */
+/**
+ * Largest a project's README badge (/badges/<slug>.svg) may be on disk: a README host may send
+ * it uncompressed. Its shields.io endpoint file (/badges/<slug>.json) gets a quarter of that.
+ */
+export const BADGE_BUDGET_BYTES = 1024;
+export const BADGE_ENDPOINT_BUDGET_BYTES = 256;
+
 export function pageReferences(html: string): PageReferences {
   const stylesheets: string[] = [];
   const scripts: string[] = [];

@@ -2,16 +2,15 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { catalog } from '../data/catalog.ts';
-import { feedItems } from '../data/exports/feed.ts';
+import { FEED_DESCRIPTION, FEED_TITLE, feedItems } from '../data/exports/feed.ts';
 import { absoluteUrl, routes } from '../data/site/paths.ts';
 import { escapeXml } from '../og/svg.ts';
 
 export const GET: APIRoute = async (context) => {
   const { projects, labels } = await catalog();
   return rss({
-    title: 'CNCF Rust Catalog: entry updates',
-    description:
-      'Each change to an entry of the CNCF Rust Catalog, newest first: CNCF projects built with Rust, their maturity and measured Rust code.',
+    title: FEED_TITLE,
+    description: FEED_DESCRIPTION,
     // The channel link is the home page under the base, not the bare origin.
     site: absoluteUrl(routes.home(), context.site),
     // @astrojs/rss makes the link the guid; the change's own guid replaces it (customData is merged last).

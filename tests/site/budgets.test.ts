@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, DIST, assertBuilt, htmlFiles, readPage } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
-import { gzipSize, pageReferences, pageWeight, type PageWeight } from '../../scripts/lib/page-weight.ts';
+import {
+  BADGE_BUDGET_BYTES,
+  BADGE_ENDPOINT_BUDGET_BYTES,
+  gzipSize,
+  pageReferences,
+  pageWeight,
+  type PageWeight,
+} from '../../scripts/lib/page-weight.ts';
 import { distReader } from '../../scripts/lib/dist-reader.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/data/site/csp.ts';
 import { LOGO_BUDGET_BYTES } from '../../scripts/lib/logo.ts';
@@ -151,6 +158,15 @@ describe('images', () => {
       .filter(([, sent]) => sent > LOGO_BUDGET_BYTES)
       .map(([f, sent, raw]) => `${f}: ${kb(sent)} sent (${kb(raw)} on disk)`);
     expect(over).toEqual([]);
+  });
+
+  it('keeps every project badge under 1 KB and its shields.io endpoint file under 256 B, uncompressed', () => {
+    const sizes = entries.map((e) => ({
+      slug: e.slug,
+      svg: statSync(join(DIST, 'badges', `${e.slug}.svg`)).size,
+      endpoint: statSync(join(DIST, 'badges', `${e.slug}.json`)).size,
+    }));
+    expect(sizes.filter((s) => s.svg > BADGE_BUDGET_BYTES || s.endpoint > BADGE_ENDPOINT_BUDGET_BYTES)).toEqual([]);
   });
 
   it('gives every <img> a width and a height', () => {

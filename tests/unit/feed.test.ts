@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryChanges, feedItems } from '../../src/data/exports/feed.ts';
+import { FEED_TITLE, entryChanges, feedItems, jsonFeed } from '../../src/data/exports/feed.ts';
 import { measurement, project } from '../helpers/fixtures.ts';
 
 const labels = {
@@ -81,5 +81,29 @@ describe('feedItems', () => {
     const input = [old, newer];
     feedItems(input, url, labels);
     expect(input.map((p) => p.slug)).toEqual(['old', 'newer']);
+  });
+});
+
+describe('jsonFeed', () => {
+  it('holds the RSS items as JSON Feed 1.1 items: the same ids, links, titles, texts, dates and tags', () => {
+    const items = feedItems([project('a', { name: 'A', updated: '2026-02-03' })], url, labels);
+    const feed = jsonFeed(items, { home: 'https://example.org/base/', feed: 'https://example.org/base/feed.json' });
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed).toMatchObject({
+      title: FEED_TITLE,
+      home_page_url: 'https://example.org/base/',
+      feed_url: 'https://example.org/base/feed.json',
+    });
+    expect(feed.items).toEqual(
+      items.map((i) => ({
+        id: i.guid,
+        url: i.link,
+        title: i.title,
+        content_text: i.description,
+        date_published: i.pubDate.toISOString(),
+        tags: i.categories,
+      })),
+    );
+    expect(feed.items[0].date_published).toBe('2026-02-03T00:00:00.000Z');
   });
 });

@@ -8,7 +8,7 @@ describe('projectContents', () => {
     { depth: 2, slug: 'where-the-rust-is', text: 'Where the Rust is' },
   ];
 
-  it('lists the entry’s sections, then why Rust, crates, safety, history, figures, facts, adopters and sources', () => {
+  it('lists the entry’s sections, then why Rust, crates, safety, history, figures, facts, adopters, sources and the badge', () => {
     expect(
       projectContents({
         headings,
@@ -31,6 +31,7 @@ describe('projectContents', () => {
       { id: 'adopters', label: 'Known adopters' },
       { id: 'references', label: 'References' },
       { id: 'sources', label: 'Sources' },
+      { id: 'badge', label: 'Badge' },
     ]);
   });
 
@@ -45,6 +46,6 @@ describe('projectContents', () => {
         adopters: false,
         references: false,
       }).map((c) => c.id),
-    ).toEqual(['rust', 'facts', 'sources']);
+    ).toEqual(['rust', 'facts', 'sources', 'badge']);
   });
 });

@@ -6,6 +6,11 @@
 import { byName, type CatalogProject } from '../model/project.ts';
 import { formatInt } from '../views/format.ts';
 
+/** The feeds' title and description, the same in RSS and in the JSON Feed. */
+export const FEED_TITLE = 'CNCF Rust Catalog: entry updates';
+export const FEED_DESCRIPTION =
+  'Each change to an entry of the CNCF Rust Catalog, newest first: CNCF projects built with Rust, their maturity and measured Rust code.';
+
 export interface FeedItem {
   title: string;
   /** Absolute URL of the entry's page. */
@@ -51,4 +56,35 @@ export function feedItems(projects: readonly CatalogProject[], projectUrl: (slug
         b.sortKey.date.localeCompare(a.sortKey.date) || byName(a.sortKey, b.sortKey),
     )
     .map(({ item }) => item);
+}
+
+/** A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/). */
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  description: string;
+  home_page_url: string;
+  feed_url: string;
+  language: string;
+  items: { id: string; url: string; title: string; content_text: string; date_published: string; tags: string[] }[];
+}
+
+/** The same items as the RSS feed, as a JSON Feed 1.1. */
+export function jsonFeed(items: readonly FeedItem[], urls: { home: string; feed: string }): JsonFeed {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: FEED_TITLE,
+    description: FEED_DESCRIPTION,
+    home_page_url: urls.home,
+    feed_url: urls.feed,
+    language: 'en',
+    items: items.map((item) => ({
+      id: item.guid,
+      url: item.link,
+      title: item.title,
+      content_text: item.description,
+      date_published: item.pubDate.toISOString(),
+      tags: item.categories,
+    })),
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * The contents list of a project page, in the page's order: what readers ask first (what it
  * is and where its Rust is, from the entry's own headings; why Rust), then its crates, its
- * advisories and unsafe code, its Rust over time, the figures per repository, the CNCF facts, adopters, references and sources. Only the
+ * advisories and unsafe code, its Rust over time, the figures per repository, the CNCF facts, adopters, references and sources, and last the badge to embed. Only the
  * sections the page has are listed. Pure.
  */
 
@@ -36,5 +36,6 @@ export function projectContents(page: ProjectSections): ContentsItem[] {
     ...(page.adopters ? [{ id: 'adopters', label: 'Known adopters' }] : []),
     ...(page.references ? [{ id: 'references', label: 'References' }] : []),
     { id: 'sources', label: 'Sources' },
+    { id: 'badge', label: 'Badge' },
   ];
 }
