@@ -51,6 +51,24 @@ export const exactTitle = (r: { meta: { title?: string } }, query: string): bool
 export const exactCrate = (r: { meta: { crate?: string } }, query: string): boolean =>
   (r.meta.crate ?? '').toLowerCase() === query.trim().toLowerCase();
 
+/**
+ * Whether a query of two or more words is a phrase of the result's summary or repository roles,
+ * what a project is in its own words ("kubernetes client": kube-rs's roles say "Kubernetes
+ * client, runtime and derive macros"; a page that only says "Kubernetes" here and "client" there
+ * does not).
+ */
+export const phraseInSummary = (r: { meta: { summary?: string; roles?: string } }, query: string): boolean => {
+  const words = query.trim().toLowerCase().split(/\s+/);
+  if (words.length < 2) return false;
+  const phrase = words.join(' ');
+  return [r.meta.summary, r.meta.roles].some((text) =>
+    withoutJoiners(text ?? '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
+      .includes(phrase),
+  );
+};
+
 /** Shortest query searched: one letter would match every word that starts with it. */
 const MIN_QUERY = 2;
 
@@ -122,8 +140,10 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement): vo
     const data = await Promise.all(results.slice(start, start + step).map((r) => r.data()));
     if (ticket !== latest) return false;
     // A page titled exactly what was typed comes first ("spin": Spin before SpinKube, which says "Spin" more often),
-    // then the page of a crate of that name ("tokio"), then the rest in the index's order.
-    const rank = (d: ResultData) => (exactTitle(d, query) ? 0 : exactCrate(d, query) ? 1 : 2);
+    // then the page of a crate of that name ("tokio"), then a project that says the phrase of what it is
+    // ("kubernetes client"), then the rest in the index's order.
+    const rank = (d: ResultData) =>
+      exactTitle(d, query) ? 0 : exactCrate(d, query) ? 1 : phraseInSummary(d, query) ? 2 : 3;
     if (start === 0) data.sort((a, b) => rank(a) - rank(b));
     list.append(...data.map(resultItem));
     const total = results.length;

@@ -40,9 +40,9 @@ const SUSPECT = [
  */
 const bare = (token: string) =>
   token
-    .replace(/^[("“‘'[\]]+/, '')
+    .replace(/^[("“‘'`[\]]+/, '')
     .replace(/(?:\[\d+\])+[.,;:]?$/, '')
-    .replace(/[)"”’'\].,;:!?]+$/, '')
+    .replace(/[)"”’'`\].,;:!?]+$/, '')
     .replace(/['’]s$/, '');
 
 /** Tokens that are not words: addresses, paths, hashes. */
@@ -60,7 +60,11 @@ export function vocabulary(dirs: readonly string[]): Set<string> {
           words.add(bare(token));
           // A word inside quotes, code or markup of the source, e.g. 'kube-rs' or `README.md`, and
           // a file a permalink names (".../blob/<commit>/CMakeLists.txt#L9").
-          for (const part of token.split(/["'(),[\]/#]+/)) words.add(bare(part));
+          for (const part of token.split(/["'(),[\]/#]+/)) {
+            words.add(bare(part));
+            // and each piece of a hyphenated file name ("03.Advanced-Cookbook").
+            for (const piece of part.split('-')) words.add(bare(piece));
+          }
         }
     }
   };

@@ -43,6 +43,9 @@ describe('text without layout', () => {
     expect(findJoins('TiKV, WasmEdge and OpenTelemetry build on x86_64; see README.md and kube.rs.', known)).toEqual(
       [],
     );
+    expect(
+      findJoins('library exposing `SyncClient` interfaces, see docs/03.Advanced-Cookbook/3.07.WasmHost.md', known),
+    ).toEqual([]);
     // A citation mark ends its sentence; code a citation quotes is spelt as its source spells it.
     expect(
       findJoins('written in TypeScript.[10] Almost all of it; let t = client.get::<DataFrame>(id)?;', known),

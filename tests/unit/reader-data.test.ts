@@ -228,6 +228,13 @@ describe('search index words', () => {
     expect(out).toBe(`<p>Written in C${J}++ and C${J}, with C${J}/C${J}++ and C${J}# bindings; a${J} Go API.</p>`);
     // What a reader sees in an excerpt is the text as written.
     expect(withoutJoiners(out)).toBe(html);
+    // A letter after or before an underscore is a word of its own to the index.
+    expect(joinSingleLetters('<td>pravega_client_c and c_api</td>')).toBe(
+      `<td>pravega_client_c${J} and c${J}_api</td>`,
+    );
+    expect(joinSingleLetters('<code>pub extern &quot;C&quot; fn</code> &amp; &#x43;')).toBe(
+      `<code>pub extern &quot;C${J}&quot; fn</code> &amp; &#x43;`,
+    );
     // As a quoted source spells them too: "Generate c++ header", "（以 c++ 版本举例）".
     expect(joinSingleLetters('<q>Generate c++ header, c# and c/c++ too</q>')).toBe(
       `<q>Generate c${J}++ header, c${J}# and c${J}/c${J}++ too</q>`,

@@ -49,7 +49,7 @@ export function isQuiet(lastCommit: string, asOf: string, months = QUIET_MONTHS)
 /** The rule in words, for the data-notes page. */
 export function quietRule(asOf: string | undefined, months = QUIET_MONTHS): string {
   const since = asOf ? ` (for these copies: no commit since ${monthsBefore(asOf, months)})` : '';
-  return `A project is called quiet when none of its measured repositories has a commit in the ${months} months before the newest commit of any of the catalog's copies${since}. The copies were taken on or after that day, so the rule can only call a project quiet too late, never too early.`;
+  return `A project is called quiet when none of the catalog's copies of its measured repositories has a commit in the ${months} months before the newest commit of any of the catalog's copies${since}. A copy can lag its upstream (each was taken on or after its own last commit, some long after), so quiet says what the catalog's copies show: a project quiet in them can be active upstream, and where a discover run read the upstream's last commit, the project page gives it.`;
 }
 
 export interface ProjectActivity {

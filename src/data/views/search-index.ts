@@ -63,7 +63,9 @@ export function joinSingleLetters(html: string): string {
     )
     .join('');
 }
-const SINGLE_LETTER = /(?<![\p{L}\p{N}_+#/.'’&;-])([Cc]\/[Cc]\+\+|[Cc]\+\+|[Cc]#|\p{L})(?![\p{L}\p{N}_+#/'’-])/gu;
+// An underscore does not make a letter part of a word for the index, which splits at it
+// ("pravega_client_c" holds the word "c"); nor does the end of an entity (`extern &quot;C&quot;`).
+const SINGLE_LETTER = /(?<![\p{L}\p{N}+#/.'’&-])(?<!&#39;|&#x27;|&apos;|&rsquo;|&#8217;)([Cc]\/[Cc]\+\+|[Cc]\+\+|[Cc]#|\p{L})(?![\p{L}\p{N}+#/'’-])/gu;
 
 /** Text from the index as a reader should see it: without the joiners `joinSingleLetters` added. */
 export const withoutJoiners = (text: string): string => text.replaceAll(WORD_JOINER, '');
