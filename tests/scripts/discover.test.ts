@@ -277,55 +277,36 @@ describe('discover over a directory of repositories', { timeout: 60_000 }, () =>
       measurement,
     });
     const listing = path.join(tmp, 'listing-rust.json');
-    writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 4, checkedAt: '2026-12-01' }]));
-    const now = await discover(
-      '--repos',
-      repos,
-      '--project',
-      'Epsilon',
-      '--previous',
-      previous,
-      '--listing',
-      listing,
-      '--json',
-    );
-    expect(JSON.parse(now.stdout).repositories[0]).toMatchObject({ state: 'not-looked-at' });
+    /** Epsilon's one repository, as a run with this earlier measurement and this listing records it. */
+    const rerun = async (earlier: typeof measurement, rsFiles: number) => {
+      writeFileSync(
+        previous,
+        JSON.stringify({
+          runDate: '2026-11-01',
+          repositories: [{ project: 'Epsilon', repo: 'fix/epsilon', state: 'measured', measurement: earlier }],
+        }),
+      );
+      writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles, checkedAt: '2026-12-01' }]));
+      const run = await discover(
+        '--repos',
+        repos,
+        '--project',
+        'Epsilon',
+        '--previous',
+        previous,
+        '--listing',
+        listing,
+        '--json',
+      );
+      return (JSON.parse(run.stdout) as { repositories: unknown[] }).repositories[0];
+    };
+    // A listing shows Rust the earlier run did not find: the repository is looked at again.
+    expect(await rerun(measurement, 4)).toMatchObject({ state: 'not-looked-at' });
     // A listing of no .rs files agrees with an earlier measurement that found none: it stays.
-    writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 0, checkedAt: '2026-12-01' }]));
-    const none = await discover(
-      '--repos',
-      repos,
-      '--project',
-      'Epsilon',
-      '--previous',
-      previous,
-      '--listing',
-      listing,
-      '--json',
-    );
-    expect(JSON.parse(none.stdout).repositories[0]).toMatchObject({ state: 'measured', measurement });
-    writeFileSync(listing, JSON.stringify([{ repo: 'fix/epsilon', rsFiles: 4, checkedAt: '2026-12-01' }]));
+    expect(await rerun(measurement, 0)).toMatchObject({ state: 'measured', measurement });
     // An earlier measurement that found Rust agrees with a listing that shows Rust: it stays.
     const withRust = { ...measurement, rustFiles: 4, rustBytes: 400, rustLines: 40, rustCodeLines: 30, rustShare: 80 };
-    writeFileSync(
-      previous,
-      JSON.stringify({
-        runDate: '2026-11-01',
-        repositories: [{ project: 'Epsilon', repo: 'fix/epsilon', state: 'measured', measurement: withRust }],
-      }),
-    );
-    const agreed = await discover(
-      '--repos',
-      repos,
-      '--project',
-      'Epsilon',
-      '--previous',
-      previous,
-      '--listing',
-      listing,
-      '--json',
-    );
-    expect(JSON.parse(agreed.stdout).repositories[0]).toMatchObject({
+    expect(await rerun(withRust, 4)).toMatchObject({
       state: 'measured',
       source: 'earlier run (2026-11-01)',
       measurement: withRust,
