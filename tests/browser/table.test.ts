@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../helpers/browser.ts';
-import { readCatalog } from '../helpers/content.ts';
+import { readCatalog, someCodeUnmeasured } from '../helpers/content.ts';
 import { MATURITY_LEVELS, RUST_USAGES } from '../../src/schemas/taxonomy.ts';
 import { countLabel, countProjects, type ProjectCount } from '../../src/data/views/counts.ts';
 import { shownMessage, viewSummary } from '../../src/data/views/table-state.ts';
@@ -317,7 +317,7 @@ describe('projects table', () => {
     );
     // A share is given for a project with Rust when all its known code is measured.
     expect(shares.length).toBe(
-      entries.filter((e) => e.data.rustUsage !== 'none-found' && (e.data.unmeasuredRepos ?? []).length === 0).length,
+      entries.filter((e) => e.data.rustUsage !== 'none-found' && !someCodeUnmeasured(e)).length,
     );
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     await page.close();

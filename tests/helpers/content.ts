@@ -21,3 +21,7 @@ export function readCatalog(root = 'content') {
   const sources = yamlList(`${root}/sources.yaml`).map((s) => sourceSchema.parse(s));
   return { entries, categories, sources };
 }
+
+/** Some of the project's known code is not measured (`unmeasuredRepos`): no Rust share is given for it. */
+export const someCodeUnmeasured = (e: { data: { unmeasuredRepos?: readonly unknown[] } }): boolean =>
+  (e.data.unmeasuredRepos ?? []).length > 0;

@@ -5,6 +5,12 @@ import { join, relative } from 'node:path';
 export const DIST = 'dist';
 /** The base path `npm run build:test` builds with. */
 export const BASE = '/cncf-rust-catalog/';
+/** The site's origin and base as `npm run build:test` builds them (its SITE_URL, read from package.json). */
+export const SITE = `${/SITE_URL=(\S+)/
+  .exec(
+    (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['build:test'],
+  )![1]
+  .replace(/\/+$/, '')}${BASE}`;
 
 export function assertBuilt(): void {
   if (!existsSync(join(DIST, 'index.html')))
@@ -59,3 +65,7 @@ export function pageUrls(html: string): string[] {
 export function dataCounts(html: string): number[] {
   return [...html.matchAll(/data-count="(\d+)"/g)].map((m) => Number(m[1]));
 }
+
+/** The file in dist/ an absolute URL of the site names; undefined for another site's URL. */
+export const fileForAbsolute = (url: string): string | undefined =>
+  url.startsWith(SITE) ? fileForUrl(new URL(url).pathname) : undefined;

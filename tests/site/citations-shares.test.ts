@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE, DIST, assertBuilt, readPage } from '../helpers/dist.ts';
-import { readCatalog } from '../helpers/content.ts';
+import { readCatalog, someCodeUnmeasured } from '../helpers/content.ts';
 import { parsePermalink } from '../../src/data/rules/citations.ts';
 import { formatPercent } from '../../src/data/views/format.ts';
 import type { ProjectsExport } from '../../src/data/exports/exports.ts';
@@ -34,7 +34,6 @@ const unescape = (s: string) =>
     .replace(/&amp;/g, '&');
 
 /** Some of the project's code is known but not measured: no share is given for it. */
-const incomplete = (e: (typeof entries)[number]) => (e.data.unmeasuredRepos ?? []).length > 0;
 
 /** The share as the page computes it, recomputed here from the entry's own figures. */
 function expectedShare(e: (typeof entries)[number]): number {
@@ -104,14 +103,14 @@ describe('cited entries', () => {
 describe("the share of the project's code", () => {
   it('is measured for the exemplars', () => {
     expect(withOtherCode.map((e) => e.slug)).toContain('prometheus');
-    expect(withOtherCode.filter(incomplete).length).toBeGreaterThan(0);
+    expect(withOtherCode.filter(someCodeUnmeasured).length).toBeGreaterThan(0);
   });
 
   it.each(withOtherCode.map((e) => [e.slug, e] as const))(
     '%s: the stat strip and the table give the share over all the code, and list each other repository with its own share',
     (slug, e) => {
       const html = readPage(`projects/${slug}/index.html`);
-      const share = incomplete(e) ? 'not given' : formatPercent(expectedShare(e));
+      const share = someCodeUnmeasured(e) ? 'not given' : formatPercent(expectedShare(e));
       const strip = html.slice(
         html.indexOf('class="stat-strip"'),
         html.indexOf('</dl>', html.indexOf('class="stat-strip"')),
@@ -143,7 +142,7 @@ describe("the share of the project's code", () => {
     const repos = parseCsv(readFileSync(join(DIST, 'data/repositories.csv'), 'utf8'));
     const col = (rows: string[][], name: string) => rows[0].indexOf(name);
     for (const e of withOtherCode) {
-      const share = incomplete(e) ? null : Math.round(expectedShare(e) * 10) / 10;
+      const share = someCodeUnmeasured(e) ? null : Math.round(expectedShare(e) * 10) / 10;
       const p = doc.projects.find((x) => x.slug === e.slug)!;
       expect(p.rustShare, e.slug).toBe(share);
       expect(p.otherRepos?.map((r) => r.repo)).toEqual(e.data.otherRepos!.map((r) => r.repo));

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { BASE, DIST, assertBuilt, fileForUrl, htmlFiles, readPage } from '../helpers/dist.ts';
+import { BASE, DIST, assertBuilt, htmlFiles, readPage, SITE, fileForAbsolute } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
 import { SCHEMA, expand, jsonLdBlocks, values } from '../helpers/json-ld.ts';
 import { tableProblems } from '../helpers/table-schema.ts';
@@ -25,10 +25,6 @@ import { parsePolicy, scriptSources } from '../helpers/csp.ts';
 const { entries } = readCatalog();
 beforeAll(assertBuilt);
 
-const ORIGIN = /SITE_URL=(\S+)/
-  .exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts['build:test'])![1]
-  .replace(/\/+$/, '');
-const SITE = `${ORIGIN}${BASE}`;
 const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
 const json = <T>(file: string) => JSON.parse(read(file)) as T;
 const stripTags = (html: string) =>
@@ -44,7 +40,6 @@ const decode = (text: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 /** The dist/ file behind an absolute URL of the built site. */
-const fileForAbsolute = (url: string) => (url.startsWith(SITE) ? fileForUrl(new URL(url).pathname) : undefined);
 /** projects.json as the site writes it: the export, with `crates` and `safety` beside it. */
 const projectsJson = () => json<ProjectsExport & { crates: CratesExport }>('data/projects.json');
 
@@ -192,7 +187,7 @@ describe('structured data', () => {
       .map((m) => m[1])
       .filter((href) => href.startsWith(BASE) && !href.includes('/data/projects/') && !href.includes('/badges/'));
     expect(linked.length).toBeGreaterThanOrEqual(8);
-    for (const href of linked) expect(urls, href).toContain(`${ORIGIN}${href}`);
+    for (const href of linked) expect(urls, href).toContain(new URL(href, SITE).href);
   });
 
   it('keeps the Content-Security-Policy: JSON-LD is data (no script-src exception), escaped so no "<" reaches the page', () => {

@@ -6,17 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { BASE, DIST, assertBuilt, distFiles, fileForUrl, htmlFiles, readPage } from '../helpers/dist.ts';
+import { BASE, DIST, assertBuilt, distFiles, htmlFiles, readPage, SITE, fileForAbsolute } from '../helpers/dist.ts';
 import { readCatalog } from '../helpers/content.ts';
 import { pngSize } from '../helpers/png.ts';
 
 const { entries } = readCatalog();
 beforeAll(assertBuilt);
 
-const ORIGIN = /SITE_URL=(\S+)/
-  .exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts['build:test'])![1]
-  .replace(/\/+$/, '');
-const SITE = `${ORIGIN}${BASE}`;
 const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -26,7 +22,6 @@ const parseXml = (file: string) => {
   return new XMLParser({ ignoreAttributes: false }).parse(text);
 };
 /** The dist/ file behind an absolute URL of the built site. */
-const fileForAbsolute = (url: string) => (url.startsWith(SITE) ? fileForUrl(new URL(url).pathname) : undefined);
 const meta = (html: string, key: string) =>
   [...html.matchAll(/<meta\s+(?:property|name)="([^"]+)"\s+content="([^"]*)"/g)]
     .filter((m) => m[1] === key)
